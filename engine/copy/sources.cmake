@@ -1,0 +1,3 @@
+list(APPEND STEVEDORE_ENGINE_SOURCES
+  copy/copyoptions.h
+)

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "reference/transportreference.h"
+#include "transport/systemcontext.h"
+
+#include <QByteArray>
+#include <QFuture>
+
+namespace stevedore {
+
+enum class InspectMode {
+    Summary, // skopeo-inspect-like JSON: Name, Digest, Tag, Created, Architecture, Os, Layers, ...
+    Raw,     // the manifest bytes exactly as stored
+    Config,  // the image config blob
+};
+
+// Inspects an image at any transport. Blocking: call from a worker thread, or use inspectImageAsync.
+Result<QByteArray> inspectImage(const TransportReference &ref, const SystemContext &ctx, InspectMode mode,
+                                const CancelToken &cancel = {});
+QFuture<Result<QByteArray>> inspectImageAsync(const TransportReference &ref, const SystemContext &ctx, InspectMode mode);
+
+} // namespace stevedore

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "auth/credentials.h"
+
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace stevedore {
+
+struct RetryPolicy {
+    int maxRetries = 3;                              // --retry (as buildah/sealos push: 3)
+    std::chrono::milliseconds delay{2000};           // --retry-delay; Retry-After wins when the server sends it
+};
+
+// Everything a transport needs to know about the user's environment and flags.
+struct SystemContext {
+    QString authFile;                       // --authfile; empty: REGISTRY_AUTH_FILE, then the default files
+    std::optional<Credentials> credentials; // --creds: used for every registry of this operation
+    QString certDir;                        // --cert-dir: *.crt CAs, *.cert/*.key client pairs
+    std::optional<bool> tlsVerify;          // --tls-verify; nullopt = verify (https only)
+    QString storageRoot;                    // local store; empty = defaultStorageRoot()
+    RetryPolicy retry;
+    int blobConcurrency = 4;                // blobs in flight at once
+    QString blobInfoCachePath;              // empty = $XDG_CACHE_HOME/stevedore/blob-info-cache.json
+
+    // $STEVEDORE_ROOT, else $XDG_DATA_HOME/stevedore/storage (~/.local/share/stevedore/storage).
+    static QString defaultStorageRoot();
+    QString effectiveStorageRoot() const { return storageRoot.isEmpty() ? defaultStorageRoot() : storageRoot; }
+};
+
+} // namespace stevedore

@@ -1,0 +1,47 @@
+#include "transports.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace stevedore {
+
+QString SystemContext::defaultStorageRoot()
+{
+    const QByteArray env = qgetenv("STEVEDORE_ROOT");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    const QByteArray xdg = qgetenv("XDG_DATA_HOME");
+    const QString base = !xdg.isEmpty() ? QString::fromLocal8Bit(xdg) : QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/stevedore/storage");
+}
+
+namespace {
+
+Error notYet(const TransportReference &ref)
+{
+    return Error(ErrorCode::NotSupportedYet, EngineText::tr("transport %1 is not supported yet").arg(ref.transport));
+}
+
+} // namespace
+
+Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &ref, const SystemContext &ctx)
+{
+    Q_UNUSED(ctx);
+    switch (ref.kind) {
+    // TRANSPORT-SOURCES: each implemented transport adds its case here.
+    default:
+        return fail(notYet(ref));
+    }
+}
+
+Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportReference &ref, const SystemContext &ctx)
+{
+    Q_UNUSED(ctx);
+    switch (ref.kind) {
+    // TRANSPORT-DESTINATIONS: each implemented transport adds its case here.
+    default:
+        return fail(notYet(ref));
+    }
+}
+
+} // namespace stevedore

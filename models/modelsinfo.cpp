@@ -1,0 +1,4 @@
+#include "modelsinfo.h"
+namespace stevedore::models {
+int version() { return 1; }
+}

@@ -1,0 +1,5 @@
+#pragma once
+namespace stevedore::models {
+// Placeholder translation unit until the first model lands.
+int version();
+}

@@ -1,0 +1,1 @@
+# Test list. Each block belongs to one subsystem; keep them separate.
