@@ -1,0 +1,55 @@
+#pragma once
+
+#include "compression.h"
+#include "core/cancel.h"
+#include "reference/digest.h"
+#include "transport/types.h"
+
+#include <memory>
+
+namespace stevedore {
+
+// A BlobReader that decompresses another one on the fly (gzip through zlib, every member of a multi-member
+// stream; zstd through libzstd, every frame). Memory is constant: input is read in 64 KiB pieces and output
+// is produced straight into the caller's buffer. A truncated or corrupt stream is an ErrorCode::MalformedContent
+// error, never a short read that looks complete.
+class DecompressingReader final : public BlobReader
+{
+public:
+    // Compression::None passes the bytes through; bzip2 and xz are refused (ErrorCode::Unsupported).
+    static Result<std::unique_ptr<DecompressingReader>> create(std::unique_ptr<BlobReader> compressed,
+                                                                Compression compression);
+    ~DecompressingReader() override;
+
+    Result<qint64> read(char *data, qint64 maxSize) override;
+    qint64 compressedBytesRead() const;
+
+private:
+    struct Impl;
+    explicit DecompressingReader(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+// A BlobReader over bytes in memory (tests, small blobs).
+class MemoryBlobReader final : public BlobReader
+{
+public:
+    explicit MemoryBlobReader(QByteArray data) : m_data(std::move(data)) {}
+    Result<qint64> read(char *data, qint64 maxSize) override;
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+struct UncompressedDigest {
+    Digest digest;   // of the uncompressed bytes: a layer's diff_id
+    qint64 size = 0; // uncompressed size
+};
+
+// Reads `reader` to the end, decompressing it, and returns the digest of the uncompressed bytes (for checking a
+// compressed layer against its config's diff_id). Cancellable between pieces.
+Result<UncompressedDigest> digestDecompressed(std::unique_ptr<BlobReader> reader, Compression compression,
+                                              const CancelToken &cancel);
+
+} // namespace stevedore

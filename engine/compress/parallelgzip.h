@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace stevedore {
+
+// Parallel gzip compression of a stream of unknown length, in constant memory.
+//
+// The input is cut into fixed-size blocks (1 MiB by default); each block is compressed on the engine's cpu pool
+// (stevedore::pools::cpu()) with libdeflate into its own gzip member (RFC 1952 allows several members in one
+// file; gzip -d, zlib's gzread, Go's compress/gzip and containers/image read them all). Members are emitted in
+// input order. At most `maxBlocksInFlight` blocks (default 2 x cpu threads) are queued or waiting to be taken,
+// so memory is bounded by about 2 x blockSize x maxBlocksInFlight whatever the stream size.
+// The output depends only on the input bytes, the level and the block size, never on how the input was pushed or
+// on thread timing: it is deterministic.
+//
+// Usage (one producer thread, never a cpu pool thread):
+//     ParallelGzipCompressor gz(level);
+//     while (read chunk) { gz.push(chunk); write(gz.takeAvailable()); }
+//     gz.finish(); write(gz.takeAll());
+class ParallelGzipCompressor final
+{
+public:
+    static constexpr qint64 kDefaultBlockSize = 1024 * 1024;
+    static constexpr int kDefaultLevel = 6;
+
+    // level: -1 = kDefaultLevel, else 0..12 (libdeflate's levels; 1-9 mean what they mean to gzip).
+    // maxBlocksInFlight: 0 = 2 x the cpu pool's thread count.
+    explicit ParallelGzipCompressor(int level = -1, qint64 blockSize = kDefaultBlockSize, int maxBlocksInFlight = 0);
+    ~ParallelGzipCompressor(); // waits for the blocks still being compressed (a few milliseconds)
+    ParallelGzipCompressor(const ParallelGzipCompressor &) = delete;
+    ParallelGzipCompressor &operator=(const ParallelGzipCompressor &) = delete;
+
+    // Feeds input. Blocks while maxBlocksInFlight blocks are pending, until the oldest is compressed.
+    // Call takeAvailable() after each push so that finished output does not pile up.
+    void push(const char *data, qint64 size);
+    void push(const QByteArray &data) { push(data.constData(), data.size()); }
+
+    // Ends the input: the last partial block is submitted (an empty stream still gives one valid gzip member).
+    void finish();
+
+    // The compressed bytes ready now, in order (possibly empty). Never blocks.
+    QByteArray takeAvailable();
+    // After finish(): waits for every block and returns the rest of the output.
+    QByteArray takeAll();
+
+    int level() const;
+    qint64 blockSize() const;
+    qint64 bytesIn() const;   // pushed so far
+    qint64 bytesOut() const;  // returned by takeAvailable()/takeAll() so far
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// One-shot convenience (tests, small data): the same bytes ParallelGzipCompressor produces.
+QByteArray gzipCompress(const QByteArray &data, int level = -1,
+                        qint64 blockSize = ParallelGzipCompressor::kDefaultBlockSize);
+
+} // namespace stevedore
