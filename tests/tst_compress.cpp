@@ -1,0 +1,498 @@
+// Tests of engine/compress: magic-byte detection, the parallel gzip compressor (checked against the system's
+// gzip and zlib), and the streaming gzip/zstd decompressing reader.
+#include "compress/compression.h"
+#include "compress/decompress.h"
+#include "compress/parallelgzip.h"
+#include "reference/digest.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+#include <zstd.h>
+
+using namespace stevedore;
+
+namespace {
+
+constexpr qint64 kBlock = ParallelGzipCompressor::kDefaultBlockSize;
+
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    const qint64 words = size / 4;
+    rng.fillRange(reinterpret_cast<quint32 *>(data.data()), words);
+    for (qint64 i = words * 4; i < size; ++i)
+        data[i] = char(rng.generate() & 0xff);
+    return data;
+}
+
+// Text made of words drawn from a small vocabulary: compressible, but not trivially.
+QByteArray wordyText(qint64 size, quint32 seed)
+{
+    static const char *const vocab[] = {"layer ", "manifest ", "index ", "digest ", "sha256 ", "blob ", "push ",
+                                        "registry ", "tag ", "platform\n", "linux ", "amd64 ", "arm64 ", "config "};
+    QRandomGenerator rng(seed);
+    QByteArray data;
+    data.reserve(size + 16);
+    while (data.size() < size)
+        data.append(vocab[rng.bounded(int(std::size(vocab)))]);
+    data.truncate(size);
+    return data;
+}
+
+QByteArray repetitive(qint64 size)
+{
+    const QByteArray line("The quick brown fox jumps over the lazy dog. 0123456789\n");
+    QByteArray data;
+    data.reserve(size + line.size());
+    while (data.size() < size)
+        data.append(line);
+    data.truncate(size);
+    return data;
+}
+
+// Decompresses every member with zlib's gzread (which reads concatenated members, like gzip -d).
+QByteArray zlibGunzipFile(const QString &path, bool *ok)
+{
+    *ok = false;
+    gzFile f = gzopen(QFile::encodeName(path).constData(), "rb");
+    if (!f)
+        return {};
+    QByteArray out;
+    QByteArray buf(256 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const int n = gzread(f, buf.data(), unsigned(buf.size()));
+        if (n < 0) {
+            gzclose(f);
+            return {};
+        }
+        if (n == 0)
+            break;
+        out.append(buf.constData(), n);
+    }
+    int err = 0;
+    gzerror(f, &err);
+    gzclose(f);
+    *ok = err == Z_OK || err == Z_STREAM_END;
+    return out;
+}
+
+QByteArray systemGunzip(const QByteArray &gz, QString *error)
+{
+    const QString gzip = QStandardPaths::findExecutable(QStringLiteral("gzip"));
+    if (gzip.isEmpty()) {
+        *error = QStringLiteral("gzip is not installed");
+        return {};
+    }
+    QProcess p;
+    p.start(gzip, {QStringLiteral("-dc")});
+    if (!p.waitForStarted(10000)) {
+        *error = QStringLiteral("gzip did not start");
+        return {};
+    }
+    p.write(gz);
+    p.closeWriteChannel();
+    QByteArray out;
+    while (p.state() != QProcess::NotRunning) {
+        if (!p.waitForReadyRead(30000) && p.state() != QProcess::NotRunning)
+            break;
+        out.append(p.readAllStandardOutput());
+    }
+    p.waitForFinished(30000);
+    out.append(p.readAllStandardOutput());
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        *error = QStringLiteral("gzip -dc failed: ") + QString::fromLocal8Bit(p.readAllStandardError());
+    return out;
+}
+
+// Counts the gzip members by walking them with zlib's inflate.
+int countMembers(const QByteArray &gz)
+{
+    int members = 0;
+    qint64 pos = 0;
+    QByteArray sink(64 * 1024, Qt::Uninitialized);
+    while (pos < gz.size()) {
+        z_stream z{};
+        if (inflateInit2(&z, 15 + 16) != Z_OK)
+            return -1;
+        z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(gz.constData() + pos));
+        z.avail_in = uInt(gz.size() - pos);
+        int rc = Z_OK;
+        while (rc == Z_OK) {
+            z.next_out = reinterpret_cast<Bytef *>(sink.data());
+            z.avail_out = uInt(sink.size());
+            rc = inflate(&z, Z_NO_FLUSH);
+        }
+        const qint64 used = qint64(gz.size() - pos) - qint64(z.avail_in);
+        inflateEnd(&z);
+        if (rc != Z_STREAM_END)
+            return -1;
+        pos += used;
+        ++members;
+    }
+    return members;
+}
+
+qint64 vmHwmKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &l : lines)
+        if (l.startsWith("VmHWM:"))
+            return l.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+Result<QByteArray> readAllFrom(BlobReader &r, qint64 piece = 100000)
+{
+    QByteArray out;
+    QByteArray buf(piece, Qt::Uninitialized);
+    for (;;) {
+        auto n = r.read(buf.data(), piece);
+        if (!n)
+            return fail(n.error());
+        if (*n == 0)
+            return out;
+        out.append(buf.constData(), *n);
+    }
+}
+
+} // namespace
+
+class TestCompress : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void detection_data();
+    void detection();
+    void roundTrip_data();
+    void roundTrip();
+    void deterministicWhateverThePushPattern();
+    void levelHonoured();
+    void constantMemoryFor256MiB();
+    void decompressGzipStreams();
+    void decompressZstd();
+    void truncatedStreamsAreErrors();
+    void digestOfDecompressed();
+};
+
+void TestCompress::detection_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("gzip") << QByteArray::fromHex("1f8b0800000000000003") << int(Compression::Gzip);
+    QTest::newRow("zstd") << QByteArray::fromHex("28b52ffd0458") << int(Compression::Zstd);
+    QTest::newRow("bzip2") << QByteArray("BZh91AY&SY") << int(Compression::Bzip2);
+    QTest::newRow("xz") << QByteArray::fromHex("fd377a585a000004e6d6b446") << int(Compression::Xz);
+    QTest::newRow("tar") << QByteArray("etc/\0\0\0\0", 8) << int(Compression::None);
+    QTest::newRow("empty") << QByteArray() << int(Compression::None);
+    QTest::newRow("gzip-1byte") << QByteArray::fromHex("1f") << int(Compression::None);
+    QTest::newRow("xz-short") << QByteArray::fromHex("fd377a585a") << int(Compression::None);
+    QTest::newRow("zstd-3bytes") << QByteArray::fromHex("28b52f") << int(Compression::None);
+    QTest::newRow("real-gzip") << gzipCompress(QByteArray("hello")) << int(Compression::Gzip);
+}
+
+void TestCompress::detection()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(int, expected);
+    QCOMPARE(int(detectCompression(head)), expected);
+    QCOMPARE(compressionOfMediaType(QStringLiteral("application/vnd.oci.image.layer.v1.tar+gzip")), Compression::Gzip);
+    QCOMPARE(compressionOfMediaType(QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.zstd")),
+             Compression::Zstd);
+    QCOMPARE(compressionOfMediaType(QStringLiteral("application/vnd.oci.image.layer.v1.tar")), Compression::None);
+}
+
+void TestCompress::roundTrip_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    const qint64 sizes[] = {0, 1, kBlock - 1, kBlock, kBlock + 1, 10 * 1024 * 1024};
+    for (qint64 s : sizes) {
+        QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(s))) << randomBytes(s, quint32(s) + 7);
+        QTest::newRow(qPrintable(QStringLiteral("repetitive-%1").arg(s))) << repetitive(s);
+    }
+    QTest::newRow("wordy-3.5MiB") << wordyText(3 * kBlock + kBlock / 2, 3);
+}
+
+void TestCompress::roundTrip()
+{
+    QFETCH(QByteArray, input);
+    const QByteArray gz = gzipCompress(input);
+    QVERIFY(gz.size() >= 18);
+    QCOMPARE(detectCompression(gz), Compression::Gzip);
+    const int expectedMembers = input.isEmpty() ? 1 : int((input.size() + kBlock - 1) / kBlock);
+    QCOMPARE(countMembers(gz), expectedMembers);
+
+    // The system's gzip
+    QString error;
+    const QByteArray viaGzip = systemGunzip(gz, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(viaGzip.size(), input.size());
+    QVERIFY(viaGzip == input);
+
+    // zlib's gzread
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("x.gz"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(gz), gz.size());
+    f.close();
+    bool ok = false;
+    const QByteArray viaZlib = zlibGunzipFile(path, &ok);
+    QVERIFY(ok);
+    QVERIFY(viaZlib == input);
+
+    // Our own streaming reader, with small and large reads
+    for (qint64 piece : {qint64(777), qint64(1 << 20)}) {
+        auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz), Compression::Gzip);
+        QVERIFY(reader.has_value());
+        auto back = readAllFrom(**reader, piece);
+        QVERIFY2(back.has_value(), back ? "" : qPrintable(back.error().message));
+        QVERIFY(*back == input);
+        QCOMPARE((*reader)->compressedBytesRead(), gz.size());
+    }
+}
+
+void TestCompress::deterministicWhateverThePushPattern()
+{
+    const QByteArray input = randomBytes(5 * kBlock / 2, 11) + wordyText(2 * kBlock + 123, 5);
+    const QByteArray reference = gzipCompress(input, 6);
+    QCOMPARE(gzipCompress(input, 6), reference);
+    QCOMPARE(gzipCompress(input, -1), reference); // -1 means 6
+
+    // Odd push sizes, and a different number of blocks in flight, give the same bytes.
+    for (qint64 pushSize : {qint64(1), qint64(4093), qint64(kBlock + 17), qint64(input.size())}) {
+        for (int inFlight : {1, 3, 16}) {
+            if (pushSize == 1 && inFlight != 3)
+                continue; // byte by byte is slow; once is enough
+            ParallelGzipCompressor gz(6, kBlock, inFlight);
+            QByteArray out;
+            qint64 maxReady = 0;
+            for (qint64 off = 0; off < input.size(); off += pushSize) {
+                gz.push(input.constData() + off, qMin(pushSize, input.size() - off));
+                const QByteArray part = gz.takeAvailable();
+                maxReady = qMax<qint64>(maxReady, part.size());
+                out.append(part);
+            }
+            gz.finish();
+            out.append(gz.takeAll());
+            QCOMPARE(gz.bytesIn(), input.size());
+            QCOMPARE(gz.bytesOut(), out.size());
+            QVERIFY2(out == reference, qPrintable(QStringLiteral("push %1, in flight %2").arg(pushSize).arg(inFlight)));
+            // Output is handed over as it is produced, never all at the end.
+            QVERIFY(maxReady < reference.size() || pushSize >= input.size());
+        }
+    }
+    // A different block size is a different (still valid) stream.
+    const QByteArray other = gzipCompress(input, 6, 256 * 1024);
+    QVERIFY(other != reference);
+    QCOMPARE(countMembers(other), int((input.size() + 256 * 1024 - 1) / (256 * 1024)));
+}
+
+void TestCompress::levelHonoured()
+{
+    const QByteArray input = wordyText(2 * kBlock, 42);
+    const QByteArray l0 = gzipCompress(input, 0);
+    const QByteArray l1 = gzipCompress(input, 1);
+    const QByteArray l6 = gzipCompress(input, 6);
+    const QByteArray l9 = gzipCompress(input, 9);
+    QVERIFY2(l0.size() >= input.size(), "level 0 stores");
+    QVERIFY2(l1.size() > l6.size(), qPrintable(QStringLiteral("l1 %1, l6 %2").arg(l1.size()).arg(l6.size())));
+    QVERIFY2(l6.size() >= l9.size(), qPrintable(QStringLiteral("l6 %1, l9 %2").arg(l6.size()).arg(l9.size())));
+    QVERIFY(l1 != l6);
+    for (const QByteArray &gz : {l0, l1, l6, l9}) {
+        auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz), Compression::Gzip);
+        QVERIFY(reader.has_value());
+        auto back = readAllFrom(**reader);
+        QVERIFY(back.has_value());
+        QVERIFY(*back == input);
+    }
+    // The level lands in the gzip header's XFL byte the way gzip does it: 4 = fastest, 2 = best.
+    QCOMPARE(quint8(l1.at(8)), quint8(4));
+    QCOMPARE(quint8(l9.at(8)), quint8(2));
+    QCOMPARE(ParallelGzipCompressor(-1).level(), 6);
+    QCOMPARE(ParallelGzipCompressor(3).level(), 3);
+}
+
+void TestCompress::constantMemoryFor256MiB()
+{
+    // 256 MiB generated on the fly (random and wordy stretches), compressed and decompressed by zlib as it goes;
+    // nothing holds the whole stream, so the peak RSS must barely move.
+    const qint64 total = 256LL * 1024 * 1024;
+    const qint64 piece = 1024 * 1024 + 4321; // not a multiple of the block size
+    const QByteArray randomPiece = randomBytes(piece, 99);
+    const QByteArray wordyPiece = wordyText(piece, 98);
+
+    const qint64 hwmBefore = vmHwmKiB();
+    QVERIFY(hwmBefore > 0);
+
+    QCryptographicHash inHash(QCryptographicHash::Sha256);
+    QCryptographicHash outHash(QCryptographicHash::Sha256);
+    z_stream z{};
+    QCOMPARE(inflateInit2(&z, 15 + 16), Z_OK);
+    QByteArray sink(256 * 1024, Qt::Uninitialized);
+    qint64 compressedTotal = 0;
+    qint64 decompressedTotal = 0;
+    bool zError = false;
+    auto inflateSome = [&](const QByteArray &gz) {
+        compressedTotal += gz.size();
+        qint64 pos = 0;
+        while (pos < gz.size() && !zError) {
+            z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(gz.constData() + pos));
+            z.avail_in = uInt(gz.size() - pos);
+            z.next_out = reinterpret_cast<Bytef *>(sink.data());
+            z.avail_out = uInt(sink.size());
+            const int rc = inflate(&z, Z_NO_FLUSH);
+            const qint64 made = sink.size() - qint64(z.avail_out);
+            outHash.addData(QByteArrayView(sink.constData(), made));
+            decompressedTotal += made;
+            pos = gz.size() - qint64(z.avail_in);
+            if (rc == Z_STREAM_END)
+                inflateReset(&z);
+            else if (rc != Z_OK && rc != Z_BUF_ERROR)
+                zError = true;
+        }
+    };
+
+    QElapsedTimer timer;
+    timer.start();
+    ParallelGzipCompressor gz;
+    qint64 produced = 0;
+    int i = 0;
+    while (produced < total) {
+        QByteArray chunk = (i++ % 2 ? wordyPiece : randomPiece);
+        chunk[0] = char(i); // every piece differs a little
+        chunk.truncate(qMin<qint64>(chunk.size(), total - produced));
+        inHash.addData(chunk);
+        gz.push(chunk);
+        produced += chunk.size();
+        inflateSome(gz.takeAvailable());
+    }
+    gz.finish();
+    inflateSome(gz.takeAll());
+    inflateEnd(&z);
+    const qint64 ms = timer.elapsed();
+
+    QVERIFY(!zError);
+    QCOMPARE(decompressedTotal, total);
+    QCOMPARE(outHash.result(), inHash.result());
+    const qint64 hwmAfter = vmHwmKiB();
+    const qint64 growthMiB = (hwmAfter - hwmBefore) / 1024;
+    qInfo("256 MiB in %lld ms (%.0f MB/s), %lld compressed bytes, peak RSS grew by %lld MiB", ms,
+          double(total) / 1e6 / (double(qMax<qint64>(ms, 1)) / 1000.0), compressedTotal, growthMiB);
+    QVERIFY2(growthMiB < 64, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMiB)));
+}
+
+void TestCompress::decompressGzipStreams()
+{
+    // A single-member stream made by the system's gzip, and a multi-member one made by concatenation.
+    const QByteArray a = wordyText(300000, 1);
+    const QByteArray b = randomBytes(70000, 2);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray concatenated;
+    for (const QByteArray &part : {a, b}) {
+        QProcess p;
+        p.start(QStringLiteral("gzip"), {QStringLiteral("-c")});
+        QVERIFY(p.waitForStarted(10000));
+        p.write(part);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        concatenated.append(p.readAllStandardOutput());
+    }
+    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(concatenated), Compression::Gzip);
+    QVERIFY(reader.has_value());
+    auto back = readAllFrom(**reader, 4096);
+    QVERIFY(back.has_value());
+    QVERIFY(*back == a + b);
+
+    // Pass-through for uncompressed data.
+    auto plain = DecompressingReader::create(std::make_unique<MemoryBlobReader>(a), Compression::None);
+    QVERIFY(plain.has_value());
+    auto same = readAllFrom(**plain);
+    QVERIFY(same.has_value() && *same == a);
+
+    auto xz = DecompressingReader::create(std::make_unique<MemoryBlobReader>(a), Compression::Xz);
+    QVERIFY(!xz.has_value());
+    QCOMPARE(xz.error().code, ErrorCode::Unsupported);
+}
+
+void TestCompress::decompressZstd()
+{
+    const QByteArray input = wordyText(3 * 1024 * 1024 + 5, 77);
+    QByteArray frames;
+    // Two frames, as zstd -c a b would give.
+    for (const QByteArray &part : {input.left(1000000), input.mid(1000000)}) {
+        QByteArray out(qsizetype(ZSTD_compressBound(size_t(part.size()))), Qt::Uninitialized);
+        const size_t n = ZSTD_compress(out.data(), size_t(out.size()), part.constData(), size_t(part.size()), 3);
+        QVERIFY(!ZSTD_isError(n));
+        out.truncate(qsizetype(n));
+        frames.append(out);
+    }
+    QCOMPARE(detectCompression(frames), Compression::Zstd);
+    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(frames), Compression::Zstd);
+    QVERIFY(reader.has_value());
+    auto back = readAllFrom(**reader, 65536);
+    QVERIFY2(back.has_value(), back ? "" : qPrintable(back.error().message));
+    QCOMPARE(back->size(), input.size());
+    QVERIFY(*back == input);
+}
+
+void TestCompress::truncatedStreamsAreErrors()
+{
+    const QByteArray input = randomBytes(200000, 5);
+    const QByteArray gz = gzipCompress(input);
+    for (qint64 cut : {qint64(5), gz.size() / 2, gz.size() - 4}) {
+        auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz.left(cut)), Compression::Gzip);
+        QVERIFY(reader.has_value());
+        auto back = readAllFrom(**reader);
+        QVERIFY2(!back.has_value(), qPrintable(QStringLiteral("cut at %1 was accepted").arg(cut)));
+        QCOMPARE(back.error().code, ErrorCode::MalformedContent);
+    }
+    // Garbage after a member is not a member.
+    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz + QByteArray("not gzip at all")),
+                                              Compression::Gzip);
+    QVERIFY(reader.has_value());
+    auto back = readAllFrom(**reader);
+    QVERIFY(!back.has_value());
+    QCOMPARE(back.error().code, ErrorCode::MalformedContent);
+
+    QByteArray z(qsizetype(ZSTD_compressBound(size_t(input.size()))), Qt::Uninitialized);
+    const size_t n = ZSTD_compress(z.data(), size_t(z.size()), input.constData(), size_t(input.size()), 3);
+    QVERIFY(!ZSTD_isError(n));
+    z.truncate(qsizetype(n) - 10);
+    auto zr = DecompressingReader::create(std::make_unique<MemoryBlobReader>(z), Compression::Zstd);
+    QVERIFY(zr.has_value());
+    auto zback = readAllFrom(**zr);
+    QVERIFY(!zback.has_value());
+    QCOMPARE(zback.error().code, ErrorCode::MalformedContent);
+}
+
+void TestCompress::digestOfDecompressed()
+{
+    const QByteArray input = wordyText(2 * kBlock + 99, 8);
+    auto r = digestDecompressed(std::make_unique<MemoryBlobReader>(gzipCompress(input, 1)), Compression::Gzip, {});
+    QVERIFY(r.has_value());
+    QCOMPARE(r->size, input.size());
+    QCOMPARE(r->digest.toString(), QStringLiteral("sha256:")
+                                       + QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex()));
+    CancelToken cancelled;
+    cancelled.cancel();
+    auto c = digestDecompressed(std::make_unique<MemoryBlobReader>(gzipCompress(input)), Compression::Gzip, cancelled);
+    QVERIFY(!c.has_value());
+    QCOMPARE(c.error().code, ErrorCode::Cancelled);
+}
+
+QTEST_GUILESS_MAIN(TestCompress)
+#include "tst_compress.moc"
