@@ -1,3 +1,5 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   copy/copyoptions.h
+  copy/copyjob.h copy/copyjob.cpp
+  copy/blobinfocache.h copy/blobinfocache.cpp
 )

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/error.h"
+#include "reference/digest.h"
+#include "transport/types.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+namespace stevedore {
+
+// What Stevedore learnt about blobs in earlier copies, persisted as JSON (like containers/image's
+// blob-info cache):
+//  - uncompressed digest -> compressed variants produced from it (digest, size, algorithm), so that a layer
+//    compressed once is never compressed again just to find out that the registry already has it;
+//  - digest -> registry locations (host + repository) where the blob is known to exist, as mount hints.
+// Thread-safe. A missing or corrupt file is an empty cache (never an error). save() writes atomically and
+// merges what this process learnt into what is on disk at that moment, so concurrent processes lose little.
+class BlobInfoCache final
+{
+public:
+    struct CompressedVariant {
+        Digest digest;
+        qint64 size = -1;
+        QString compression; // "gzip"
+        friend bool operator==(const CompressedVariant &, const CompressedVariant &) = default;
+    };
+
+    // `path` empty: defaultPath().
+    explicit BlobInfoCache(const QString &path = {});
+    BlobInfoCache(const BlobInfoCache &) = delete;
+    BlobInfoCache &operator=(const BlobInfoCache &) = delete;
+
+    // $XDG_CACHE_HOME/stevedore/blob-info-cache.json, else ~/.cache/stevedore/blob-info-cache.json.
+    static QString defaultPath();
+    QString path() const { return m_path; }
+
+    void load();
+    Status save();
+
+    // Most recent first.
+    QList<CompressedVariant> compressedVariants(const Digest &uncompressed, const QString &compression) const;
+    void recordCompressed(const Digest &uncompressed, const CompressedVariant &variant);
+    // Most recent first.
+    QList<BlobLocationHint> locations(const Digest &digest) const;
+    void recordLocation(const Digest &digest, const BlobLocationHint &location);
+
+    static constexpr int kMaxVariantsPerDigest = 4;
+    static constexpr int kMaxLocationsPerDigest = 16;
+    static constexpr int kMaxDigests = 20000;
+
+private:
+    struct Data {
+        QHash<QString, QList<CompressedVariant>> variants; // key: uncompressed digest string
+        QHash<QString, QList<BlobLocationHint>> locations; // key: digest string
+        QHash<QString, quint64> variantSeq;                // recency of each key (higher = more recent)
+        QHash<QString, quint64> locationSeq;
+        quint64 counter = 0;
+    };
+    static Data readFile(const QString &path);
+    static QByteArray toJson(const Data &data);
+    static void addVariant(Data &data, const QString &key, const CompressedVariant &v);
+    static void addLocation(Data &data, const QString &key, const BlobLocationHint &l);
+
+    QString m_path;
+    mutable QMutex m_mutex;
+    Data m_data;
+    // What this process learnt, replayed over the file's current content by save().
+    QList<QPair<QString, CompressedVariant>> m_newVariants;
+    QList<QPair<QString, BlobLocationHint>> m_newLocations;
+};
+
+} // namespace stevedore
