@@ -1,6 +1,8 @@
-# Test list. Each block belongs to one subsystem; keep them separate.
-
-# --- copy: compression and the copy pipeline (engine/compress, engine/copy) ---
-stevedore_add_test(NAME tst_compress SOURCES tst_compress.cpp LIBS stevedore_engine ZLIB::ZLIB PkgConfig::Zstd
-                   LABELS copy TIMEOUT 300)
-# --- end copy ---
+# Test list. Each subsystem keeps its tests in its own file, so that work on one never collides with another.
+include(${CMAKE_CURRENT_SOURCE_DIR}/support/support.cmake OPTIONAL)  # stevedore_testsupport (fixtures)
+include(${CMAKE_CURRENT_SOURCE_DIR}/copy.cmake)
+include(${CMAKE_CURRENT_SOURCE_DIR}/layouts.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/registry.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/e2e.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/cli.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/gui.cmake OPTIONAL)
