@@ -1,14 +1,297 @@
 #include "mainwindow.h"
 
+#include "copy/copyjob.h"
+#include "localimagesmodel.h"
+#include "pushdialog.h"
+#include "pushqueuedock.h"
+#include "transfermodel.h"
+#include "transport/systemcontext.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
 
 namespace stevedore::ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+constexpr int kStatusTimeoutMs = 8000;
+
+QLabel *placeholderLabel(QWidget *parent)
 {
-    setWindowTitle(tr("Stevedore"));
-    statusBar()->showMessage(tr("Ready"));
+    auto *label = new QLabel(parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setEnabled(false);
+    label->setMargin(12);
+    return label;
+}
+} // namespace
+
+MainWindow::MainWindow(QString storageRoot, QWidget *parent)
+    : QMainWindow(parent)
+    , m_root(storageRoot.isEmpty() ? SystemContext::defaultStorageRoot() : std::move(storageRoot))
+{
+    setObjectName(u"mainWindow"_s);
+    m_images = new models::LocalImagesModel(m_root, this);
+    m_transfers = new models::TransferModel(this);
+
+    m_imagesProxy = new QSortFilterProxyModel(this);
+    m_imagesProxy->setSourceModel(m_images);
+    m_imagesProxy->setSortRole(models::LocalImagesModel::RawRole);
+    m_imagesView = new QTableView(this);
+    m_imagesView->setObjectName(u"localImagesView"_s);
+    m_imagesView->setModel(m_imagesProxy);
+    m_imagesView->setSortingEnabled(true);
+    m_imagesView->sortByColumn(models::LocalImagesModel::Repository, Qt::AscendingOrder);
+    m_imagesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_imagesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_imagesView->setAlternatingRowColors(true);
+    m_imagesView->verticalHeader()->hide();
+    m_imagesView->horizontalHeader()->setSectionResizeMode(models::LocalImagesModel::Repository, QHeaderView::Stretch);
+    m_imagesView->setWordWrap(false);
+    setCentralWidget(m_imagesView);
+    connect(m_imagesView, &QAbstractItemView::doubleClicked, this, [this] { openPushDialog(selectedImage()); });
+
+    createActions();
+    createDocks();
+
+    m_countLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_countLabel);
+    connect(m_images, &models::LocalImagesModel::refreshed, this, &MainWindow::updateImageCount);
+    connect(m_images, &models::LocalImagesModel::errorChanged, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(error);
+    });
+    connect(m_transfers, &models::TransferModel::jobFinished, this, &MainWindow::onJobFinished);
+
+    retranslate();
+    resize(1000, 640);
+    restoreWindowState();
+    refreshImages();
+}
+
+MainWindow::~MainWindow()
+{
+    m_transfers->cancelAll();
+}
+
+void MainWindow::createActions()
+{
+    m_pushAction = new QAction(this);
+    m_pushAction->setObjectName(u"pushAction"_s);
+    m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_pushAction, &QAction::triggered, this, [this] { openPushDialog(selectedImage()); });
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_refreshAction = new QAction(this);
+    m_refreshAction->setObjectName(u"refreshAction"_s);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshImages);
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(u"fileMenu"_s);
+    m_fileMenu->addAction(m_pushAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(u"viewMenu"_s);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(u"helpMenu"_s);
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createDocks()
+{
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+
+    m_browserDock = new QDockWidget(this);
+    m_browserDock->setObjectName(u"registryBrowserDock"_s);
+    m_browserPlaceholder = placeholderLabel(m_browserDock);
+    m_browserDock->setWidget(m_browserPlaceholder);
+    addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+
+    m_queueDock = new PushQueueDock(m_transfers, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+    connect(m_queueDock, &PushQueueDock::pushRequested, this, [this](const QStringList &refs) {
+        openPushDialog(refs.value(0));
+        if (refs.size() > 1)
+            statusBar()->showMessage(tr("Only the first of %n dropped images is pushed at a time.", nullptr,
+                                        int(refs.size())),
+                                     kStatusTimeoutMs);
+    });
+
+    m_editorDock = new QDockWidget(this);
+    m_editorDock->setObjectName(u"manifestEditorDock"_s);
+    m_editorPlaceholder = placeholderLabel(m_editorDock);
+    m_editorDock->setWidget(m_editorPlaceholder);
+    addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
+
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_browserDock), static_cast<QDockWidget *>(m_queueDock),
+                              static_cast<QDockWidget *>(m_editorDock)})
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_refreshAction);
+    resizeDocks({m_browserDock, m_editorDock}, {220, 260}, Qt::Horizontal);
+    resizeDocks({m_queueDock}, {200}, Qt::Vertical);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Stevedore — Container Images"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_pushAction->setText(tr("&Push Image…"));
+    m_pushAction->setStatusTip(tr("Push an image to a registry or another location"));
+    m_quitAction->setText(tr("&Quit"));
+    m_refreshAction->setText(tr("&Refresh Images"));
+    m_aboutAction->setText(tr("&About Stevedore"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    m_browserDock->setWindowTitle(tr("Registry Browser"));
+    m_editorDock->setWindowTitle(tr("Manifest Editor"));
+    m_browserPlaceholder->setText(tr("Browsing registries is coming in a later release."));
+    m_editorPlaceholder->setText(tr("Editing manifests and manifest lists is coming in a later release."));
+    m_imagesView->setToolTip(tr("Images in the local store %1").arg(m_root));
+    updateImageCount();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_fileMenu)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateImageCount()
+{
+    if (!m_countLabel)
+        return;
+    if (!m_images->errorString().isEmpty())
+        m_countLabel->setText(tr("Local store unreadable"));
+    else
+        m_countLabel->setText(tr("%n local image(s)", nullptr, m_images->rowCount()));
+}
+
+void MainWindow::refreshImages()
+{
+    statusBar()->showMessage(tr("Reading the local store…"), kStatusTimeoutMs);
+    m_images->refresh();
+}
+
+QString MainWindow::selectedImage() const
+{
+    const QModelIndexList rows = m_imagesView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const QModelIndex source = m_imagesProxy->mapToSource(rows.first());
+    return m_images->index(source.row(), 0).data(models::LocalImagesModel::ReferenceRole).toString();
+}
+
+PushDialog *MainWindow::openPushDialog(const QString &source)
+{
+    auto *dialog = new PushDialog(m_root, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!source.isEmpty())
+        dialog->setSource(source);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        auto request = dialog->request();
+        if (!request) {
+            statusBar()->showMessage(request.error().message, kStatusTimeoutMs);
+            return;
+        }
+        auto *job = new CopyJob(request->source, request->destination, request->context, request->options);
+        m_transfers->addJob(job);
+        m_queueDock->show();
+        m_queueDock->raise();
+        statusBar()->showMessage(
+            tr("Pushing %1 to %2").arg(request->source.toString(), request->destination.toString()),
+            kStatusTimeoutMs);
+    });
+    dialog->open();
+    if (!source.isEmpty())
+        dialog->destinationEdit()->setFocus();
+    return dialog;
+}
+
+void MainWindow::onJobFinished(int row, Job::State state, const QString &message)
+{
+    CopyJob *job = m_transfers->jobAt(row);
+    const QString what = job ? tr("%1 → %2").arg(job->source().toString(), job->destination().toString())
+                             : QString();
+    switch (state) {
+    case Job::State::Succeeded:
+        statusBar()->showMessage(tr("Pushed %1").arg(what), kStatusTimeoutMs);
+        break;
+    case Job::State::Cancelled:
+        statusBar()->showMessage(tr("Cancelled %1").arg(what), kStatusTimeoutMs);
+        break;
+    default:
+        statusBar()->showMessage(tr("Push failed: %1").arg(message));
+        break;
+    }
+    if (job && job->destination().kind == TransportReference::Kind::LocalStore)
+        refreshImages();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Stevedore"),
+                                tr("<h3>Stevedore %1</h3><p>Build, inspect, annotate and push container images.</p>"
+                                   "<p>Local store: %2</p>")
+                                    .arg(QCoreApplication::applicationVersion(), m_root.toHtmlEscaped()),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(u"mainWindow/geometry"_s).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings.value(u"mainWindow/state"_s).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::saveWindowState()
+{
+    QSettings settings;
+    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"mainWindow/state"_s, saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    m_transfers->cancelAll();
+    event->accept();
 }
 
 } // namespace stevedore::ui

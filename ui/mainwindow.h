@@ -1,14 +1,82 @@
 #pragma once
 
+#include "core/job.h"
+
 #include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace stevedore::models {
+class LocalImagesModel;
+class TransferModel;
+}
 
 namespace stevedore::ui {
 
+class PushDialog;
+class PushQueueDock;
+
+// The main window: the local images in the middle, docks for the registry browser, the push queue and
+// the manifest editor (the first and last are filled by later releases), menus and a status bar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `storageRoot`: the local store; empty = SystemContext::defaultStorageRoot().
+    explicit MainWindow(QString storageRoot = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    models::LocalImagesModel *imagesModel() const { return m_images; }
+    models::TransferModel *transferModel() const { return m_transfers; }
+    QTableView *imagesView() const { return m_imagesView; }
+    PushQueueDock *pushQueueDock() const { return m_queueDock; }
+    const QString &storageRoot() const { return m_root; }
+
+public Q_SLOTS:
+    // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
+    PushDialog *openPushDialog(const QString &source = {});
+    void refreshImages();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void retranslate();
+    void restoreWindowState();
+    void saveWindowState();
+    void onJobFinished(int row, Job::State state, const QString &message);
+    void updateImageCount();
+    void showAbout();
+    QString selectedImage() const;
+
+    QString m_root;
+    models::LocalImagesModel *m_images = nullptr;
+    models::TransferModel *m_transfers = nullptr;
+    QSortFilterProxyModel *m_imagesProxy = nullptr;
+    QTableView *m_imagesView = nullptr;
+    QDockWidget *m_browserDock = nullptr;
+    PushQueueDock *m_queueDock = nullptr;
+    QDockWidget *m_editorDock = nullptr;
+    QLabel *m_browserPlaceholder = nullptr;
+    QLabel *m_editorPlaceholder = nullptr;
+    QLabel *m_countLabel = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_pushAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
 };
 
 } // namespace stevedore::ui

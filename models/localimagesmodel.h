@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/error.h"
+#include "transport/store/localstore.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QList>
+
+namespace stevedore::models {
+
+// The images of Stevedore's local store (LocalStore::images()), one row per name. refresh() reads the store
+// on the engine's io pool and applies the result on the GUI thread; nothing blocks the caller.
+class LocalImagesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
+    Q_PROPERTY(QString storageRoot READ storageRoot CONSTANT)
+public:
+    enum Column { Repository, Tag, Digest, Created, Count };
+    Q_ENUM(Column)
+    enum Role {
+        RawRole = Qt::UserRole,  // QString repository / tag / digest, QDateTime created
+        ReferenceRole,           // the full normalised reference, "docker.io/library/busybox:latest"
+        SizeRole,                // size of the manifest or index, bytes
+        MediaTypeRole,
+    };
+    Q_ENUM(Role)
+
+    explicit LocalImagesModel(QString storageRoot, QObject *parent = nullptr);
+    ~LocalImagesModel() override;
+
+    const QString &storageRoot() const { return m_root; }
+    bool isLoading() const { return m_loading; }
+    QString errorString() const { return m_error; }
+    const LocalImage *imageAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+public Q_SLOTS:
+    // Reloads asynchronously; a refresh started while another runs supersedes it.
+    void refresh();
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void errorChanged(const QString &errorString);
+    void refreshed();  // a refresh finished (successfully or not)
+
+private:
+    void apply(const Result<QList<LocalImage>> &result);
+
+    QString m_root;
+    QList<LocalImage> m_images;
+    QFutureWatcher<Result<QList<LocalImage>>> *m_watcher = nullptr;
+    bool m_loading = false;
+    bool m_pending = false;
+    QString m_error;
+};
+
+} // namespace stevedore::models

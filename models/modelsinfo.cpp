@@ -1,4 +1,0 @@
-#include "modelsinfo.h"
-namespace stevedore::models {
-int version() { return 1; }
-}

@@ -1,5 +1,0 @@
-#pragma once
-namespace stevedore::models {
-// Placeholder translation unit until the first model lands.
-int version();
-}
