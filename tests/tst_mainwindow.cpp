@@ -1,0 +1,329 @@
+// The main window: docks, menus, offscreen show, drops on the push queue, the push dialog, translations
+// and the saved window state.
+#include "i18n.h"
+#include "localimagesmodel.h"
+#include "mainwindow.h"
+#include "pushdialog.h"
+#include "pushqueuedock.h"
+#include "transfermodel.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using stevedore::ui::MainWindow;
+using stevedore::ui::PushDialog;
+using stevedore::ui::PushQueueDock;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void docksAndMenus();
+    void showsOffscreen();
+    void dropUriListOnPushQueue();
+    void dropPlainTextOnPushQueue();
+    void dropOfUnusableDataIsRefused();
+    void pushDialogValidates();
+    void pushDialogQueuesAJob();
+    void chineseTranslation();
+    void windowStateIsSaved();
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_root;
+    QString m_layout;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_tmp.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(u"config"_s));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_tmp.filePath(u"config"_s));
+    QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    qputenv("XDG_CACHE_HOME", m_tmp.filePath(u"cache"_s).toLocal8Bit());
+    m_root = m_tmp.filePath(u"storage"_s);
+    QVERIFY(QDir().mkpath(m_root));
+    // Enough of an OCI layout for the drop handler to recognise it (its content is never valid).
+    m_layout = m_tmp.filePath(u"layouts/app"_s);
+    QVERIFY(QDir().mkpath(m_layout));
+    QFile marker(m_layout + u"/oci-layout"_s);
+    QVERIFY(marker.open(QIODevice::WriteOnly));
+    marker.write(R"({"imageLayoutVersion":"1.0.0"})");
+    marker.close();
+    QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::cleanup()
+{
+    QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
+}
+
+void TestMainWindow::docksAndMenus()
+{
+    MainWindow w(m_root);
+    for (const QString &name : {u"registryBrowserDock"_s, u"pushQueueDock"_s, u"manifestEditorDock"_s}) {
+        auto *dock = w.findChild<QDockWidget *>(name);
+        QVERIFY2(dock, qPrintable(name));
+        QVERIFY(!dock->windowTitle().isEmpty());
+        QVERIFY(w.dockWidgetArea(dock) != Qt::NoDockWidgetArea);
+    }
+    QCOMPARE(w.findChild<QDockWidget *>(u"pushQueueDock"_s), w.pushQueueDock());
+    QVERIFY(qobject_cast<QTreeView *>(w.pushQueueDock()->widget()));
+    QCOMPARE(w.pushQueueDock()->view()->model(), w.transferModel());
+
+    QStringList titles;
+    const QList<QAction *> menus = w.menuBar()->actions();
+    for (QAction *a : menus)
+        titles << a->text();
+    QCOMPARE(titles, (QStringList{u"&File"_s, u"&View"_s, u"&Help"_s}));
+
+    auto *file = w.findChild<QMenu *>(u"fileMenu"_s);
+    QVERIFY(file);
+    QStringList fileActions;
+    const QList<QAction *> fa = file->actions();
+    for (QAction *a : fa) {
+        if (!a->isSeparator())
+            fileActions << a->text();
+    }
+    QCOMPARE(fileActions, (QStringList{u"&Push Image…"_s, u"&Quit"_s}));
+
+    // View toggles each dock.
+    auto *view = w.findChild<QMenu *>(u"viewMenu"_s);
+    QVERIFY(view);
+    QStringList toggles;
+    const QList<QAction *> va = view->actions();
+    for (QAction *a : va) {
+        if (a->isCheckable())
+            toggles << a->text();
+    }
+    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Editor"_s}));
+
+    auto *help = w.findChild<QMenu *>(u"helpMenu"_s);
+    QVERIFY(help);
+    QVERIFY(help->actions().contains(w.findChild<QAction *>(u"aboutAction"_s)));
+    QVERIFY(w.statusBar());
+}
+
+void TestMainWindow::showsOffscreen()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.pushQueueDock()->isVisible());
+    QCOMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
+    // The empty store is read asynchronously and shows zero images.
+    QTRY_VERIFY(!w.imagesModel()->isLoading());
+    QCOMPARE(w.imagesModel()->rowCount(), 0);
+    QCOMPARE(w.imagesModel()->errorString(), QString());
+
+    // View > Push Queue hides and shows the dock.
+    QAction *toggle = w.pushQueueDock()->toggleViewAction();
+    toggle->trigger();
+    QVERIFY(!w.pushQueueDock()->isVisible());
+    toggle->trigger();
+    QVERIFY(w.pushQueueDock()->isVisible());
+}
+
+static bool sendDrop(QWidget *target, QMimeData *mime)
+{
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+void TestMainWindow::dropUriListOnPushQueue()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy requested(w.pushQueueDock(), &PushQueueDock::pushRequested);
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_layout)});
+    QVERIFY(mime.hasFormat(u"text/uri-list"_s));
+    QVERIFY(sendDrop(w.pushQueueDock(), &mime));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toStringList(), QStringList{u"oci:"_s + m_layout});
+
+    // The drop opens the push dialog with the layout as source; the destination is asked for.
+    PushDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = w.findChild<PushDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->sourceText(), u"oci:"_s + m_layout);
+    QCOMPARE(dialog->destinationText(), QString());
+    dialog->reject();
+}
+
+void TestMainWindow::dropPlainTextOnPushQueue()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QMimeData mime;
+    mime.setText(u"  docker://localhost:5000/team/app:v1\n"_s);
+    QVERIFY(sendDrop(w.pushQueueDock(), &mime));
+    PushDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = w.findChild<PushDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->sourceText(), u"docker://localhost:5000/team/app:v1"_s);
+    dialog->reject();
+}
+
+void TestMainWindow::dropOfUnusableDataIsRefused()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy requested(w.pushQueueDock(), &PushQueueDock::pushRequested);
+    QMimeData notALayout;
+    notALayout.setUrls({QUrl::fromLocalFile(m_tmp.path())}); // a folder without oci-layout
+    QVERIFY(!sendDrop(w.pushQueueDock(), &notALayout));
+    QMimeData prose;
+    prose.setText(u"this is not an image reference"_s);
+    QVERIFY(!sendDrop(w.pushQueueDock(), &prose));
+    QCOMPARE(requested.count(), 0);
+    QVERIFY(!w.findChild<PushDialog *>());
+}
+
+void TestMainWindow::pushDialogValidates()
+{
+    PushDialog dialog(m_root);
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(dialog.passwordEdit()->echoMode(), QLineEdit::Password);
+    QVERIFY(dialog.tlsVerifyCheck()->isChecked());
+
+    dialog.setSource(u"oci:"_s + m_layout + u":v1"_s);
+    QVERIFY(!ok->isEnabled()); // an OCI layout has no registry to fall back to: a destination is needed
+    dialog.setDestination(u"docker://UPPER/Case:v1"_s);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!dialog.request().has_value());
+    QVERIFY(!dialog.findChild<QLabel *>(u"message"_s)->text().isEmpty());
+
+    dialog.setDestination(u"docker://localhost:5000/team/app:v1"_s);
+    QVERIFY(ok->isEnabled());
+    dialog.userEdit()->setText(u"alice"_s);
+    QVERIFY(!ok->isEnabled()); // a user without a password
+    dialog.passwordEdit()->setText(u"secret"_s);
+    QVERIFY(ok->isEnabled());
+    dialog.allCheck()->setChecked(true);
+    dialog.tlsVerifyCheck()->setChecked(false);
+
+    const auto r = dialog.request();
+    QVERIFY(r.has_value());
+    QCOMPARE(r->source.kind, stevedore::TransportReference::Kind::Oci);
+    QCOMPARE(r->destination.kind, stevedore::TransportReference::Kind::Docker);
+    QCOMPARE(r->destination.image->repository(), u"localhost:5000/team/app"_s);
+    QVERIFY(r->options.all);
+    QCOMPARE(r->context.tlsVerify, std::optional<bool>(false));
+    QVERIFY(r->context.credentials.has_value());
+    QCOMPARE(r->context.credentials->username, u"alice"_s);
+    QCOMPARE(r->context.storageRoot, m_root);
+    // The password never shows up in the dialog's messages.
+    QVERIFY(!dialog.findChild<QLabel *>(u"message"_s)->text().contains(u"secret"_s));
+
+    // A bare local name pushes to the registry its name points at, as `stevedore push IMAGE` does.
+    PushDialog bare(m_root);
+    bare.setSource(u"localhost:5000/team/app:v2"_s);
+    const auto r2 = bare.request();
+    QVERIFY(r2.has_value());
+    QCOMPARE(r2->destination.kind, stevedore::TransportReference::Kind::Docker);
+    QCOMPARE(r2->destination.image->toString(), u"localhost:5000/team/app:v2"_s);
+}
+
+void TestMainWindow::pushDialogQueuesAJob()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    PushDialog *dialog = w.openPushDialog(u"oci:"_s + m_layout + u":v1"_s);
+    QVERIFY(dialog->isVisible());
+    dialog->setDestination(u"dir:"_s + m_tmp.filePath(u"out"_s));
+    dialog->accept();
+    // The job is real: the layout has no index.json, so it fails with a message, shown in the queue.
+    QCOMPARE(w.transferModel()->rowCount(), 1);
+    const QModelIndex state = w.transferModel()->index(0, stevedore::models::TransferModel::State);
+    QTRY_VERIFY_WITH_TIMEOUT(state.data(stevedore::models::TransferModel::RawRole).toInt()
+                                 == int(stevedore::Job::State::Failed),
+                             20000);
+    QVERIFY(!state.data(stevedore::models::TransferModel::ErrorRole).toString().isEmpty());
+    QCOMPARE(state.data().toString(), u"Failed"_s);
+    QVERIFY(w.statusBar()->currentMessage().startsWith(u"Push failed: "_s));
+}
+
+void TestMainWindow::chineseTranslation()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(stevedore::ui::availableLanguages().contains(u"zh_CN"_s));
+    QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
+    // A running window follows the language change.
+    QTRY_COMPARE(w.windowTitle(), u"Stevedore — 容器镜像"_s);
+    auto *file = w.findChild<QMenu *>(u"fileMenu"_s);
+    QCOMPARE(file->title(), u"文件(&F)"_s);
+    QCOMPARE(w.findChild<QAction *>(u"pushAction"_s)->text(), u"推送镜像(&P)…"_s);
+    QCOMPARE(w.pushQueueDock()->windowTitle(), u"推送队列"_s);
+    QCOMPARE(w.transferModel()->headerData(stevedore::models::TransferModel::Progress, Qt::Horizontal).toString(),
+             u"进度"_s);
+    // Qt's own strings come from qtbase's translation.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"取消"_s);
+
+    // A window made after the switch starts in Chinese; English comes back.
+    MainWindow w2(m_root);
+    QCOMPARE(w2.windowTitle(), u"Stevedore — 容器镜像"_s);
+    QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
+    QTRY_COMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
+    QCOMPARE(file->title(), u"&File"_s);
+}
+
+void TestMainWindow::windowStateIsSaved()
+{
+    {
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QDockWidget *>(u"manifestEditorDock"_s)->hide();
+        QVERIFY(w.close());
+    }
+    QVERIFY(QSettings().contains(u"mainWindow/state"_s));
+    MainWindow again(m_root);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QVERIFY(!again.findChild<QDockWidget *>(u"manifestEditorDock"_s)->isVisible());
+    QVERIFY(again.findChild<QDockWidget *>(u"pushQueueDock"_s)->isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
