@@ -143,6 +143,8 @@ void TestMainWindow::showsOffscreen()
     QTRY_VERIFY(!w.imagesModel()->isLoading());
     QCOMPARE(w.imagesModel()->rowCount(), 0);
     QCOMPARE(w.imagesModel()->errorString(), QString());
+    QCOMPARE(w.findChild<QLabel *>(u"imageCountLabel"_s)->text(), u"0 local images"_s);
+    QTRY_COMPARE(w.statusBar()->currentMessage(), QString()); // "Reading the local store…" is gone
 
     // View > Push Queue hides and shows the dock.
     QAction *toggle = w.pushQueueDock()->toggleViewAction();

@@ -69,8 +69,13 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     createDocks();
 
     m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(u"imageCountLabel"_s);
     statusBar()->addPermanentWidget(m_countLabel);
-    connect(m_images, &models::LocalImagesModel::refreshed, this, &MainWindow::updateImageCount);
+    connect(m_images, &models::LocalImagesModel::refreshed, this, [this] {
+        updateImageCount();
+        if (m_images->errorString().isEmpty() && statusBar()->currentMessage() == m_readingMessage)
+            statusBar()->clearMessage();
+    });
     connect(m_images, &models::LocalImagesModel::errorChanged, this, [this](const QString &error) {
         if (!error.isEmpty())
             statusBar()->showMessage(error);
@@ -199,7 +204,8 @@ void MainWindow::updateImageCount()
 
 void MainWindow::refreshImages()
 {
-    statusBar()->showMessage(tr("Reading the local store…"), kStatusTimeoutMs);
+    m_readingMessage = tr("Reading the local store…");
+    statusBar()->showMessage(m_readingMessage, kStatusTimeoutMs);
     m_images->refresh();
 }
 

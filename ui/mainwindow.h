@@ -68,6 +68,7 @@ private:
     QLabel *m_browserPlaceholder = nullptr;
     QLabel *m_editorPlaceholder = nullptr;
     QLabel *m_countLabel = nullptr;
+    QString m_readingMessage;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
