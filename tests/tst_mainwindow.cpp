@@ -1,6 +1,7 @@
 // The main window: docks, menus, offscreen show, drops on the push queue, the push dialog, translations
 // and the saved window state.
 #include "i18n.h"
+#include "progressdelegate.h"
 #include "localimagesmodel.h"
 #include "mainwindow.h"
 #include "pushdialog.h"
@@ -18,7 +19,10 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
+#include <QPainter>
 #include <QSettings>
+#include <QStandardItemModel>
+#include <QStyleFactory>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void pushDialogQueuesAJob();
     void chineseTranslation();
     void windowStateIsSaved();
+    void progressDelegatePaintsABar();
 
 private:
     QTemporaryDir m_tmp;
@@ -325,6 +330,50 @@ void TestMainWindow::windowStateIsSaved()
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QVERIFY(!again.findChild<QDockWidget *>(u"manifestEditorDock"_s)->isVisible());
     QVERIFY(again.findChild<QDockWidget *>(u"pushQueueDock"_s)->isVisible());
+}
+
+void TestMainWindow::progressDelegatePaintsABar()
+{
+    constexpr int rawRole = Qt::UserRole;
+    QStandardItemModel model(2, 1);
+    model.setData(model.index(0, 0), 50, rawRole);
+    model.setData(model.index(0, 0), u"50%"_s, Qt::DisplayRole);
+    model.setData(model.index(1, 0), -1, rawRole); // unknown: plain text, no bar
+    QStyle *fusion = QStyleFactory::create(u"Fusion"_s);
+    QVERIFY(fusion);
+    QWidget host;
+    host.setStyle(fusion);
+    stevedore::ui::ProgressDelegate delegate(rawRole);
+
+    const QColor highlight = host.palette().color(QPalette::Highlight);
+    auto render = [&](int row) {
+        QImage image(200, 24, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QStyleOptionViewItem option;
+        option.initFrom(&host);
+        option.widget = &host;
+        option.rect = image.rect();
+        option.state &= ~QStyle::State_Selected;
+        delegate.paint(&painter, option, model.index(row, 0));
+        painter.end();
+        return image;
+    };
+    auto highlightPixels = [&](const QImage &image, int x0, int x1) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = x0; x < x1; ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += (qAbs(c.hue() - highlight.hue()) < 12 && c.saturation() > 60) ? 1 : 0;
+            }
+        return n;
+    };
+    const QImage half = render(0);
+    QVERIFY2(highlightPixels(half, 10, 90) > 200, "the filled part of the bar is missing");
+    QCOMPARE(highlightPixels(half, 110, 190), 0);
+    const QImage none = render(1);
+    QCOMPARE(highlightPixels(none, 0, 200), 0);
+    delete fusion;
 }
 
 QTEST_MAIN(TestMainWindow)
