@@ -27,21 +27,26 @@ LocalImagesModel::~LocalImagesModel()
 void LocalImagesModel::refresh()
 {
     if (m_loading) {
-        m_pending = true; // run again once the current read is done, so the newest state wins
+        m_pending = true; // read again once the current read is done, so the newest state wins
         return;
     }
     m_loading = true;
     Q_EMIT loadingChanged(true);
+    startRead();
+}
+
+void LocalImagesModel::startRead()
+{
     if (!m_watcher) {
         m_watcher = new QFutureWatcher<Result<QList<LocalImage>>>(this);
         connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
             apply(m_watcher->result());
-            m_loading = false;
             if (m_pending) {
                 m_pending = false;
-                refresh();
+                startRead();
                 return;
             }
+            m_loading = false;
             Q_EMIT loadingChanged(false);
             Q_EMIT refreshed();
         });
@@ -63,12 +68,49 @@ void LocalImagesModel::apply(const Result<QList<LocalImage>> &result)
         return;
     }
     QList<LocalImage> images = *result;
-    std::stable_sort(images.begin(), images.end(), [](const LocalImage &a, const LocalImage &b) {
-        return a.reference.toString() < b.reference.toString();
-    });
-    beginResetModel();
-    m_images = std::move(images);
-    endResetModel();
+    auto key = [](const LocalImage &img) { return img.reference.toString(); };
+    std::stable_sort(images.begin(), images.end(),
+                     [&](const LocalImage &a, const LocalImage &b) { return key(a) < key(b); });
+
+    // Merge into the rows we have (both sorted by reference): removals, inserts and changed rows, so a
+    // view keeps its selection and scroll position across refreshes.
+    qsizetype i = 0, j = 0;
+    while (i < m_images.size() || j < images.size()) {
+        if (j == images.size()) {
+            beginRemoveRows({}, int(i), int(m_images.size() - 1));
+            m_images.resize(i);
+            endRemoveRows();
+            break;
+        }
+        if (i == m_images.size()) {
+            beginInsertRows({}, int(i), int(i + images.size() - j - 1));
+            m_images.append(images.mid(j));
+            endInsertRows();
+            break;
+        }
+        const QString a = key(m_images[i]), b = key(images[j]);
+        if (a == b) {
+            const LocalImage &old = m_images[i];
+            const LocalImage &now = images[j];
+            if (old.descriptor.digest != now.descriptor.digest || old.created != now.created
+                || old.descriptor.size != now.descriptor.size || old.descriptor.mediaType != now.descriptor.mediaType) {
+                m_images[i] = now;
+                Q_EMIT dataChanged(index(int(i), 0), index(int(i), Count - 1));
+            }
+            ++i;
+            ++j;
+        } else if (a < b) {
+            beginRemoveRows({}, int(i), int(i));
+            m_images.remove(i);
+            endRemoveRows();
+        } else {
+            beginInsertRows({}, int(i), int(i));
+            m_images.insert(i, images[j]);
+            endInsertRows();
+            ++i;
+            ++j;
+        }
+    }
     if (!m_error.isEmpty()) {
         m_error.clear();
         Q_EMIT errorChanged(m_error);

@@ -10,7 +10,8 @@
 namespace stevedore::models {
 
 // The images of Stevedore's local store (LocalStore::images()), one row per name. refresh() reads the store
-// on the engine's io pool and applies the result on the GUI thread; nothing blocks the caller.
+// on the engine's io pool and merges the result in on the GUI thread (row inserts, removals and dataChanged,
+// no reset), so views keep their selection; nothing blocks the caller.
 class LocalImagesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -52,6 +53,7 @@ Q_SIGNALS:
     void refreshed();  // a refresh finished (successfully or not)
 
 private:
+    void startRead();
     void apply(const Result<QList<LocalImage>> &result);
 
     QString m_root;

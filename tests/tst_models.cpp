@@ -171,11 +171,20 @@ void TestModels::localImagesFollowTheStore()
     const auto dst = stevedore::ImageReference::parse(u"example.com/team/app:stable"_s);
     QVERIFY(src && dst);
     QVERIFY(store.tag(*src, *dst).has_value());
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy loading(&model, &LocalImagesModel::loadingChanged);
     model.refresh();
     model.refresh();
     QVERIFY(refreshed.wait(20000));
     QTRY_VERIFY(!model.isLoading());
     QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(loading.count(), 2); // one true, one false for both refreshes
+    // The new name is merged in as one inserted row (sorted first), without a reset.
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
     QCOMPARE(model.index(0, 0).data(LocalImagesModel::ReferenceRole).toString(), u"example.com/team/app:stable"_s);
     QCOMPARE(model.index(0, LocalImagesModel::Digest).data(LocalImagesModel::RawRole).toString(),
              m_digests.value(u"example.com/team/app:v1"_s));
@@ -184,6 +193,9 @@ void TestModels::localImagesFollowTheStore()
     model.refresh();
     QVERIFY(refreshed.wait(20000));
     QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 0);
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestModels::localImagesError()
