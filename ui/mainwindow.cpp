@@ -60,6 +60,7 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     m_imagesView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_imagesView->setAlternatingRowColors(true);
     m_imagesView->verticalHeader()->hide();
+    m_imagesView->verticalHeader()->setDefaultSectionSize(m_imagesView->fontMetrics().height() + 8);
     m_imagesView->horizontalHeader()->setSectionResizeMode(models::LocalImagesModel::Repository, QHeaderView::Stretch);
     m_imagesView->setWordWrap(false);
     setCentralWidget(m_imagesView);
