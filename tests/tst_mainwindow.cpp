@@ -313,6 +313,21 @@ void TestMainWindow::chineseTranslation()
     QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
     QTRY_COMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
     QCOMPARE(file->title(), u"&File"_s);
+
+    // View > Language switches at run time and is remembered for the next start.
+    auto *zh = w.findChild<QAction *>(u"language_zh_CN"_s);
+    auto *en = w.findChild<QAction *>(u"language_en"_s);
+    QVERIFY(zh && en);
+    QCOMPARE(zh->text(), u"简体中文"_s);
+    QVERIFY(en->isChecked());
+    zh->trigger();
+    QTRY_COMPARE(w.windowTitle(), u"Stevedore — 容器镜像"_s);
+    QVERIFY(zh->isChecked());
+    QCOMPARE(w.findChild<QMenu *>(u"languageMenu"_s)->title(), u"语言(&L)"_s);
+    QCOMPARE(QSettings().value(u"language"_s).toString(), u"zh_CN"_s);
+    en->trigger();
+    QTRY_COMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
+    QCOMPARE(QSettings().value(u"language"_s).toString(), u"en"_s);
 }
 
 void TestMainWindow::windowStateIsSaved()

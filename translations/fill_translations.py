@@ -43,6 +43,7 @@ ZH_CN = {
     "Push an image to a registry or another location": "将镜像推送到镜像仓库或其他位置",
     "&Quit": "退出(&Q)",
     "&Refresh Images": "刷新镜像(&R)",
+    "&Language": "语言(&L)",
     "&About Stevedore": "关于 Stevedore(&A)",
     "About &Qt": "关于 &Qt",
     "Registry Browser": "镜像仓库浏览器",

@@ -220,6 +220,10 @@
             <source>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Build, inspect, annotate and push container images.&lt;/p&gt;&lt;p&gt;Local store: %2&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PushDialog</name>

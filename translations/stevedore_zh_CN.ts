@@ -219,6 +219,10 @@
             <source>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Build, inspect, annotate and push container images.&lt;/p&gt;&lt;p&gt;Local store: %2&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;构建、检查、注释和推送容器镜像。&lt;/p&gt;&lt;p&gt;本地存储：%2&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PushDialog</name>

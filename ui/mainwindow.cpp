@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "copy/copyjob.h"
+#include "i18n.h"
 #include "localimagesmodel.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
@@ -8,6 +9,7 @@
 #include "transport/systemcontext.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -162,6 +164,26 @@ void MainWindow::createDocks()
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    auto *group = new QActionGroup(this);
+    const QStringList languages = availableLanguages();
+    for (const QString &lang : languages) {
+        // Each language in its own words, so it can be found whatever the current one is.
+        const QLocale locale(lang);
+        QString name = locale.nativeLanguageName();
+        if (lang.contains(u'_') && locale.language() == QLocale::Chinese)
+            name = locale.script() == QLocale::TraditionalHanScript ? u"繁體中文"_s : u"简体中文"_s;
+        QAction *a = m_languageMenu->addAction(name);
+        a->setObjectName(u"language_"_s + lang);
+        a->setCheckable(true);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [lang] {
+            installTranslators(QLocale(lang));
+            QSettings().setValue(u"language"_s, lang);
+        });
+    }
     resizeDocks({m_browserDock, m_editorDock}, {220, 260}, Qt::Horizontal);
     resizeDocks({m_queueDock}, {200}, Qt::Vertical);
 }
@@ -176,6 +198,14 @@ void MainWindow::retranslate()
     m_pushAction->setStatusTip(tr("Push an image to a registry or another location"));
     m_quitAction->setText(tr("&Quit"));
     m_refreshAction->setText(tr("&Refresh Images"));
+    m_languageMenu->setTitle(tr("&Language"));
+    const QLocale current;
+    const QList<QAction *> languageActions = m_languageMenu->actions();
+    for (QAction *a : languageActions) {
+        const QLocale locale(a->objectName().mid(9)); // language_<name>
+        a->setChecked(current.name() == locale.name() || (locale.language() == current.language()
+                                                          && locale.language() != QLocale::Chinese));
+    }
     m_aboutAction->setText(tr("&About Stevedore"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_browserDock->setWindowTitle(tr("Registry Browser"));

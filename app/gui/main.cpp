@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -55,13 +56,19 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(u"Stevedore: build, inspect, annotate and push container images."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption langOption(u"lang"_s, u"User interface language, e.g. zh_CN or en (default: the system's, from LANG)."_s, u"LANG"_s);
+    const QCommandLineOption langOption(
+        u"lang"_s, u"User interface language, e.g. zh_CN or en (default: the one chosen in View > Language, else the system's, from LANG)."_s,
+        u"LANG"_s);
     const QCommandLineOption rootOption(u"root"_s, u"Local store folder (default: $STEVEDORE_ROOT, else $XDG_DATA_HOME/stevedore/storage)."_s, u"DIR"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a PNG of the main window to FILE once it shows, then quit."_s, u"FILE"_s);
     parser.addOptions({langOption, rootOption, screenshotOption});
     parser.process(app);
 
-    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    // --lang, else the language chosen in View > Language, else the system's (LANG, LC_ALL).
+    const QString chosen = QSettings().value(u"language"_s).toString();
+    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption))
+                           : chosen.isEmpty()       ? QLocale::system()
+                                                    : QLocale(chosen);
     if (!stevedore::ui::installTranslators(locale) && parser.isSet(langOption))
         std::fprintf(stderr, "stevedore-gui: no translation for %s; available: %s\n",
                      qPrintable(parser.value(langOption)),
