@@ -176,8 +176,8 @@ QModelIndex TransferModel::index(int row, int column, const QModelIndex &parent)
             return {};
         return createIndex(row, column, nullptr);
     }
-    if (parent.internalPointer() || parent.row() >= int(m_jobs.size()))
-        return {}; // blobs have no children
+    if (parent.internalPointer() || parent.column() != 0 || parent.row() >= int(m_jobs.size()))
+        return {}; // blobs have no children; only column 0 has children
     Entry *e = m_jobs[size_t(parent.row())].get();
     if (row >= e->blobs.size())
         return {};
