@@ -1,3 +1,3 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
-  auth/credentials.h
+  auth/credentials.h auth/credentials.cpp
 )
