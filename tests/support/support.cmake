@@ -1,0 +1,13 @@
+# Shared test support: stevedore_testsupport (fixtures: processes, docker-registry, token server, OCI test layouts)
+# and the test token server used for bearer-token auth against docker-registry.
+add_executable(stevedore-test-tokenserver ${CMAKE_CURRENT_SOURCE_DIR}/support/tokenserver/main.cpp)
+target_link_libraries(stevedore-test-tokenserver PRIVATE Qt6::Core Qt6::Network OpenSSL::Crypto stevedore_build_flags)
+
+add_library(stevedore_testsupport STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport.cpp)
+target_include_directories(stevedore_testsupport PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(stevedore_testsupport PUBLIC Qt6::Core Qt6::Network PRIVATE ZLIB::ZLIB stevedore_build_flags)
+target_compile_definitions(stevedore_testsupport PRIVATE
+  STEVEDORE_TOKENSERVER_PATH="$<TARGET_FILE:stevedore-test-tokenserver>")
+add_dependencies(stevedore_testsupport stevedore-test-tokenserver)

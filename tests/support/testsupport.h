@@ -1,0 +1,103 @@
+#pragma once
+// Shared test support for Stevedore's tests against real peers (docker-registry, skopeo, openssl, htpasswd).
+// Owned by the e2e tests; the API below is fixed (see notes/common.md) so other test files can code against it.
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class QProcess;
+
+namespace stevedore::test {
+
+using namespace Qt::StringLiterals;
+
+struct ProcessResult {
+    int exitCode = -1;
+    QByteArray out, err;
+    bool timedOut = false;
+    bool crashed = false;   // killed by a signal (or failed to start)
+    bool ok() const { return !timedOut && !crashed && exitCode == 0; }
+};
+
+// Runs a program to completion. The process is killed when it runs longer than timeoutMs (timedOut is set).
+// When the program cannot be started, exitCode is -1 and err holds the reason.
+ProcessResult runProcess(const QString &program, const QStringList &args, int timeoutMs = 60000,
+                         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                         const QByteArray &stdinData = {});
+
+// Absolute path of a tool found in PATH, /usr/sbin or /usr/bin; empty when missing.
+QString findTool(const QString &name);
+
+enum class RegistryAuth { None, Basic, Token };
+
+struct RegistryOptions {
+    bool tls = false;
+    RegistryAuth auth = RegistryAuth::None;
+    QString user = u"alice"_s;
+    QString password = u"secret"_s;
+};
+
+// Debian's docker-registry on a free 127.0.0.1 port; stopped and wiped in the destructor.
+//  - tls: a self-signed CA and a server certificate for 127.0.0.1/localhost made with openssl; certDir() holds ca.crt.
+//  - Basic: htpasswd (bcrypt) with options().user / options().password.
+//  - Token: the test token server (stevedore-test-tokenserver) on another free port; the registry trusts tokens
+//    signed by a key whose certificate is issued by the fixture's CA. The token realm uses the same scheme as the
+//    registry: https (same CA, so --cert-dir trusts both) when tls, plain http otherwise.
+// Every child process gets PR_SET_PDEATHSIG, so nothing is left behind even when the test process dies.
+class RegistryFixture
+{
+public:
+    explicit RegistryFixture(RegistryOptions o = {});
+    ~RegistryFixture();
+    RegistryFixture(const RegistryFixture &) = delete;
+    RegistryFixture &operator=(const RegistryFixture &) = delete;
+
+    bool start(QString *error);     // generates config/CA/htpasswd/token server as needed, waits until /v2/ answers (<=15 s)
+    void stop();                    // kills the processes (also done by the destructor)
+    QString hostPort() const;       // "127.0.0.1:41234"
+    QString certDir() const;        // folder for --cert-dir (ca.crt inside) when tls, else empty
+    QString caFile() const;         // the CA certificate (tls or token flavours), else empty
+    QString storageDir() const;     // the registry's filesystem storage root
+    QString tokenRealm() const;     // token flavour: the realm URL, else empty
+    QString service() const;        // token flavour: the service name the registry expects
+    QString logs() const;           // what the registry and token server printed so far
+    const RegistryOptions &options() const;
+
+private:
+    bool makeCertificates(QString *error);
+    bool startTokenServer(QString *error);
+    RegistryOptions m_options;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_registry;
+    std::unique_ptr<QProcess> m_tokenServer;
+    quint16 m_port = 0;
+    quint16 m_tokenPort = 0;
+};
+
+// Status code of a GET on http(s)://hostPort/path, over a blocking socket (no event loop needed). With caFile the
+// connection is TLS and verified against that CA; with user, Basic auth is sent. Returns -1 and *error on failure.
+int httpGetStatus(const QString &hostPort, const QString &path, const QString &caFile = {},
+                  const QString &user = {}, const QString &password = {}, QString *error = nullptr,
+                  QByteArray *body = nullptr, int timeoutMs = 5000);
+
+struct TestImageSpec {
+    QStringList platforms{u"linux/amd64"_s};
+    int layersPerPlatform = 2;
+    qint64 layerSize = 64 * 1024;
+    bool gzipLayers = false;
+    bool asIndex = true;
+    quint32 seed = 1;
+};
+
+// Writes an OCI image layout at dir with tag `tag` (index when asIndex, else one manifest for the first platform);
+// returns the top-level manifest digest ("sha256:...") or an empty string + *error on failure. Deterministic for a
+// seed. Each layer is a valid tar (gzip-compressed when gzipLayers) holding one file of pseudo-random bytes; configs
+// carry rootfs.diff_ids of the uncompressed layers. An existing layout at dir is extended (the tag is replaced).
+QString writeTestLayout(const QString &dir, const QString &tag, const TestImageSpec &spec, QString *error);
+
+} // namespace stevedore::test
