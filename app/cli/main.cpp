@@ -1,9 +1,12 @@
+#include "commands.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stderr) << "stevedore: not implemented yet\n";
-    return 1;
+    QCoreApplication::setApplicationName(QStringLiteral("stevedore"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Stevedore"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STEVEDORE_VERSION));
+    return stevedore::cli::runCli(QCoreApplication::arguments().mid(1));
 }
