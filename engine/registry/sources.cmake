@@ -1,2 +1,3 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
+  registry/registryclient.h registry/registryclient.cpp
 )
