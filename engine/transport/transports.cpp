@@ -1,4 +1,5 @@
 #include "transports.h"
+#include "docker/dockertransport.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -29,6 +30,8 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
     Q_UNUSED(ctx);
     switch (ref.kind) {
     // TRANSPORT-SOURCES: each implemented transport adds its case here.
+    case TransportReference::Kind::Docker:
+        return openDockerImageSource(ref, ctx);
     default:
         return fail(notYet(ref));
     }
@@ -39,6 +42,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
     Q_UNUSED(ctx);
     switch (ref.kind) {
     // TRANSPORT-DESTINATIONS: each implemented transport adds its case here.
+    case TransportReference::Kind::Docker:
+        return openDockerImageDestination(ref, ctx);
     default:
         return fail(notYet(ref));
     }
