@@ -1,0 +1,5 @@
+# cli: the `stevedore` executable run as a process (help, exit codes, local store flow, progress modes, Ctrl-C)
+if(TARGET stevedore_testsupport)
+  stevedore_add_test(NAME tst_cli SOURCES tst_cli.cpp LIBS stevedore_testsupport Qt6::Network LABELS cli TIMEOUT 600)
+  add_dependencies(tst_cli stevedore)
+endif()
