@@ -35,26 +35,28 @@ constexpr int kMaxRedirects = 5;
 constexpr int kMaxPages = 10000;
 const QByteArray kUserAgent = "stevedore/0.1";
 
-// One QNetworkAccessManager per thread: network objects live in the thread that uses them.
+// One QNetworkAccessManager per thread and TLS setup: network objects live in the thread that uses them, and a
+// connection opened without verification (or with other CAs) is never reused by a client with stricter settings.
 struct NamHolder {
-    QNetworkAccessManager *nam = nullptr;
+    QHash<QString, QNetworkAccessManager *> nams;
     ~NamHolder()
     {
-        // At process exit (no application any more) it is leaked rather than destroyed without Qt around it.
-        if (nam && QCoreApplication::instance())
-            delete nam;
+        // At process exit (no application any more) they are leaked rather than destroyed without Qt around them.
+        if (QCoreApplication::instance())
+            qDeleteAll(nams);
     }
 };
 
-QNetworkAccessManager *threadNam()
+QNetworkAccessManager *threadNam(const QString &tlsKey)
 {
     thread_local NamHolder holder;
-    if (!holder.nam) {
-        holder.nam = new QNetworkAccessManager;
-        holder.nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-        holder.nam->setAutoDeleteReplies(false);
+    QNetworkAccessManager *&nam = holder.nams[tlsKey];
+    if (!nam) {
+        nam = new QNetworkAccessManager;
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        nam->setAutoDeleteReplies(false);
     }
-    return holder.nam;
+    return nam;
 }
 
 enum class WaitResult { Done, Cancelled, TimedOut };
@@ -334,6 +336,7 @@ RegistryClient::RegistryClient(RegistryConfig config)
     : m_config(std::move(config))
 {
     m_ssl = QSslConfiguration::defaultConfiguration();
+    m_tlsKey = (m_config.insecure ? u"insecure|"_s : u"verify|"_s) + m_config.host + u'|' + m_config.certDir;
     if (m_config.insecure)
         m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
     // Registries never need HTTP/2 here; one protocol keeps the behaviour predictable.
@@ -453,7 +456,7 @@ Result<RegistryClient::Response> RegistryClient::sendOnce(const Request &request
     if (hasBody)
         req.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
 
-    QNetworkAccessManager *nam = threadNam();
+    QNetworkAccessManager *nam = threadNam(m_tlsKey);
     QNetworkReply *reply = nullptr;
     if (method == "GET")
         reply = nam->get(req);
@@ -1012,8 +1015,10 @@ QUrl withDigestParam(const QUrl &location, const Digest &digest)
 class RegistryBlobWriter final : public BlobWriter
 {
 public:
-    RegistryBlobWriter(std::shared_ptr<RegistryClient> client, QString repo, QUrl location, qint64 chunkSize)
-        : m_client(std::move(client)), m_repo(std::move(repo)), m_location(std::move(location)), m_chunkSize(chunkSize)
+    // `keepAlive` holds the client when it is shared; otherwise the client must outlive the writer.
+    RegistryBlobWriter(RegistryClient *client, std::shared_ptr<RegistryClient> keepAlive, QString repo, QUrl location,
+                       qint64 chunkSize)
+        : m_client(client), m_keepAlive(std::move(keepAlive)), m_repo(std::move(repo)), m_location(std::move(location)), m_chunkSize(chunkSize)
     {
     }
     ~RegistryBlobWriter() override
@@ -1132,7 +1137,8 @@ private:
         return *end == 0 && m_offset == 0 ? qint64(0) : *end + 1;
     }
 
-    std::shared_ptr<RegistryClient> m_client;
+    RegistryClient *m_client;
+    std::shared_ptr<RegistryClient> m_keepAlive;
     QString m_repo;
     QUrl m_location;
     qint64 m_chunkSize;
@@ -1153,7 +1159,7 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::beginUpload(const QString &r
         location = *started;
     }
     return std::unique_ptr<BlobWriter>(
-        std::make_unique<RegistryBlobWriter>(shared_from_this(), repo, location, chunkSize > 0 ? chunkSize : 8 << 20));
+        std::make_unique<RegistryBlobWriter>(this, weak_from_this().lock(), repo, location, chunkSize > 0 ? chunkSize : 8 << 20));
 }
 
 Result<RawManifest> RegistryClient::getManifest(const QString &repo, const QString &reference, const CancelToken &cancel)

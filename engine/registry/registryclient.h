@@ -77,7 +77,7 @@ public:
     // Starts an upload session (POST); returns its absolute URL.
     Result<QUrl> startUpload(const QString &repo, const CancelToken &cancel);
     // A BlobWriter over an upload session (a new one when `session` is empty): chunked PATCH, final PUT ?digest=,
-    // DELETE when destroyed uncommitted.
+    // DELETE when destroyed uncommitted. A shared client is kept alive by the writer; else it must outlive it.
     Result<std::unique_ptr<BlobWriter>> beginUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
                                                     const CancelToken &cancel);
 
@@ -137,6 +137,7 @@ private:
     RegistryConfig m_config;
     QSslConfiguration m_ssl;
     QString m_tlsSetupError;
+    QString m_tlsKey; // which per-thread QNetworkAccessManager this client's requests use
 
     mutable QMutex m_mutex;  // guards everything below
     bool m_ready = false;

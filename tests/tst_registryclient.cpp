@@ -1,0 +1,589 @@
+// RegistryClient and the docker:// transport against Debian's docker-registry (plain http, TLS, Basic, Bearer token).
+#include "registry/registryclient.h"
+#include "support/testsupport.h"
+#include "transport/transports.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace stevedore;
+using stevedore::test::RegistryAuth;
+using stevedore::test::RegistryFixture;
+
+#define VERIFY_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto &r_ = (expr);                                                                                       \
+        QVERIFY2(bool(r_), bool(r_) ? "" : qPrintable(r_.error().message));                                          \
+    } while (false)
+
+namespace {
+
+std::unique_ptr<RegistryFixture> startRegistry(stevedore::test::RegistryOptions o, QString *error)
+{
+    auto f = std::make_unique<RegistryFixture>(o);
+    if (!f->start(error))
+        return nullptr;
+    return f;
+}
+
+QByteArray randomBytes(qsizetype n, quint32 seed)
+{
+    QByteArray b(n, Qt::Uninitialized);
+    QRandomGenerator g(seed);
+    for (qsizetype i = 0; i < n; ++i)
+        b[i] = char(g.generate() & 0xff);
+    return b;
+}
+
+RegistryConfig configFor(const RegistryFixture &f, bool withCreds = true)
+{
+    RegistryConfig c;
+    c.host = f.hostPort();
+    c.certDir = f.certDir();
+    c.insecure = !f.options().tls;
+    c.pushAccess = true;
+    c.timeout = std::chrono::milliseconds(20000);
+    if (withCreds && f.options().auth != RegistryAuth::None)
+        c.credentials = Credentials{f.options().user, f.options().password, {}};
+    return c;
+}
+
+// Uploads `data` as a blob in chunks of `chunk` bytes; returns its digest.
+Result<Digest> upload(RegistryClient &client, const QString &repo, const QByteArray &data, qint64 chunk)
+{
+    CancelToken cancel;
+    auto writer = client.beginUpload(repo, {}, chunk, cancel);
+    if (!writer)
+        return fail(writer.error());
+    for (qsizetype off = 0; off < data.size(); off += chunk)
+        if (auto w = (*writer)->write(data.mid(off, chunk), cancel); !w)
+            return fail(w.error());
+    const Digest d = Digest::sha256Of(data);
+    if (auto c = (*writer)->commit(d, data.size(), cancel); !c)
+        return fail(c.error());
+    return d;
+}
+
+QByteArray readAll(BlobReader &reader)
+{
+    QByteArray out;
+    QByteArray buf(100000, Qt::Uninitialized);
+    for (;;) {
+        auto n = reader.read(buf.data(), buf.size());
+        if (!n || *n == 0)
+            break;
+        out.append(buf.constData(), *n);
+    }
+    return out;
+}
+
+// An OCI manifest for a config and one layer, with deliberately unusual formatting (bytes must survive as they are).
+QByteArray manifestFor(const Digest &config, qint64 configSize, const Digest &layer, qint64 layerSize)
+{
+    return QByteArray("{\n   \"schemaVersion\": 2,\n   \"mediaType\": \"application/vnd.oci.image.manifest.v1+json\",\n"
+                      "   \"config\": {\"mediaType\": \"application/vnd.oci.image.config.v1+json\", \"digest\": \"")
+        + config.toString().toLatin1() + "\", \"size\": " + QByteArray::number(configSize)
+        + "},\n   \"layers\": [ {\"mediaType\": \"application/vnd.oci.image.layer.v1.tar\", \"digest\": \""
+        + layer.toString().toLatin1() + "\", \"size\": " + QByteArray::number(layerSize) + "} ]\n}\n";
+}
+
+// A full push of a small image through the client: two blobs and a manifest tagged `tag`.
+Result<RawManifest> pushSmallImage(RegistryClient &client, const QString &repo, const QString &tag, quint32 seed)
+{
+    const QByteArray config = QJsonDocument(QJsonObject{{u"architecture"_s, u"amd64"_s}, {u"os"_s, u"linux"_s},
+                                                        {u"seed"_s, int(seed)}})
+                                  .toJson(QJsonDocument::Compact);
+    const QByteArray layer = randomBytes(150 * 1024, seed);
+    auto c = upload(client, repo, config, 1 << 20);
+    if (!c)
+        return fail(c.error());
+    auto l = upload(client, repo, layer, 64 * 1024);
+    if (!l)
+        return fail(l.error());
+    RawManifest m{manifestFor(*c, config.size(), *l, layer.size()), QString(mediatype::OciManifest)};
+    auto put = client.putManifest(repo, tag, m, CancelToken());
+    if (!put)
+        return fail(put.error());
+    return m;
+}
+
+} // namespace
+
+class TestRegistryClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        for (const char *tool : {"docker-registry", "openssl", "htpasswd"})
+            if (stevedore::test::findTool(QString::fromLatin1(tool)).isEmpty())
+                QFAIL(qPrintable(u"%1 is missing: install it (scripts/install-deps.sh --test)"_s.arg(QString::fromLatin1(tool))));
+        // REGISTRY_* variables override docker-registry's configuration: none may reach it.
+        qunsetenv("REGISTRY_AUTH_FILE");
+    }
+
+    void challengeParsing()
+    {
+        auto cs = parseAuthChallenges(
+            "Bearer realm=\"https://auth.example/token\",service=\"registry.example\",scope=\"repository:a/b:pull,push\"");
+        QCOMPARE(cs.size(), 1);
+        QCOMPARE(cs[0].scheme, u"bearer"_s);
+        QCOMPARE(cs[0].params.value(u"realm"_s), u"https://auth.example/token"_s);
+        QCOMPARE(cs[0].params.value(u"service"_s), u"registry.example"_s);
+        QCOMPARE(cs[0].params.value(u"scope"_s), u"repository:a/b:pull,push"_s); // comma inside quotes kept
+        cs = parseAuthChallenges("Basic realm=\"Registry Realm\", Bearer realm=\"https://t/x\", error=\"insufficient_scope\"");
+        QCOMPARE(cs.size(), 2);
+        QCOMPARE(cs[0].scheme, u"basic"_s);
+        QCOMPARE(cs[0].params.value(u"realm"_s), u"Registry Realm"_s);
+        QCOMPARE(cs[1].scheme, u"bearer"_s);
+        QCOMPARE(cs[1].params.value(u"error"_s), u"insufficient_scope"_s);
+        cs = parseAuthChallenges("Bearer realm=\"https://t/x?a=\\\"q\\\"\",service=plain");
+        QCOMPARE(cs.size(), 1);
+        QCOMPARE(cs[0].params.value(u"realm"_s), u"https://t/x?a=\"q\""_s);
+        QCOMPARE(cs[0].params.value(u"service"_s), u"plain"_s);
+    }
+
+    void errorMapping()
+    {
+        Error e = registryHttpError(404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}", {}, u"get"_s);
+        QCOMPARE(e.code, ErrorCode::ManifestUnknown);
+        QVERIFY(!e.temporary);
+        QCOMPARE(e.httpStatus, 404);
+        QVERIFY(e.message.contains(u"manifest unknown"_s));
+        e = registryHttpError(429, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}", "7", u"x"_s);
+        QCOMPARE(e.code, ErrorCode::TooManyRequests);
+        QVERIFY(e.temporary);
+        QCOMPARE(e.retryAfter, std::chrono::milliseconds(7000));
+        e = registryHttpError(503, "<html>oops</html>", {}, u"x"_s);
+        QCOMPARE(e.code, ErrorCode::ServerError);
+        QVERIFY(e.temporary);
+        QCOMPARE(e.retryAfter, std::chrono::milliseconds(-1));
+        e = registryHttpError(408, {}, {}, u"x"_s);
+        QVERIFY(e.temporary);
+        for (int status : {401, 403, 404}) {
+            e = registryHttpError(status, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\"}]}", "1", u"x"_s);
+            QVERIFY2(!e.temporary, qPrintable(QString::number(status)));
+        }
+        e = registryHttpError(401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}", {}, u"x"_s);
+        QCOMPARE(e.code, ErrorCode::Unauthorized);
+        e = registryHttpError(403, {}, {}, u"x"_s);
+        QCOMPARE(e.code, ErrorCode::Denied);
+    }
+
+    void plainHttp()
+    {
+        QString error;
+        auto reg = startRegistry({}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        // --tls-verify=false: https is tried first, then plain http.
+        RegistryClient insecure(configFor(*reg));
+        VERIFY_OK(insecure.ping(CancelToken()));
+        QCOMPARE(insecure.baseUrl().scheme(), u"http"_s);
+        // With verification on there is no silent fallback to http.
+        RegistryConfig strict = configFor(*reg);
+        strict.insecure = false;
+        RegistryClient verifying(strict);
+        auto p = verifying.ping(CancelToken());
+        QVERIFY(!p);
+        QVERIFY2(p.error().code == ErrorCode::TlsError || p.error().code == ErrorCode::NetworkError,
+                 qPrintable(p.error().message));
+        QVERIFY2(p.error().message.contains(reg->hostPort()), qPrintable(p.error().message));
+    }
+
+    void tlsWithCertDir()
+    {
+        QString error;
+        auto reg = startRegistry({.tls = true}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        QVERIFY(!reg->certDir().isEmpty());
+        RegistryClient client(configFor(*reg));
+        VERIFY_OK(client.ping(CancelToken()));
+        QCOMPARE(client.baseUrl().scheme(), u"https"_s);
+        auto d = upload(client, u"tls/app"_s, "hello over tls", 1024);
+        VERIFY_OK(d);
+
+        // Without the CA: a clear certificate error, and no fallback to http.
+        RegistryConfig noCa = configFor(*reg);
+        noCa.certDir = QDir::tempPath() + u"/stevedore-empty-certs-"_s + QString::number(QCoreApplication::applicationPid());
+        QDir().mkpath(noCa.certDir);
+        RegistryClient untrusted(noCa);
+        auto p = untrusted.ping(CancelToken());
+        QDir(noCa.certDir).removeRecursively();
+        QVERIFY(!p);
+        QCOMPARE(p.error().code, ErrorCode::TlsError);
+        QVERIFY2(p.error().message.contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(p.error().message));
+        QVERIFY2(p.error().message.contains(u"--cert-dir"_s), qPrintable(p.error().message));
+
+        // --tls-verify=false against a TLS registry: https without verification (not http).
+        RegistryConfig skip = noCa;
+        skip.certDir.clear();
+        skip.insecure = true;
+        RegistryClient skipping(skip);
+        VERIFY_OK(skipping.ping(CancelToken()));
+        QCOMPARE(skipping.baseUrl().scheme(), u"https"_s);
+
+        // A --cert-dir that does not exist is an error, not silently ignored.
+        RegistryConfig missing = configFor(*reg);
+        missing.certDir = u"/nonexistent/stevedore-certs"_s;
+        RegistryClient missingDir(missing);
+        auto pm = missingDir.ping(CancelToken());
+        QVERIFY(!pm);
+        QVERIFY2(pm.error().message.contains(u"/nonexistent/stevedore-certs"_s), qPrintable(pm.error().message));
+    }
+
+    void basicAuth()
+    {
+        QString error;
+        auto reg = startRegistry({.auth = RegistryAuth::Basic, .password = u"Sup3r-S3cret"_s}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        RegistryClient good(configFor(*reg));
+        auto pushed = pushSmallImage(good, u"team/basic"_s, u"v1"_s, 3);
+        VERIFY_OK(pushed);
+        auto back = good.getManifest(u"team/basic"_s, u"v1"_s, CancelToken());
+        VERIFY_OK(back);
+        QCOMPARE(back->bytes, pushed->bytes);
+
+        RegistryConfig wrong = configFor(*reg);
+        wrong.credentials->password = u"Wr0ng-Passw0rd"_s;
+        RegistryClient bad(wrong);
+        auto r = bad.getManifest(u"team/basic"_s, u"v1"_s, CancelToken());
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QCOMPARE(r.error().httpStatus, 401);
+        QVERIFY(!r.error().temporary);
+        QVERIFY2(!r.error().message.contains(u"Wr0ng-Passw0rd"_s), qPrintable(r.error().message));
+        QVERIFY2(!r.error().message.contains(u"Sup3r-S3cret"_s), qPrintable(r.error().message));
+
+        RegistryClient anonymous(configFor(*reg, false));
+        auto a = anonymous.blobSize(u"team/basic"_s, Digest::sha256Of("x"), CancelToken());
+        QVERIFY(!a);
+        QCOMPARE(a.error().code, ErrorCode::Unauthorized);
+    }
+
+    void tokenAuth()
+    {
+        QString error;
+        auto reg = startRegistry({.tls = true, .auth = RegistryAuth::Token, .password = u"T0ken-Secret"_s}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        QVERIFY(reg->tokenRealm().startsWith(u"https://"_s));
+        RegistryClient client(configFor(*reg));
+        auto pushed = pushSmallImage(client, u"team/token"_s, u"v1"_s, 4);
+        VERIFY_OK(pushed);
+        auto back = client.getManifest(u"team/token"_s, u"v1"_s, CancelToken());
+        VERIFY_OK(back);
+        QCOMPARE(back->bytes, pushed->bytes);
+        // Mount across repositories needs a token with pull on the source as well.
+        const ImageManifest im = *ImageManifest::parse(*pushed);
+        auto mounted = client.mountBlob(u"team/other"_s, im.layers[0].digest, u"team/token"_s, CancelToken());
+        VERIFY_OK(mounted);
+        QVERIFY(mounted->mounted);
+        auto tags = client.listTags(u"team/token"_s, 0, CancelToken());
+        VERIFY_OK(tags);
+        QCOMPARE(*tags, QStringList{u"v1"_s});
+
+        RegistryConfig wrong = configFor(*reg);
+        wrong.credentials->password = u"Wr0ng-Token-Pass"_s;
+        RegistryClient bad(wrong);
+        auto r = bad.getManifest(u"team/token"_s, u"v1"_s, CancelToken());
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QVERIFY(!r.error().temporary);
+        QVERIFY2(!r.error().message.contains(u"Wr0ng-Token-Pass"_s), qPrintable(r.error().message));
+        QVERIFY2(!r.error().message.contains(u"T0ken-Secret"_s), qPrintable(r.error().message));
+
+        // An identity (refresh) token from the token server is used instead of the password.
+        const QString refresh = fetchRefreshToken(*reg);
+        QVERIFY2(!refresh.isEmpty(), "the token server gave no refresh token");
+        RegistryConfig idCfg = configFor(*reg, false);
+        idCfg.credentials = Credentials{u"<token>"_s, {}, refresh};
+        RegistryClient byIdentity(idCfg);
+        auto viaId = byIdentity.getManifest(u"team/token"_s, u"v1"_s, CancelToken());
+        VERIFY_OK(viaId);
+        QCOMPARE(viaId->bytes, pushed->bytes);
+    }
+
+    void tokenAuthPlainHttpInsecure()
+    {
+        QString error;
+        auto reg = startRegistry({.auth = RegistryAuth::Token}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        QVERIFY(reg->tokenRealm().startsWith(u"http://"_s));
+        // The realm is http: allowed only because the registry is marked insecure.
+        RegistryClient client(configFor(*reg));
+        VERIFY_OK(pushSmallImage(client, u"plain/token"_s, u"latest"_s, 5));
+    }
+
+    void blobsAndMounts()
+    {
+        QString error;
+        auto reg = startRegistry({}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        auto client = std::make_shared<RegistryClient>(configFor(*reg));
+        const QByteArray data = randomBytes(300 * 1024 + 17, 9);
+        auto d = upload(*client, u"team/a"_s, data, 64 * 1024); // 5 PATCH chunks of 64 KiB + a short one
+        VERIFY_OK(d);
+        QCOMPARE(*d, Digest::sha256Of(data));
+
+        auto size = client->blobSize(u"team/a"_s, *d, CancelToken());
+        VERIFY_OK(size);
+        QVERIFY(size->has_value());
+        QCOMPARE(**size, qint64(data.size()));
+        auto absent = client->blobSize(u"team/b"_s, *d, CancelToken());
+        VERIFY_OK(absent);
+        QVERIFY(!absent->has_value());
+
+        auto reader = client->openBlob(u"team/a"_s, *d, CancelToken());
+        VERIFY_OK(reader);
+        QCOMPARE(readAll(**reader), data);
+        auto unknown = client->openBlob(u"team/a"_s, Digest::sha256Of("nope"), CancelToken());
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code, ErrorCode::BlobUnknown);
+        QVERIFY(!unknown.error().temporary);
+
+        auto mounted = client->mountBlob(u"team/b"_s, *d, u"team/a"_s, CancelToken());
+        VERIFY_OK(mounted);
+        QVERIFY(mounted->mounted);
+        size = client->blobSize(u"team/b"_s, *d, CancelToken());
+        VERIFY_OK(size);
+        QVERIFY(size->has_value());
+
+        // Nothing to mount: the registry opens an upload session instead, which can be used.
+        const QByteArray other = randomBytes(1000, 10);
+        auto notMounted = client->mountBlob(u"team/c"_s, Digest::sha256Of(other), u"team/a"_s, CancelToken());
+        VERIFY_OK(notMounted);
+        QVERIFY(!notMounted->mounted);
+        QVERIFY(notMounted->uploadUrl.isValid());
+        {
+            auto w = client->beginUpload(u"team/c"_s, notMounted->uploadUrl, 4096, CancelToken());
+            VERIFY_OK(w);
+            VERIFY_OK((*w)->write(other, CancelToken()));
+            VERIFY_OK((*w)->commit(Digest::sha256Of(other), other.size(), CancelToken()));
+        }
+        size = client->blobSize(u"team/c"_s, Digest::sha256Of(other), CancelToken());
+        VERIFY_OK(size);
+        QVERIFY(size->has_value());
+
+        // The registry checks the digest on the final PUT.
+        {
+            auto w = client->beginUpload(u"team/c"_s, {}, 4096, CancelToken());
+            VERIFY_OK(w);
+            VERIFY_OK((*w)->write("some bytes", CancelToken()));
+            auto c = (*w)->commit(Digest::sha256Of("other bytes"), 10, CancelToken());
+            QVERIFY(!c);
+            QVERIFY2(c.error().code == ErrorCode::DigestInvalid, qPrintable(c.error().message));
+        }
+
+        // A writer destroyed without commit cancels its session.
+        auto session = client->startUpload(u"team/c"_s, CancelToken());
+        VERIFY_OK(session);
+        {
+            auto w = client->beginUpload(u"team/c"_s, *session, 4096, CancelToken());
+            VERIFY_OK(w);
+            VERIFY_OK((*w)->write("abandoned", CancelToken()));
+        }
+        RegistryClient::Request status;
+        status.url = *session;
+        status.scopes = {client->repositoryScope(u"team/c"_s, true)};
+        auto st = client->send(status, CancelToken());
+        VERIFY_OK(st);
+        QCOMPARE(st->status, 404);
+    }
+
+    void manifestRoundTripAndPagination()
+    {
+        QString error;
+        auto reg = startRegistry({}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        RegistryClient client(configFor(*reg));
+        auto m = pushSmallImage(client, u"team/app"_s, u"v1"_s, 11);
+        VERIFY_OK(m);
+        auto byTag = client.getManifest(u"team/app"_s, u"v1"_s, CancelToken());
+        VERIFY_OK(byTag);
+        QCOMPARE(byTag->bytes, m->bytes);
+        QCOMPARE(byTag->mediaType, QString(mediatype::OciManifest));
+        auto byDigest = client.getManifest(u"team/app"_s, m->digest().toString(), CancelToken());
+        VERIFY_OK(byDigest);
+        QCOMPARE(byDigest->bytes, m->bytes);
+        QCOMPARE(byDigest->digest(), m->digest());
+
+        // By digest only (an index's instance), then a missing tag.
+        auto other = pushSmallImage(client, u"team/app"_s, u"tmp"_s, 12);
+        VERIFY_OK(other);
+        auto put = client.putManifest(u"team/app"_s, other->digest().toString(), *other, CancelToken());
+        VERIFY_OK(put);
+        QCOMPARE(*put, other->digest());
+        auto missing = client.getManifest(u"team/app"_s, u"nope"_s, CancelToken());
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::ManifestUnknown);
+        QVERIFY(!missing.error().temporary);
+
+        // An index referring to the manifest, with the Docker manifest list type's sibling: OCI index.
+        const QByteArray index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                                 "\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
+            + m->digest().toString().toLatin1() + "\",\"size\":" + QByteArray::number(m->bytes.size())
+            + ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}";
+        VERIFY_OK(client.putManifest(u"team/app"_s, u"multi"_s, RawManifest{index, QString(mediatype::OciIndex)}, CancelToken()));
+        auto gotIndex = client.getManifest(u"team/app"_s, u"multi"_s, CancelToken());
+        VERIFY_OK(gotIndex);
+        QCOMPARE(gotIndex->bytes, index);
+        QVERIFY(gotIndex->isIndex());
+
+        for (const QString &t : {u"a1"_s, u"a2"_s, u"a3"_s})
+            VERIFY_OK(client.putManifest(u"team/app"_s, t, *m, CancelToken()));
+        auto tags = client.listTags(u"team/app"_s, 2, CancelToken()); // 6 tags, 3 pages
+        VERIFY_OK(tags);
+        QStringList sorted = *tags;
+        sorted.sort();
+        QCOMPARE(sorted, (QStringList{u"a1"_s, u"a2"_s, u"a3"_s, u"multi"_s, u"tmp"_s, u"v1"_s}));
+        QCOMPARE(tags->size(), 6); // no duplicates across pages
+
+        VERIFY_OK(pushSmallImage(client, u"zeta/one"_s, u"v1"_s, 13));
+        auto repos = client.catalog(1, CancelToken());
+        VERIFY_OK(repos);
+        QCOMPARE(*repos, (QStringList{u"team/app"_s, u"zeta/one"_s}));
+    }
+
+    void dockerTransport()
+    {
+        QString error;
+        auto reg = startRegistry({.auth = RegistryAuth::Basic}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        RegistryClient client(configFor(*reg));
+        auto m = pushSmallImage(client, u"src/app"_s, u"v1"_s, 21);
+        VERIFY_OK(m);
+        const ImageManifest im = *ImageManifest::parse(*m);
+
+        SystemContext ctx;
+        ctx.tlsVerify = false;
+        ctx.credentials = Credentials{u"alice"_s, u"secret"_s, {}};
+        auto srcRef = TransportReference::parse(u"docker://"_s + reg->hostPort() + u"/src/app:v1"_s);
+        VERIFY_OK(srcRef);
+        auto src = openImageSource(*srcRef, ctx);
+        VERIFY_OK(src);
+        auto raw = (*src)->manifest(std::nullopt, CancelToken());
+        VERIFY_OK(raw);
+        QCOMPARE(raw->bytes, m->bytes);
+        QCOMPARE((*src)->blobLocation()->repository, u"src/app"_s);
+
+        auto dstRef = TransportReference::parse(u"docker://"_s + reg->hostPort() + u"/dst/app:v2"_s);
+        VERIFY_OK(dstRef);
+        auto dst = openImageDestination(*dstRef, ctx);
+        VERIFY_OK(dst);
+        QCOMPARE((*dst)->desiredLayerCompression(), LayerCompressionPolicy::Compress);
+        // Not there, no hints: upload needed. With a hint on the same host: mounted.
+        auto reuse = (*dst)->tryReuseBlob(im.layers[0], {}, CancelToken());
+        VERIFY_OK(reuse);
+        QVERIFY(!reuse->has_value());
+        reuse = (*dst)->tryReuseBlob(im.layers[0], {BlobLocationHint{u"elsewhere:5000"_s, u"src/app"_s},
+                                                    *(*src)->blobLocation()},
+                                     CancelToken());
+        VERIFY_OK(reuse);
+        QVERIFY(reuse->has_value());
+        QVERIFY((*reuse)->mounted);
+        reuse = (*dst)->tryReuseBlob(im.layers[0], {}, CancelToken());
+        VERIFY_OK(reuse);
+        QVERIFY(reuse->has_value() && !(*reuse)->mounted);
+        QCOMPARE((*reuse)->size, im.layers[0].size);
+        // The config is copied through the stream interfaces.
+        {
+            auto reader = (*src)->openBlob(im.config, CancelToken());
+            VERIFY_OK(reader);
+            const QByteArray bytes = readAll(**reader);
+            auto writer = (*dst)->beginBlob(CancelToken());
+            VERIFY_OK(writer);
+            VERIFY_OK((*writer)->write(bytes, CancelToken()));
+            VERIFY_OK((*writer)->commit(im.config.digest, bytes.size(), CancelToken()));
+        }
+        VERIFY_OK((*dst)->putManifest(*raw, false, CancelToken()));
+        VERIFY_OK((*dst)->commit(CancelToken()));
+        auto copied = client.getManifest(u"dst/app"_s, u"v2"_s, CancelToken());
+        VERIFY_OK(copied);
+        QCOMPARE(copied->bytes, m->bytes);
+
+        // Wrong --creds: a clear UNAUTHORIZED error without the password.
+        ctx.credentials = Credentials{u"alice"_s, u"N0t-The-Passw0rd"_s, {}};
+        auto badSrc = openImageSource(*srcRef, ctx);
+        VERIFY_OK(badSrc);
+        auto denied = (*badSrc)->manifest(std::nullopt, CancelToken());
+        QVERIFY(!denied);
+        QCOMPARE(denied.error().code, ErrorCode::Unauthorized);
+        QVERIFY(!denied.error().message.contains(u"N0t-The-Passw0rd"_s));
+    }
+
+    void unreachableRegistry()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there any more
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(port);
+        c.insecure = true;
+        RegistryClient client(c);
+        QElapsedTimer t;
+        t.start();
+        auto r = client.getManifest(u"x/y"_s, u"latest"_s, CancelToken());
+        QVERIFY(!r);
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(r.error().code, ErrorCode::NetworkError);
+        QVERIFY(r.error().temporary);
+        QVERIFY2(r.error().message.contains(c.host), qPrintable(r.error().message));
+    }
+
+    void cancellation()
+    {
+        // A listening socket that never answers: the request waits until the token is cancelled.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(silent.serverPort());
+        c.insecure = true;
+        RegistryClient client(c);
+        CancelToken cancel;
+        QTimer::singleShot(300, [cancel]() { cancel.cancel(); });
+        QElapsedTimer t;
+        t.start();
+        auto r = client.ping(cancel);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    }
+
+private:
+    // POST grant_type=password&access_type=offline to the token server: its refresh token.
+    QString fetchRefreshToken(const RegistryFixture &reg)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest req{QUrl(reg.tokenRealm())};
+        req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(QSslCertificate::fromPath(reg.caFile()));
+        req.setSslConfiguration(ssl);
+        const QByteArray form = "grant_type=password&access_type=offline&client_id=stevedore-test&service="
+            + QUrl::toPercentEncoding(reg.service()) + "&username=" + QUrl::toPercentEncoding(reg.options().user)
+            + "&password=" + QUrl::toPercentEncoding(reg.options().password);
+        std::unique_ptr<QNetworkReply> reply(nam.post(req, form));
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        return QJsonDocument::fromJson(reply->readAll()).object().value("refresh_token"_L1).toString();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistryClient)
+#include "tst_registryclient.moc"
