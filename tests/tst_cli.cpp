@@ -44,6 +44,8 @@ private Q_SLOTS:
     void malformedReferences();
     void credsWithoutPasswordAndNoTty();
     void passwordNeverPrinted();
+    void passwordPromptOnTty();
+    void progressTtyOnTerminal();
     void localStoreFlow();
     void pullDerivesNameAndDigestFile();
     void progressJson();
@@ -73,7 +75,7 @@ void TestCli::init()
     m_home = std::make_unique<QTemporaryDir>();
     QVERIFY(m_home->isValid());
     const QString h = m_home->path();
-    for (const char *d : {"home", "config", "data", "run", "cache", "store", "work"})
+    for (const char *d : {"home", "config", "data", "run", "cache", "work"})
         QVERIFY(QDir(h).mkpath(QString::fromLatin1(d)));
     m_env = QProcessEnvironment::systemEnvironment();
     m_env.insert(u"HOME"_s, h + u"/home"_s);
@@ -363,6 +365,79 @@ void TestCli::passwordNeverPrinted()
     }
 }
 
+static QString shellQuote(const QString &s)
+{
+    QString q = s;
+    q.replace(u"'"_s, u"'\\''"_s);
+    return u"'"_s + q + u"'"_s;
+}
+
+static QString deadPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost))
+        return {};
+    const QString hp = u"127.0.0.1:%1"_s.arg(probe.serverPort());
+    probe.close();
+    return hp;
+}
+
+void TestCli::passwordPromptOnTty()
+{
+    // script(1) gives the CLI a pseudo-terminal; the password typed there must be read without echo and used.
+    const QString script = findTool(u"script"_s);
+    if (script.isEmpty())
+        QFAIL("script (util-linux) is needed to run the CLI on a pseudo-terminal");
+    const QString layout = makeLayout(u"tty"_s, u"v1"_s);
+    QVERIFY(!layout.isEmpty());
+    const QString dead = deadPort();
+    const QStringList cmd{m_cli, u"push"_s, u"--retry=0"_s, u"--tls-verify=false"_s, u"--creds"_s, u"alice"_s,
+                          u"oci:"_s + layout + u":v1"_s, u"docker://"_s + dead + u"/team/app:v1"_s};
+    QStringList quoted;
+    for (const QString &a : cmd)
+        quoted << shellQuote(a);
+    const QString shell = u"(sleep 1; printf 'Sup3rS3cretPw\\n'; sleep 5) | %1 -qec %2 /dev/null"_s.arg(
+        shellQuote(script), shellQuote(quoted.join(u' ')));
+    const ProcessResult r = runProcess(u"/bin/sh"_s, {u"-c"_s, shell}, 60000, m_env);
+    QVERIFY2(!r.timedOut, "timed out");
+    const QByteArray all = r.out + r.err;
+    QVERIFY2(all.contains("Password for alice: "), all.constData());
+    QVERIFY2(!all.contains("Sup3rS3cretPw"), all.constData()); // no echo, never printed
+    // With a password, the push went on to the (dead) registry: an operation failure, not a usage error.
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(all.contains("stevedore push: "), all.constData());
+    QVERIFY2(!all.contains("has no password"), all.constData());
+}
+
+void TestCli::progressTtyOnTerminal()
+{
+    const QString script = findTool(u"script"_s);
+    if (script.isEmpty())
+        QFAIL("script (util-linux) is needed to run the CLI on a pseudo-terminal");
+    const QString layout = makeLayout(u"ttyprogress"_s, u"v1"_s);
+    QVERIFY(!layout.isEmpty());
+    const QStringList cmd{m_cli, u"copy"_s, u"oci:"_s + layout + u":v1"_s,
+                          u"dir:"_s + m_home->path() + u"/work/ttyout"_s};
+    QStringList quoted;
+    for (const QString &a : cmd)
+        quoted << shellQuote(a);
+    const ProcessResult r = runProcess(script, {u"-qec"_s, quoted.join(u' '), u"/dev/null"_s}, 60000, m_env,
+                                       QByteArray());
+    QCOMPARE(r.exitCode, 0);
+    // auto = tty on a terminal: lines redrawn in place with ANSI escapes, bars, a final manifest line
+    QVERIFY2(r.out.contains("\x1b[2K"), r.out.constData());
+    QVERIFY2(r.out.contains("] "), r.out.constData());
+    QVERIFY2(r.out.contains(" done"), r.out.constData());
+    QVERIFY2(r.out.contains("Wrote manifest sha256:"), r.out.constData());
+    // and --progress=plain on the same terminal has no escapes
+    QStringList plain = quoted;
+    plain.insert(2, u"--progress=plain"_s);
+    plain.last() = shellQuote(u"dir:"_s + m_home->path() + u"/work/ttyout2"_s);
+    const ProcessResult p = runProcess(script, {u"-qec"_s, plain.join(u' '), u"/dev/null"_s}, 60000, m_env);
+    QCOMPARE(p.exitCode, 0);
+    QVERIFY2(!p.out.contains("\x1b["), p.out.constData());
+}
+
 void TestCli::localStoreFlow()
 {
     TestImageSpec spec;
@@ -485,7 +560,7 @@ void TestCli::progressJson()
     QVERIFY2(r.ok(), r.err.constData());
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QVERIFY(lines.size() >= 3);
-    QSet<QString> blobsDone;
+    QHash<QString, QString> lastState; // blob digest -> last state seen
     for (const QByteArray &line : lines) {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
@@ -496,14 +571,15 @@ void TestCli::progressJson()
         if (event == "blob"_L1) {
             QVERIFY(o.value(u"digest"_s).toString().startsWith(u"sha256:"_s));
             QVERIFY(o.contains(u"done"_s) && o.contains(u"total"_s) && o.contains(u"state"_s) && o.contains(u"image"_s));
-            if (o.value(u"state"_s).toString() == "done"_L1) {
+            lastState.insert(o.value(u"digest"_s).toString(), o.value(u"state"_s).toString());
+            if (o.value(u"state"_s).toString() == "done"_L1)
                 QCOMPARE(o.value(u"done"_s).toInteger(), o.value(u"total"_s).toInteger());
-                blobsDone.insert(o.value(u"digest"_s).toString());
-            }
         }
     }
-    // 2 platforms x (2 layers + 1 config) distinct blobs
-    QCOMPARE(blobsDone.size(), 6);
+    // 2 platforms x (2 layers + 1 config): at least 3 distinct blobs, every one of them ends "done"
+    QVERIFY2(lastState.size() >= 3, qPrintable(QString::number(lastState.size())));
+    for (auto it = lastState.cbegin(); it != lastState.cend(); ++it)
+        QVERIFY2(it.value() == "done"_L1, qPrintable(it.key() + u' ' + it.value()));
     const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
     QCOMPARE(last.value(u"event"_s).toString(), u"done"_s);
     QCOMPARE(last.value(u"digest"_s).toString(), digest);

@@ -824,7 +824,7 @@ int runCli(const QStringList &args)
         return ExitUsage;
     }
     const CommandSpec &spec = *it;
-    if (wantsHelp(rest)) {
+    if (head->flag(u"help"_s) || wantsHelp(rest)) {
         printOut(helpText(spec));
         return ExitOk;
     }

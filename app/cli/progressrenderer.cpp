@@ -210,11 +210,13 @@ private:
         const QString id = shortDigest(b.id);
         const QString state = blobStateName(b.state);
         QString sizes;
-        if (b.total >= 0)
+        if (isFinal(b.state) && b.total >= 0)
+            sizes = formatBytes(b.total);
+        else if (b.total >= 0)
             sizes = u"%1 / %2"_s.arg(formatBytes(b.done), formatBytes(b.total));
         else
             sizes = formatBytes(b.done);
-        const int fixed = int(id.size() + state.size() + sizes.size()) + 8;
+        const int fixed = int(id.size() + std::max<qsizetype>(21, sizes.size()) + 10) + 3;
         const int barWidth = std::clamp(width - fixed - 1, 0, 40);
         QString bar;
         if (barWidth >= 5) {

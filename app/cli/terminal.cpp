@@ -50,7 +50,7 @@ Result<QString> readPassword(const QString &prompt)
         termios quiet = old;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         quiet.c_lflag |= ECHONL;
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
     QByteArray line;
     char c = 0;
@@ -58,7 +58,7 @@ Result<QString> readPassword(const QString &prompt)
     while ((n = ::read(STDIN_FILENO, &c, 1)) == 1 && c != '\n' && c != '\r' && line.size() < 4096)
         line.append(c);
     if (haveTermios)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
     if (n < 0)
         return fail(ErrorCode::IoError, u"cannot read the password from the terminal"_s);
     return QString::fromLocal8Bit(line);
