@@ -224,10 +224,14 @@ private slots:
         const QString digest = writeTestLayout(layout, u"v1"_s, TestImageSpec{.gzipLayers = true, .asIndex = false}, &error);
         QVERIFY2(!digest.isEmpty(), qPrintable(error));
         const QString creds = reg.options().user + u':' + reg.options().password;
-        const QStringList tlsDest = tls ? QStringList{u"--dest-cert-dir"_s, reg.certDir()}
-                                        : QStringList{u"--dest-tls-verify=false"_s};
-        const QStringList tlsSrc = tls ? QStringList{u"--cert-dir"_s, reg.certDir()}
-                                       : QStringList{u"--tls-verify=false"_s};
+        QStringList tlsDest, tlsSrc;
+        if (tls) {
+            tlsDest << u"--dest-cert-dir"_s << reg.certDir();
+            tlsSrc << u"--cert-dir"_s << reg.certDir();
+        } else {
+            tlsDest << u"--dest-tls-verify=false"_s;
+            tlsSrc << u"--tls-verify=false"_s;
+        }
         const QString dest = u"docker://"_s + reg.hostPort() + u"/team/app:v1"_s;
         ProcessResult r = skopeo(QStringList{u"copy"_s, u"--dest-creds"_s, reg.options().user + u":wrong"_s}
                                  + tlsDest + QStringList{u"oci:"_s + layout + u":v1"_s, dest});

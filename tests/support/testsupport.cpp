@@ -135,6 +135,24 @@ ProcessResult runProcess(const QString &program, const QStringList &args, int ti
     return r;
 }
 
+QProcessEnvironment isolatedEnvironment(const QString &homeDir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const struct { const char16_t *var; const char16_t *sub; } dirs[] = {
+        {u"HOME", u""}, {u"XDG_RUNTIME_DIR", u"/run"}, {u"XDG_CONFIG_HOME", u"/.config"},
+        {u"XDG_DATA_HOME", u"/.local/share"}, {u"XDG_CACHE_HOME", u"/.cache"}, {u"DOCKER_CONFIG", u"/.docker"}};
+    for (const auto &d : dirs) {
+        const QString path = homeDir + QString::fromUtf16(d.sub);
+        QDir().mkpath(path);
+        env.insert(QString::fromUtf16(d.var), path);
+    }
+    QFile::setPermissions(homeDir + u"/run"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    env.remove(u"REGISTRY_AUTH_FILE"_s);
+    env.remove(u"STEVEDORE_ROOT"_s);
+    env.remove(u"CONTAINERS_REGISTRIES_CONF"_s);
+    return env;
+}
+
 QString findTool(const QString &name)
 {
     QString path = QStandardPaths::findExecutable(name);

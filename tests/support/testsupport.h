@@ -30,6 +30,11 @@ ProcessResult runProcess(const QString &program, const QStringList &args, int ti
                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
                          const QByteArray &stdinData = {});
 
+// The system environment with HOME, XDG_{RUNTIME_DIR,CONFIG_HOME,DATA_HOME,CACHE_HOME} and DOCKER_CONFIG pointing
+// into homeDir (created), and REGISTRY_AUTH_FILE / STEVEDORE_ROOT removed: stevedore and skopeo see no user's
+// credentials, certificates or local store.
+QProcessEnvironment isolatedEnvironment(const QString &homeDir);
+
 // Absolute path of a tool found in PATH, /usr/sbin or /usr/bin; empty when missing.
 QString findTool(const QString &name);
 

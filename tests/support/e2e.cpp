@@ -1,0 +1,77 @@
+#include "support/e2e.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSysInfo>
+
+#include <zlib.h>
+
+namespace stevedore::test {
+
+QString sha256Digest(const QByteArray &data)
+{
+    return u"sha256:"_s + QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray readFileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonObject readJsonObject(const QString &path)
+{
+    return QJsonDocument::fromJson(readFileBytes(path)).object();
+}
+
+QString layoutBlobPath(const QString &layoutDir, const QString &digest)
+{
+    return layoutDir + u"/blobs/"_s + QString(digest).replace(u':', u'/');
+}
+
+QString registryBlobPath(const RegistryFixture &registry, const QString &digest)
+{
+    const QString hex = digest.section(u':', 1);
+    return registry.storageDir() + u"/docker/registry/v2/blobs/sha256/"_s + hex.left(2) + u'/' + hex + u"/data"_s;
+}
+
+QByteArray gunzipBytes(const QByteArray &in)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 32) != Z_OK)
+        return {};
+    QByteArray out;
+    QByteArray chunk(256 * 1024, Qt::Uninitialized);
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
+    zs.avail_in = uInt(in.size());
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef *>(chunk.data());
+        zs.avail_out = uInt(chunk.size());
+        rc = inflate(&zs, Z_NO_FLUSH);
+        out.append(chunk.constData(), chunk.size() - qsizetype(zs.avail_out));
+        // A blob may hold several gzip members (parallel compressors write them): continue with the next one.
+        if (rc == Z_STREAM_END && zs.avail_in > 0) {
+            if (inflateReset(&zs) != Z_OK)
+                break;
+            rc = Z_OK;
+        }
+    }
+    inflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : QByteArray();
+}
+
+QString hostPlatformArchitecture()
+{
+    const QString cpu = QSysInfo::currentCpuArchitecture();
+    if (cpu == u"x86_64"_s)
+        return u"amd64"_s;
+    if (cpu == u"i386"_s)
+        return u"386"_s;
+    if (cpu == u"power64"_s)
+        return u"ppc64le"_s;
+    return cpu; // arm64, arm, s390x, riscv64 ...
+}
+
+} // namespace stevedore::test

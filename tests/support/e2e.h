@@ -1,0 +1,18 @@
+#pragma once
+// Small helpers for the end-to-end tests (stevedore binary + skopeo as the oracle). Part of stevedore_testsupport.
+
+#include "support/testsupport.h"
+
+#include <QJsonObject>
+
+namespace stevedore::test {
+
+QString sha256Digest(const QByteArray &data);            // "sha256:<hex>"
+QByteArray readFileBytes(const QString &path);           // empty when unreadable
+QJsonObject readJsonObject(const QString &path);         // empty when unreadable or not an object
+QString layoutBlobPath(const QString &layoutDir, const QString &digest);
+QString registryBlobPath(const RegistryFixture &registry, const QString &digest); // in the registry's storage
+QByteArray gunzipBytes(const QByteArray &data);          // empty on error
+QString hostPlatformArchitecture();                      // GOARCH-style: amd64, arm64, ...
+
+} // namespace stevedore::test
