@@ -37,15 +37,9 @@ namespace stevedore::cli {
 
 namespace {
 
-// Secrets given on the command line (the --creds password): scrubbed from everything printed.
-QStringList g_secrets;
-
 QString scrub(QString text)
 {
-    for (const QString &s : std::as_const(g_secrets))
-        if (!s.isEmpty())
-            text.replace(s, u"***"_s);
-    return text;
+    return scrubSecrets(std::move(text));
 }
 
 void printOut(const QString &text)
@@ -318,7 +312,7 @@ Result<SystemContext> makeContext(const ParsedArgs &p)
         const QString text = p.value(u"creds"_s);
         const qsizetype colon = text.indexOf(u':');
         if (colon >= 0 && colon + 1 < text.size())
-            g_secrets << text.mid(colon + 1);
+            addSecret(text.mid(colon + 1));
         auto creds = Credentials::parseCredsOption(text);
         if (!creds)
             return fail(ErrorCode::InvalidArgument, u"--creds: "_s + creds.error().message);
@@ -332,7 +326,7 @@ Result<SystemContext> makeContext(const ParsedArgs &p)
                 return fail(pw.error());
             if (pw->isEmpty())
                 return fail(ErrorCode::CredentialsMissing, u"no password given for %1"_s.arg(creds->username));
-            g_secrets << *pw;
+            addSecret(*pw);
             creds->password = *pw;
         }
         ctx.credentials = *creds;

@@ -56,7 +56,7 @@ bool isFinal(BlobProgress::State s)
 
 void writeOut(std::FILE *out, const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = scrubSecrets(text).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), out);
     std::fflush(out);
 }

@@ -1,6 +1,7 @@
 #include "terminal.h"
 
 #include <QSocketNotifier>
+#include <QStringList>
 
 #include <csignal>
 #include <cstdio>
@@ -12,6 +13,27 @@
 using namespace Qt::StringLiterals;
 
 namespace stevedore::cli {
+
+namespace {
+QStringList &secrets()
+{
+    static QStringList list;
+    return list;
+}
+} // namespace
+
+void addSecret(const QString &secret)
+{
+    if (secret.size() >= 1 && !secrets().contains(secret))
+        secrets() << secret;
+}
+
+QString scrubSecrets(QString text)
+{
+    for (const QString &s : std::as_const(secrets()))
+        text.replace(s, QStringLiteral("***"));
+    return text;
+}
 
 bool isTerminal(int fd)
 {

@@ -10,6 +10,11 @@ class QSocketNotifier;
 namespace stevedore::cli {
 
 bool isTerminal(int fd);
+
+// Secrets given on the command line or typed at a prompt (the --creds password): every text the CLI prints goes
+// through scrubSecrets(), so they never appear in any output, whatever an error message contains.
+void addSecret(const QString &secret);
+QString scrubSecrets(QString text);
 // Columns of the terminal on fd; $COLUMNS, then 80, when it is not a terminal.
 int terminalWidth(int fd);
 int terminalHeight(int fd);
