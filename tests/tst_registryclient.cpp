@@ -1,12 +1,14 @@
 // RegistryClient and the docker:// transport against Debian's docker-registry (plain http, TLS, Basic, Bearer token).
 #include "registry/registryclient.h"
 #include "support/testsupport.h"
+#include "copy/copyjob.h"
 #include "transport/transports.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -14,6 +16,7 @@
 #include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -29,6 +32,17 @@ using stevedore::test::RegistryFixture;
     } while (false)
 
 namespace {
+
+// Every log line of the engine, with debug output of stevedore.* enabled: checked for secrets.
+QStringList g_logLines;
+QtMessageHandler g_previousHandler = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
+{
+    if (ctx.category && QByteArray(ctx.category).startsWith("stevedore."))
+        g_logLines << msg;
+    else if (g_previousHandler)
+        g_previousHandler(type, ctx, msg);
+}
 
 std::unique_ptr<RegistryFixture> startRegistry(stevedore::test::RegistryOptions o, QString *error)
 {
@@ -134,6 +148,20 @@ private slots:
                 QFAIL(qPrintable(u"%1 is missing: install it (scripts/install-deps.sh --test)"_s.arg(QString::fromLatin1(tool))));
         // REGISTRY_* variables override docker-registry's configuration: none may reach it.
         qunsetenv("REGISTRY_AUTH_FILE");
+        QLoggingCategory::setFilterRules(u"stevedore.*.debug=true"_s);
+        g_previousHandler = qInstallMessageHandler(captureLog);
+    }
+
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(g_previousHandler);
+        // Secrets used by the tests never reached a log line, whatever was logged.
+        QVERIFY(!g_logLines.isEmpty());
+        const QString all = g_logLines.join(u'\n');
+        for (const QString &secret : {u"Sup3r-S3cret"_s, u"Wr0ng-Passw0rd"_s, u"T0ken-Secret"_s, u"Wr0ng-Token-Pass"_s,
+                                      u"N0t-The-Passw0rd"_s, u"Bearer ey"_s, u"Basic "_s, u"refresh-"_s})
+            QVERIFY2(!all.contains(secret), qPrintable(secret));
+        QVERIFY(!all.contains(QString::fromLatin1(QByteArray("alice:secret").toBase64())));
     }
 
     void challengeParsing()
@@ -199,6 +227,7 @@ private slots:
         RegistryClient verifying(strict);
         auto p = verifying.ping(CancelToken());
         QVERIFY(!p);
+        qInfo().noquote() << "https to a plain-http registry:" << p.error().message;
         QVERIFY2(p.error().code == ErrorCode::TlsError || p.error().code == ErrorCode::NetworkError,
                  qPrintable(p.error().message));
         QVERIFY2(p.error().message.contains(reg->hostPort()), qPrintable(p.error().message));
@@ -224,6 +253,7 @@ private slots:
         auto p = untrusted.ping(CancelToken());
         QDir(noCa.certDir).removeRecursively();
         QVERIFY(!p);
+        qInfo().noquote() << "untrusted TLS:" << p.error().message;
         QCOMPARE(p.error().code, ErrorCode::TlsError);
         QVERIFY2(p.error().message.contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(p.error().message));
         QVERIFY2(p.error().message.contains(u"--cert-dir"_s), qPrintable(p.error().message));
@@ -262,6 +292,7 @@ private slots:
         RegistryClient bad(wrong);
         auto r = bad.getManifest(u"team/basic"_s, u"v1"_s, CancelToken());
         QVERIFY(!r);
+        qInfo().noquote() << "wrong basic password:" << r.error().message;
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         QCOMPARE(r.error().httpStatus, 401);
         QVERIFY(!r.error().temporary);
@@ -302,6 +333,7 @@ private slots:
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         QVERIFY(!r.error().temporary);
+        qInfo().noquote() << "wrong token password:" << r.error().message;
         QVERIFY2(!r.error().message.contains(u"Wr0ng-Token-Pass"_s), qPrintable(r.error().message));
         QVERIFY2(!r.error().message.contains(u"T0ken-Secret"_s), qPrintable(r.error().message));
 
@@ -524,6 +556,56 @@ private slots:
         QVERIFY(!denied.error().message.contains(u"N0t-The-Passw0rd"_s));
     }
 
+    void copyJobBetweenRepositories()
+    {
+        const QString skopeo = stevedore::test::findTool(u"skopeo"_s);
+        QVERIFY2(!skopeo.isEmpty(), "skopeo is missing: install it (scripts/install-deps.sh --test)");
+        QString error;
+        auto reg = startRegistry({.tls = true, .auth = RegistryAuth::Token}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        RegistryClient client(configFor(*reg));
+        auto m = pushSmallImage(client, u"src/app"_s, u"v1"_s, 31); // one uncompressed layer
+        VERIFY_OK(m);
+
+        QTemporaryDir tmp;
+        SystemContext ctx;
+        ctx.certDir = reg->certDir();
+        ctx.credentials = Credentials{reg->options().user, reg->options().password, {}};
+        ctx.blobInfoCachePath = tmp.filePath(u"cache.json"_s);
+        auto from = TransportReference::parse(u"docker://"_s + reg->hostPort() + u"/src/app:v1"_s);
+        auto to = TransportReference::parse(u"docker://"_s + reg->hostPort() + u"/dst/app:v1"_s);
+        VERIFY_OK(from);
+        VERIFY_OK(to);
+        CopyJob job(*from, *to, ctx, CopyOptions{});
+        job.start();
+        QVERIFY(job.waitForFinished(120000));
+        QVERIFY2(!job.error(), job.error() ? qPrintable(job.error()->message) : "");
+
+        // The uncompressed layer went out gzip-compressed; the manifest is what the registry now serves.
+        auto pushed = client.getManifest(u"dst/app"_s, u"v1"_s, CancelToken());
+        VERIFY_OK(pushed);
+        QCOMPARE(pushed->digest(), job.resultDigest());
+        const ImageManifest im = *ImageManifest::parse(*pushed);
+        QCOMPARE(im.layers.size(), 1);
+        QCOMPARE(im.layers[0].mediaType, QString(mediatype::OciLayerGzip));
+        auto layer = client.openBlob(u"dst/app"_s, im.layers[0].digest, CancelToken());
+        VERIFY_OK(layer);
+        const QByteArray gz = readAll(**layer);
+        QCOMPARE(Digest::sha256Of(gz), im.layers[0].digest);
+        QVERIFY(gz.startsWith("\x1f\x8b"));
+
+        // skopeo, the oracle, sees byte-identical manifest bytes.
+        QTemporaryDir home;
+        const auto env = stevedore::test::isolatedEnvironment(home.path());
+        auto inspect = stevedore::test::runProcess(
+            skopeo, {u"inspect"_s, u"--raw"_s, u"--cert-dir"_s, reg->certDir(),
+                     u"--creds"_s, reg->options().user + u':' + reg->options().password,
+                     u"docker://"_s + reg->hostPort() + u"/dst/app:v1"_s},
+            60000, env);
+        QVERIFY2(inspect.ok(), inspect.err.constData());
+        QCOMPARE(inspect.out, pushed->bytes);
+    }
+
     void unreachableRegistry()
     {
         QTcpServer probe;
@@ -539,6 +621,7 @@ private slots:
         auto r = client.getManifest(u"x/y"_s, u"latest"_s, CancelToken());
         QVERIFY(!r);
         QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        qInfo().noquote() << "unreachable:" << r.error().message;
         QCOMPARE(r.error().code, ErrorCode::NetworkError);
         QVERIFY(r.error().temporary);
         QVERIFY2(r.error().message.contains(c.host), qPrintable(r.error().message));

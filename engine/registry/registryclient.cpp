@@ -506,6 +506,11 @@ Result<RegistryClient::Response> RegistryClient::sendOnce(const Request &request
         const QString what = reply->errorString();
         if (ne == QNetworkReply::SslHandshakeFailedError || !sslErrors.isEmpty()) {
             const QString details = sslErrors.isEmpty() ? what : sslErrors.join(u"; "_s);
+            if (sslErrors.isEmpty() && (what.contains(u"wrong version number"_s) || what.contains(u"packet length too long"_s)))
+                return fail(ErrorCode::TlsError,
+                            EngineText::tr("TLS connection to %1 failed: the server does not speak TLS (%2); a plain-http "
+                                           "registry needs --tls-verify=false")
+                                .arg(url.authority(), what));
             return fail(ErrorCode::TlsError,
                         EngineText::tr("TLS connection to %1 failed: %2 (give the registry's CA with --cert-dir, or "
                                        "use --tls-verify=false for a registry you trust)")
