@@ -21,7 +21,9 @@ class TestPushRegistry : public QObject
     Q_OBJECT
 
 private:
-    QString m_cli = QString::fromUtf8(STEVEDORE_CLI_PATH);
+    // STEVEDORE_CLI overrides the binary under test (e.g. an installed build).
+    QString m_cli = qEnvironmentVariableIsEmpty("STEVEDORE_CLI") ? QString::fromUtf8(STEVEDORE_CLI_PATH)
+                                                                 : qEnvironmentVariable("STEVEDORE_CLI");
     QString m_skopeo;
     std::unique_ptr<QTemporaryDir> m_tmp;
     QProcessEnvironment m_env;
