@@ -148,7 +148,6 @@ private slots:
                 QFAIL(qPrintable(u"%1 is missing: install it (scripts/install-deps.sh --test)"_s.arg(QString::fromLatin1(tool))));
         // REGISTRY_* variables override docker-registry's configuration: none may reach it.
         qunsetenv("REGISTRY_AUTH_FILE");
-        QLoggingCategory::setFilterRules(u"stevedore.*.debug=true"_s);
         g_previousHandler = qInstallMessageHandler(captureLog);
     }
 
@@ -668,5 +667,14 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRegistryClient)
+// QTEST_GUILESS_MAIN, with the engine's debug logging switched on before the application reads its rules
+// (ctest sets QT_LOGGING_RULES=*.debug=false), so that cleanupTestCase() can check the logs for secrets.
+int main(int argc, char **argv)
+{
+    qputenv("QT_LOGGING_RULES", "stevedore.*.debug=true");
+    QCoreApplication app(argc, argv);
+    TestRegistryClient tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
 #include "tst_registryclient.moc"
