@@ -1,5 +1,6 @@
 #include "transports.h"
 #include "docker/dockertransport.h"
+#include "oci/ocitransport.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -30,6 +31,8 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
     Q_UNUSED(ctx);
     switch (ref.kind) {
     // TRANSPORT-SOURCES: each implemented transport adds its case here.
+    case TransportReference::Kind::Oci:
+        return openOciImageSource(ref, ctx);
     case TransportReference::Kind::Docker:
         return openDockerImageSource(ref, ctx);
     default:
@@ -42,6 +45,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
     Q_UNUSED(ctx);
     switch (ref.kind) {
     // TRANSPORT-DESTINATIONS: each implemented transport adds its case here.
+    case TransportReference::Kind::Oci:
+        return openOciImageDestination(ref, ctx);
     case TransportReference::Kind::Docker:
         return openDockerImageDestination(ref, ctx);
     default:
