@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cancel.h"
 #include "reference/transportreference.h"
 #include "transport/systemcontext.h"
 

@@ -1,2 +1,3 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
+  ops/inspect.h ops/inspect.cpp
 )

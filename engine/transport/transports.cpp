@@ -1,6 +1,7 @@
 #include "transports.h"
 #include "docker/dockertransport.h"
 #include "oci/ocitransport.h"
+#include "store/storetransport.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -33,6 +34,8 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
     // TRANSPORT-SOURCES: each implemented transport adds its case here.
     case TransportReference::Kind::Oci:
         return openOciImageSource(ref, ctx);
+    case TransportReference::Kind::LocalStore:
+        return openStoreImageSource(ref, ctx);
     case TransportReference::Kind::Docker:
         return openDockerImageSource(ref, ctx);
     default:
@@ -47,6 +50,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
     // TRANSPORT-DESTINATIONS: each implemented transport adds its case here.
     case TransportReference::Kind::Oci:
         return openOciImageDestination(ref, ctx);
+    case TransportReference::Kind::LocalStore:
+        return openStoreImageDestination(ref, ctx);
     case TransportReference::Kind::Docker:
         return openDockerImageDestination(ref, ctx);
     default:

@@ -1,0 +1,4 @@
+list(APPEND STEVEDORE_ENGINE_SOURCES
+  transport/store/localstore.h transport/store/localstore.cpp
+  transport/store/storetransport.h transport/store/storetransport.cpp
+)
