@@ -1,5 +1,6 @@
 #include "transports.h"
 #include "docker/dockertransport.h"
+#include "dir/dirtransport.h"
 #include "oci/ocitransport.h"
 #include "store/storetransport.h"
 
@@ -34,6 +35,8 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
     // TRANSPORT-SOURCES: each implemented transport adds its case here.
     case TransportReference::Kind::Oci:
         return openOciImageSource(ref, ctx);
+    case TransportReference::Kind::Dir:
+        return openDirImageSource(ref, ctx);
     case TransportReference::Kind::LocalStore:
         return openStoreImageSource(ref, ctx);
     case TransportReference::Kind::Docker:
@@ -50,6 +53,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
     // TRANSPORT-DESTINATIONS: each implemented transport adds its case here.
     case TransportReference::Kind::Oci:
         return openOciImageDestination(ref, ctx);
+    case TransportReference::Kind::Dir:
+        return openDirImageDestination(ref, ctx);
     case TransportReference::Kind::LocalStore:
         return openStoreImageDestination(ref, ctx);
     case TransportReference::Kind::Docker:
