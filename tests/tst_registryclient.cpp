@@ -5,6 +5,7 @@
 #include "transport/transports.h"
 
 #include <QElapsedTimer>
+#include <functional>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 #include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -131,6 +133,143 @@ Result<RawManifest> pushSmallImage(RegistryClient &client, const QString &repo, 
     if (!put)
         return fail(put.error());
     return m;
+}
+
+// A minimal HTTP/1.1 endpoint on 127.0.0.1 for what docker-registry cannot do by itself (redirect to a storage host):
+// it records each request's line and headers and answers with `respond`. Runs in the test thread; the client's
+// local event loop drives it.
+class HttpRecorder : public QObject
+{
+public:
+    struct Seen {
+        QByteArray method, path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+    };
+    std::function<QByteArray(const Seen &)> respond;
+    QList<Seen> seen;
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+
+    HttpRecorder()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this]() {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s]() { onData(s); });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+
+private:
+    void onData(QTcpSocket *s)
+    {
+        QByteArray &buf = m_buffers[s];
+        buf += s->readAll();
+        if (buf.startsWith('\x16')) { // a TLS ClientHello: plain http only here, as a Go server would refuse it
+            s->write("HTTP/1.0 400 Bad Request\r\n\r\n");
+            s->disconnectFromHost();
+            buf.clear();
+            return;
+        }
+        for (;;) {
+            const qsizetype end = buf.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QList<QByteArray> lines = buf.left(end).split('\n');
+            Seen req;
+            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+            req.method = first.value(0);
+            req.path = first.value(1);
+            qint64 length = 0;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                if (colon > 0)
+                    req.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            }
+            length = req.headers.value("content-length").toLongLong();
+            if (buf.size() < end + 4 + length)
+                return;
+            buf.remove(0, end + 4 + length);
+            seen << req;
+            s->write(respond(req));
+        }
+    }
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+// A TCP relay in front of the real registry that breaks the connection once, after `cutAfter` bytes from the
+// client (in the middle of an upload), to exercise resuming from the registry's Range.
+class BreakingRelay : public QObject
+{
+public:
+    qint64 cutAfter = -1;
+    QByteArray cutPattern; // alternatively: cut `cutOffset` bytes after the cutOccurrence-th occurrence of it
+    int cutOccurrence = 1;
+    qint64 cutOffset = 0;
+    int maxCuts = 1;  // the next occurrences are cut as well, up to this many times
+    int cuts = 0;
+    bool didCut = false;
+    QByteArray fromClient; // everything the client sent, for checks
+
+    bool listen(quint16 upstreamPort)
+    {
+        m_upstreamPort = upstreamPort;
+        return m_server.listen(QHostAddress::LocalHost);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+    BreakingRelay()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this]() {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                auto *up = new QTcpSocket(client);
+                up->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+                connect(client, &QTcpSocket::readyRead, client, [this, client, up]() {
+                    QByteArray data = client->readAll();
+                    if (cutAfter < 0 && !cutPattern.isEmpty() && cuts < maxCuts) {
+                        const QByteArray all = fromClient + data;
+                        qsizetype at = -1;
+                        for (int n = 0; n < cutOccurrence + cuts; ++n) {
+                            at = all.indexOf(cutPattern, at + 1);
+                            if (at < 0)
+                                break;
+                        }
+                        if (at >= 0)
+                            cutAfter = at + cutOffset;
+                    }
+                    if (cutAfter >= 0 && fromClient.size() + data.size() > cutAfter) {
+                        data.truncate(cutAfter - fromClient.size());
+                        fromClient += data;
+                        up->write(data);
+                        up->flush();
+                        didCut = true;
+                        ++cuts;
+                        cutAfter = -1;
+                        up->abort();
+                        client->abort();
+                        return;
+                    }
+                    fromClient += data;
+                    up->write(data);
+                });
+                connect(up, &QTcpSocket::readyRead, client, [client, up]() { client->write(up->readAll()); });
+                connect(up, &QTcpSocket::disconnected, client, [client]() { client->disconnectFromHost(); });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            }
+        });
+    }
+
+private:
+    QTcpServer m_server;
+    quint16 m_upstreamPort = 0;
+};
+
+QByteArray httpAnswer(int status, const QByteArray &extraHeaders, const QByteArray &body = {})
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\n" + extraHeaders + "Content-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 } // namespace
@@ -603,6 +742,107 @@ private slots:
             60000, env);
         QVERIFY2(inspect.ok(), inspect.err.constData());
         QCOMPARE(inspect.out, pushed->bytes);
+    }
+
+    void redirectsKeepCredentialsHome()
+    {
+        // "Storage" on another host name (localhost, not 127.0.0.1): it must never see the registry's credentials.
+        const QByteArray blob = randomBytes(5000, 41);
+        const Digest digest = Digest::sha256Of(blob);
+        HttpRecorder storage;
+        QVERIFY(storage.listen());
+        storage.respond = [&](const HttpRecorder::Seen &) { return httpAnswer(200, "Content-Type: application/octet-stream\r\n", blob); };
+        HttpRecorder registry;
+        QVERIFY(registry.listen());
+        int hops = 0;
+        registry.respond = [&](const HttpRecorder::Seen &req) -> QByteArray {
+            if (req.headers.value("authorization").isEmpty())
+                return httpAnswer(401, "WWW-Authenticate: Basic realm=\"test\"\r\n");
+            if (req.path.startsWith("/v2/team/app/blobs/") && req.path.endsWith("/hop"))
+                return httpAnswer(307, "Location: /v2/team/app/blobs/" + QByteArray::number(++hops) + "/hop\r\n");
+            if (req.path.startsWith("/v2/team/app/blobs/sha256:"))
+                return httpAnswer(307, "Location: http://localhost:" + QByteArray::number(storage.port())
+                                           + "/blobs/data?X-Amz-Signature=s3cr3t\r\n");
+            return httpAnswer(200, "Content-Type: application/json\r\n", "{}");
+        };
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(registry.port());
+        c.insecure = true;
+        c.credentials = Credentials{u"alice"_s, u"Redirect-Secret"_s, {}};
+        RegistryClient client(c);
+        auto reader = client.openBlob(u"team/app"_s, digest, CancelToken());
+        VERIFY_OK(reader);
+        QCOMPARE(readAll(**reader), blob);
+        QCOMPARE(storage.seen.size(), 1);
+        QVERIFY(!storage.seen[0].headers.contains("authorization"));
+        QCOMPARE(storage.seen[0].path, QByteArray("/blobs/data?X-Amz-Signature=s3cr3t"));
+        bool registrySawCreds = false;
+        for (const auto &req : std::as_const(registry.seen))
+            registrySawCreds |= req.path.startsWith("/v2/team/app/blobs/") && req.headers.contains("authorization");
+        QVERIFY(registrySawCreds);
+
+        // Redirect loops end with a clear error after 5 hops.
+        RegistryClient::Request loop;
+        loop.url = QUrl(u"/v2/team/app/blobs/0/hop"_s);
+        auto r = client.send(loop, CancelToken());
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(u"redirects"_s), qPrintable(r.error().message));
+        QCOMPARE(hops, 6);
+    }
+
+    void uploadResumesFromRange()
+    {
+        QString error;
+        auto reg = startRegistry({}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        const quint16 registryPort = quint16(reg->hostPort().section(u':', 1).toUInt());
+        const QByteArray data = randomBytes(400 * 1024 + 3, 51);
+
+        // The connection breaks inside the headers of the second PATCH: nothing of that chunk reached the
+        // registry; the writer asks where the upload stands (GET on the upload URL) and goes on from there.
+        {
+            BreakingRelay relay;
+            QVERIFY(relay.listen(registryPort));
+            relay.cutPattern = "PATCH ";
+            relay.cutOccurrence = 2;
+            relay.cutOffset = 20;
+            relay.maxCuts = 3; // Qt re-sends a request twice by itself when the connection closes; then it is ours
+            RegistryConfig c = configFor(*reg);
+            c.host = u"127.0.0.1:%1"_s.arg(relay.port());
+            RegistryClient client(c);
+            auto d = upload(client, u"team/resume"_s, data, 128 * 1024);
+            VERIFY_OK(d);
+            QVERIFY(relay.didCut);
+            QCOMPARE(relay.fromClient.count("POST /v2/team/resume/blobs/uploads/"), 1);
+            QVERIFY(relay.fromClient.contains("GET /v2/team/resume/blobs/uploads/"));
+            auto reader = client.openBlob(u"team/resume"_s, *d, CancelToken());
+            VERIFY_OK(reader);
+            QCOMPARE(readAll(**reader), data);
+        }
+        // The connection breaks inside the body of the second chunk: docker-registry keeps the part it got and
+        // refuses the session from then on. The writer says so with a retryable (temporary, not 404) error.
+        {
+            BreakingRelay relay;
+            QVERIFY(relay.listen(registryPort));
+            relay.cutPattern = "PATCH ";
+            relay.cutOccurrence = 2;
+            relay.cutOffset = 60 * 1024;
+            RegistryConfig c = configFor(*reg);
+            c.host = u"127.0.0.1:%1"_s.arg(relay.port());
+            RegistryClient client(c);
+            auto d = upload(client, u"team/resume2"_s, data, 128 * 1024);
+            QVERIFY(relay.didCut);
+            if (d) {
+                // A registry that resumes is fine too; the bytes must then be right.
+                auto reader = client.openBlob(u"team/resume2"_s, *d, CancelToken());
+                VERIFY_OK(reader);
+                QCOMPARE(readAll(**reader), data);
+            } else {
+                qInfo().noquote() << "broken chunk:" << d.error().message;
+                QVERIFY2(d.error().temporary, qPrintable(d.error().message));
+                QVERIFY(d.error().httpStatus != 404 && d.error().httpStatus != 401 && d.error().httpStatus != 403);
+            }
+        }
     }
 
     void unreachableRegistry()

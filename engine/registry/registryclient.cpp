@@ -1067,7 +1067,12 @@ public:
             }
             e = resp ? errorFor(*resp, describe(EngineText::tr("uploading a chunk to"), m_client->host(), m_repo))
                      : resp.error();
-            if (!e.temporary || e.code == ErrorCode::Cancelled || ++attempts > 3)
+            // 416: the registry's offset differs from ours (e.g. part of a broken request was stored, or the
+            // network stack re-sent it): ask where it is and go on from there.
+            const bool resumable = e.temporary || (resp && resp->status == 416);
+            if (resp && resp->status == 404 && e.code == ErrorCode::BlobUploadInvalid && m_offset > 0)
+                return fail(sessionLost(e)); // docker-distribution: its offset moved (part of a broken chunk stored)
+            if (!resumable || e.code == ErrorCode::Cancelled || ++attempts > 3)
                 return fail(e);
             qCInfo(lcRegistry) << "chunk upload failed, resuming:" << e.message;
             if (!cancellableSleep(std::chrono::milliseconds(300 * attempts), cancel))
@@ -1077,6 +1082,8 @@ public:
             if (!next) {
                 if (next.error().temporary)
                     continue;
+                if (next.error().code == ErrorCode::BlobUploadInvalid || next.error().code == ErrorCode::BlobUploadUnknown)
+                    return fail(sessionLost(next.error()));
                 return fail(next.error());
             }
             if (*next < m_offset || *next > m_offset + piece.size()) {
@@ -1118,6 +1125,19 @@ public:
     }
 
 private:
+    // The registry will not go on with this session (docker-distribution refuses an upload whose stored size no
+    // longer matches the offset in its URL state, which happens when part of a broken chunk was stored): the blob
+    // has to be uploaded again from the start, which a retry of the blob does.
+    static Error sessionLost(const Error &cause)
+    {
+        Error e(ErrorCode::BlobUploadInvalid,
+                EngineText::tr("the registry dropped the upload session after a broken transfer, the blob must be "
+                               "uploaded again (%1)")
+                    .arg(cause.message),
+                true);
+        return e; // httpStatus 0: retryable
+    }
+
     // GET on the upload URL: the registry's Range says how many bytes it has.
     Result<qint64> uploadedSoFar(const CancelToken &cancel)
     {
