@@ -100,7 +100,7 @@ public:
             if (b.total >= 0)
                 line += u" %1"_s.arg(formatBytes(b.total));
             if (!b.message.isEmpty())
-                line += u": "_s + b.message;
+                line += u": "_s + b.message.simplified();
             text += line + u'\n';
         }
         if (!text.isEmpty())
@@ -232,7 +232,7 @@ private:
         QString line = u"%1 %2 %3 %4"_s.arg(id, bar, sizes.rightJustified(21), state);
         if (b.state == BlobProgress::State::Failed || b.state == BlobProgress::State::Retrying)
             if (!b.message.isEmpty())
-                line += u": "_s + b.message;
+                line += u": "_s + b.message.simplified();
         return line.left(width - 1);
     }
 
