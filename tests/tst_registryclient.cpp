@@ -455,6 +455,14 @@ private slots:
         auto back = client.getManifest(u"team/token"_s, u"v1"_s, CancelToken());
         VERIFY_OK(back);
         QCOMPARE(back->bytes, pushed->bytes);
+        // A dozen requests (HEAD, POST, PATCH, PUT, GET) under one scope: one token fetched, then the cache.
+        const auto fetched = [](const QString &scope) {
+            qsizetype n = 0;
+            for (const QString &line : std::as_const(g_logLines))
+                n += line.startsWith(u"token for"_s) && line.contains(scope);
+            return n;
+        };
+        QCOMPARE(fetched(u"repository:team/token:pull,push"_s), 1);
         // Mount across repositories needs a token with pull on the source as well.
         const ImageManifest im = *ImageManifest::parse(*pushed);
         auto mounted = client.mountBlob(u"team/other"_s, im.layers[0].digest, u"team/token"_s, CancelToken());
@@ -463,6 +471,8 @@ private slots:
         auto tags = client.listTags(u"team/token"_s, 0, CancelToken());
         VERIFY_OK(tags);
         QCOMPARE(*tags, QStringList{u"v1"_s});
+        QCOMPARE(fetched(u"repository:team/token:pull,push"_s), 1);
+        QCOMPARE(fetched(u"repository:team/token:pull\""_s), 1); // the mount's source scope
 
         RegistryConfig wrong = configFor(*reg);
         wrong.credentials->password = u"Wr0ng-Token-Pass"_s;
