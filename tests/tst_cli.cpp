@@ -416,6 +416,8 @@ void TestCli::progressTtyOnTerminal()
         QFAIL("script (util-linux) is needed to run the CLI on a pseudo-terminal");
     const QString layout = makeLayout(u"ttyprogress"_s, u"v1"_s);
     QVERIFY(!layout.isEmpty());
+    m_env.insert(u"LINES"_s, u"30"_s);
+    m_env.insert(u"COLUMNS"_s, u"100"_s);
     const QStringList cmd{m_cli, u"copy"_s, u"oci:"_s + layout + u":v1"_s,
                           u"dir:"_s + m_home->path() + u"/work/ttyout"_s};
     QStringList quoted;
@@ -429,6 +431,24 @@ void TestCli::progressTtyOnTerminal()
     QVERIFY2(r.out.contains("] "), r.out.constData());
     QVERIFY2(r.out.contains(" done"), r.out.constData());
     QVERIFY2(r.out.contains("Wrote manifest sha256:"), r.out.constData());
+    QVERIFY2(r.out.contains("3/3 blobs done, 0 waiting"), r.out.constData()); // 2 layers + config
+    for (const QByteArray &line : r.out.split('\n'))
+        QVERIFY2(line.size() < 100 + 40, line.constData()); // never wider than the terminal (+ escapes)
+
+    // a terminal too short for every blob: the blobs in flight plus one summary line, never more lines
+    TestImageSpec four;
+    four.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s, u"linux/ppc64le"_s, u"linux/s390x"_s};
+    const QString big = makeLayout(u"ttyfour"_s, u"v1"_s, four);
+    QVERIFY(!big.isEmpty());
+    m_env.insert(u"LINES"_s, u"6"_s);
+    const QString shortCmd = shellQuote(m_cli) + u" copy --all "_s + shellQuote(u"oci:"_s + big + u":v1"_s) + u' '
+        + shellQuote(u"oci:"_s + m_home->path() + u"/work/ttyfourout:v1"_s);
+    const ProcessResult s = runProcess(script, {u"-qec"_s, shortCmd, u"/dev/null"_s}, 60000, m_env);
+    QCOMPARE(s.exitCode, 0);
+    QVERIFY2(s.out.contains("12/12 blobs done, 0 waiting"), s.out.constData());
+    QVERIFY2(!s.out.contains("\x1b[5A") && !s.out.contains("\x1b[12A"), s.out.constData()); // at most 4 lines redrawn
+    m_env.insert(u"LINES"_s, u"30"_s);
+
     // and --progress=plain on the same terminal has no escapes
     QStringList plain = quoted;
     plain.insert(2, u"--progress=plain"_s);

@@ -243,23 +243,40 @@ private:
         const int width = terminalWidth(fd);
         const int maxLines = std::max(3, terminalHeight(fd) - 2);
         QStringList lines;
-        if (m_order.size() <= maxLines) {
+        int finished = 0;
+        int waiting = 0;
+        qint64 bytesDone = 0;
+        qint64 bytesTotal = 0;
+        for (const QString &id : std::as_const(m_order)) {
+            const BlobProgress &b = m_blobs[id];
+            if (isFinal(b.state))
+                ++finished;
+            else if (b.state == BlobProgress::State::Waiting)
+                ++waiting;
+            if (b.total > 0) {
+                bytesTotal += b.total;
+                bytesDone += isFinal(b.state) ? b.total : std::min(b.done, b.total);
+            }
+        }
+        const bool footer = m_order.size() > 1;
+        const int room = maxLines - (footer ? 1 : 0);
+        if (m_order.size() <= room) {
             for (const QString &id : std::as_const(m_order))
                 lines << blobLine(m_blobs.value(id), width);
         } else {
-            int finished = 0;
-            int waiting = 0;
+            // Too many for the terminal: show the blobs in flight; the footer counts the others.
             for (const QString &id : std::as_const(m_order)) {
                 const BlobProgress &b = m_blobs[id];
-                if (isFinal(b.state))
-                    ++finished;
-                else if (b.state == BlobProgress::State::Waiting)
-                    ++waiting;
-                else if (lines.size() < maxLines - 1)
+                if (!isFinal(b.state) && b.state != BlobProgress::State::Waiting && lines.size() < room)
                     lines << blobLine(b, width);
             }
-            lines << u"%1 blobs: %2 finished, %3 waiting"_s.arg(m_order.size()).arg(finished).arg(waiting).left(width - 1);
         }
+        if (footer)
+            lines << u"%1/%2 blobs done, %3 waiting, %4 / %5"_s.arg(finished)
+                         .arg(m_order.size())
+                         .arg(waiting)
+                         .arg(formatBytes(bytesDone), formatBytes(bytesTotal))
+                         .left(width - 1);
         QString text;
         if (m_drawnLines > 0)
             text += u"\x1b[%1A"_s.arg(m_drawnLines);
