@@ -67,6 +67,7 @@ private:
     // Non-zero, not a crash, not a hang, one line on stderr.
     void verifyCleanFailure(const ProcessResult &r)
     {
+        qInfo("exit %d, stderr: %s", r.exitCode, r.err.trimmed().constData()); // shows the messages users get
         QVERIFY2(!r.timedOut, qPrintable(describe(r)));
         QVERIFY2(!r.crashed, qPrintable(u"crashed: "_s + describe(r)));
         QVERIFY2(r.exitCode != 0, qPrintable(describe(r)));
@@ -198,6 +199,8 @@ private slots:
         verifyCleanFailure(r);
         if (QTest::currentTestFailed())
             return;
+        QVERIFY2(r.err.contains("index.json"), qPrintable(describe(r)));
+        QVERIFY2(!r.err.contains("no error occurred"), qPrintable(u"unclear message: "_s + describe(r)));
         QVERIFY(!tagExists(u"bad/index:v1"_s));
     }
 

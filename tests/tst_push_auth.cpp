@@ -76,6 +76,7 @@ private:
     // A failed push: non-zero exit, one clear line on stderr, the secret nowhere, no tag at the destination.
     void verifyRejected(const RegistryFixture &reg, const ProcessResult &r, const QString &repoTag)
     {
+        qInfo("exit %d, stderr: %s", r.exitCode, r.err.trimmed().constData()); // shows the messages users get
         QVERIFY2(!r.ok() && !r.timedOut, qPrintable(describe(r)));
         const QByteArray err = r.err.trimmed();
         QVERIFY2(!err.isEmpty(), "a failure must say why on stderr");
