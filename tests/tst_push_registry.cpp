@@ -147,14 +147,22 @@ private slots:
 
     // Uncompressed layers are gzip-compressed on the way (so the manifest digests change, by design);
     // the uncompressed content is the same: copied back, every layer gunzips to the source's diff_id.
+    void uncompressedLayersAreCompressed_data()
+    {
+        QTest::addColumn<qint64>("layerSize");
+        QTest::newRow("200 KiB layers") << qint64(200 * 1024);
+        QTest::newRow("24 MiB layers (chunked upload)") << qint64(24 * 1024 * 1024 + 123);
+    }
+
     void uncompressedLayersAreCompressed()
     {
+        QFETCH(qint64, layerSize);
         RegistryFixture reg;
         startRegistry(reg);
         const QString layout = path(u"layout"_s);
         QString error;
         const TestImageSpec spec{.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s}, .layersPerPlatform = 2,
-                                 .layerSize = 200 * 1024, .gzipLayers = false, .seed = 12};
+                                 .layerSize = layerSize, .gzipLayers = false, .seed = 12};
         const QString digest = writeTestLayout(layout, u"v1"_s, spec, &error);
         QVERIFY2(!digest.isEmpty(), qPrintable(error));
 
@@ -287,6 +295,44 @@ private slots:
         QVERIFY(finalState.size() <= 6);
         for (auto it = finalState.cbegin(); it != finalState.cend(); ++it)
             QVERIFY2(it.value() == u"skipped"_s, qPrintable(it.key() + u" ended " + it.value()));
+    }
+
+    // The same image pushed to a second repository of the same registry: blobs are mounted (or found), not uploaded.
+    void secondRepositoryMountsBlobs()
+    {
+        RegistryFixture reg;
+        startRegistry(reg);
+        const QString layout = path(u"layout"_s);
+        QString error;
+        const QString digest = writeTestLayout(layout, u"v1"_s,
+                                               TestImageSpec{.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s},
+                                                             .gzipLayers = true, .seed = 18},
+                                               &error);
+        QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        ProcessResult r = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"-q"_s, u"oci:"_s + layout + u":v1"_s,
+                                     u"docker://"_s + reg.hostPort() + u"/team/first:v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--progress=json"_s, u"oci:"_s + layout + u":v1"_s,
+                       u"docker://"_s + reg.hostPort() + u"/other/second:v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QString problem;
+        const QList<QJsonObject> events = jsonLines(r.out, &problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QHash<QString, QString> finalState;
+        for (const QJsonObject &e : events)
+            if (e.value(u"event"_s).toString() == u"blob"_s)
+                finalState.insert(e.value(u"digest"_s).toString(), e.value(u"state"_s).toString());
+        QCOMPARE(finalState.size(), 6);
+        int mounted = 0;
+        for (auto it = finalState.cbegin(); it != finalState.cend(); ++it) {
+            QVERIFY2(it.value() == u"mounted"_s || it.value() == u"skipped"_s,
+                     qPrintable(it.key() + u" ended "_s + it.value()));
+            mounted += it.value() == u"mounted"_s;
+        }
+        QVERIFY2(mounted > 0, "a new repository has none of the blobs: they must be mounted");
+        const ProcessResult raw = remoteRaw(reg, reg.hostPort() + u"/other/second:v1"_s);
+        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
+        QCOMPARE(sha256Digest(raw.out), digest);
     }
 
     void quietPrintsNothing()
