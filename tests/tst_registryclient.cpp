@@ -4,7 +4,9 @@
 #include "copy/copyjob.h"
 #include "transport/transports.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <functional>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -16,6 +18,8 @@
 #include <QSslConfiguration>
 #include <QSslCertificate>
 #include <QStandardPaths>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -411,6 +415,102 @@ private slots:
         auto pm = missingDir.ping(CancelToken());
         QVERIFY(!pm);
         QVERIFY2(pm.error().message.contains(u"/nonexistent/stevedore-certs"_s), qPrintable(pm.error().message));
+    }
+
+    void clientCertificates()
+    {
+        // docker-registry that requires a client certificate issued by our CA (certs.d's *.cert/*.key pair).
+        const QString openssl = stevedore::test::findTool(u"openssl"_s);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString d = dir.path();
+        QFile ext(d + u"/ext.cnf"_s);
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("[srv]\nsubjectAltName=IP:127.0.0.1\n[cli]\nextendedKeyUsage=clientAuth\n");
+        ext.close();
+        const QList<QStringList> steps = {
+            {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/ca.key"_s, u"-out"_s,
+             d + u"/ca.crt"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=stevedore-test-ca"_s},
+            {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/server.key"_s, u"-out"_s,
+             d + u"/server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
+            {u"x509"_s, u"-req"_s, u"-in"_s, d + u"/server.csr"_s, u"-CA"_s, d + u"/ca.crt"_s, u"-CAkey"_s, d + u"/ca.key"_s,
+             u"-CAcreateserial"_s, u"-out"_s, d + u"/server.crt"_s, u"-days"_s, u"2"_s, u"-extfile"_s, d + u"/ext.cnf"_s,
+             u"-extensions"_s, u"srv"_s},
+            {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/client.key"_s, u"-out"_s,
+             d + u"/client.csr"_s, u"-subj"_s, u"/CN=stevedore-client"_s},
+            {u"x509"_s, u"-req"_s, u"-in"_s, d + u"/client.csr"_s, u"-CA"_s, d + u"/ca.crt"_s, u"-CAkey"_s, d + u"/ca.key"_s,
+             u"-CAcreateserial"_s, u"-out"_s, d + u"/client.cert"_s, u"-days"_s, u"2"_s, u"-extfile"_s, d + u"/ext.cnf"_s,
+             u"-extensions"_s, u"cli"_s},
+        };
+        for (const QStringList &args : steps) {
+            const auto r = stevedore::test::runProcess(openssl, args, 60000);
+            QVERIFY2(r.ok(), r.err.constData());
+        }
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QFile config(d + u"/config.yml"_s);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(u"version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: %1/storage\nhttp:\n  addr: 127.0.0.1:%2\n"
+                     "  tls:\n    certificate: %1/server.crt\n    key: %1/server.key\n    clientcas:\n      - %1/ca.crt\n"_s
+                         .arg(d)
+                         .arg(port)
+                         .toUtf8());
+        config.close();
+        QProcess registry;
+        registry.setProcessChannelMode(QProcess::MergedChannels);
+        registry.start(stevedore::test::findTool(u"docker-registry"_s), {u"serve"_s, config.fileName()});
+        QVERIFY(registry.waitForStarted());
+        auto stop = qScopeGuard([&registry]() {
+            registry.kill();
+            registry.waitForFinished(5000);
+        });
+
+        const QString mine = d + u"/mine"_s;   // CA + client pair
+        const QString caOnly = d + u"/caonly"_s; // CA only
+        QVERIFY(QDir().mkpath(mine) && QDir().mkpath(caOnly));
+        QVERIFY(QFile::copy(d + u"/ca.crt"_s, mine + u"/ca.crt"_s));
+        QVERIFY(QFile::copy(d + u"/client.cert"_s, mine + u"/client.cert"_s));
+        QVERIFY(QFile::copy(d + u"/client.key"_s, mine + u"/client.key"_s));
+        QVERIFY(QFile::copy(d + u"/ca.crt"_s, caOnly + u"/ca.crt"_s));
+
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(port);
+        c.certDir = mine;
+        Status pinged = fail(ErrorCode::Internal, u"not tried"_s);
+        for (int i = 0; i < 100 && !pinged; ++i) { // the registry needs a moment to listen
+            RegistryClient client(c);
+            pinged = client.ping(CancelToken());
+            if (!pinged)
+                QTest::qWait(100);
+        }
+        QVERIFY2(pinged, qPrintable(pinged.error().message + u"\n"_s + QString::fromLocal8Bit(registry.readAll())));
+        RegistryClient withPair(c);
+        VERIFY_OK(upload(withPair, u"mtls/app"_s, "client certificates work", 1024));
+
+        c.certDir = caOnly;
+        RegistryClient withoutPair(c);
+        auto refused = withoutPair.ping(CancelToken());
+        QVERIFY(!refused);
+        qInfo().noquote() << "no client certificate:" << refused.error().message;
+        QCOMPARE(refused.error().code, ErrorCode::TlsError);
+        QVERIFY(!refused.error().temporary);
+        QVERIFY2(refused.error().message.contains(u"client certificate"_s), qPrintable(refused.error().message));
+
+        // A certificate without its key (and a key without its certificate) is a clear error.
+        QVERIFY(QFile::remove(mine + u"/client.key"_s));
+        c.certDir = mine;
+        RegistryClient noKey(c);
+        auto e = noKey.ping(CancelToken());
+        QVERIFY(!e);
+        QVERIFY2(e.error().message.contains(u"client.key"_s), qPrintable(e.error().message));
+        QVERIFY(QFile::remove(mine + u"/client.cert"_s));
+        QVERIFY(QFile::copy(d + u"/client.key"_s, mine + u"/other.key"_s));
+        RegistryClient noCert(c);
+        e = noCert.ping(CancelToken());
+        QVERIFY(!e);
+        QVERIFY2(e.error().message.contains(u"other.cert"_s), qPrintable(e.error().message));
     }
 
     void basicAuth()

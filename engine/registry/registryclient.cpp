@@ -516,6 +516,12 @@ Result<RegistryClient::Response> RegistryClient::sendOnce(const Request &request
                                        "use --tls-verify=false for a registry you trust)")
                             .arg(url.authority(), details));
         }
+        if (what.contains(u"SSL routines"_s) || what.contains(u"alert bad certificate"_s) ||
+            what.contains(u"certificate required"_s))
+            return fail(ErrorCode::TlsError,
+                        EngineText::tr("TLS connection to %1 failed: %2 (the registry may require a client "
+                                       "certificate: put NAME.cert and NAME.key into --cert-dir)")
+                            .arg(url.authority(), what));
         const bool temporary = ne != QNetworkReply::ProtocolUnknownError && ne != QNetworkReply::ProtocolInvalidOperationError;
         Error e(ErrorCode::NetworkError,
                 EngineText::tr("cannot reach %1 (%2 %3): %4")
