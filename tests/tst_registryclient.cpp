@@ -794,6 +794,48 @@ private slots:
         VERIFY_OK(copied);
         QCOMPARE(copied->bytes, m->bytes);
 
+        // A destination named by digest only: the manifest goes by digest, and must be the one named.
+        auto byDigestRef = TransportReference::parse(u"docker://"_s + reg->hostPort() + u"/dst/pinned@"_s + m->digest().toString());
+        VERIFY_OK(byDigestRef);
+        auto pinned = openImageDestination(*byDigestRef, ctx);
+        VERIFY_OK(pinned);
+        VERIFY_OK((*pinned)->tryReuseBlob(im.config, {*(*src)->blobLocation()}, CancelToken()));
+        VERIFY_OK((*pinned)->tryReuseBlob(im.layers[0], {*(*src)->blobLocation()}, CancelToken()));
+        VERIFY_OK((*pinned)->putManifest(*raw, false, CancelToken()));
+        auto pinnedBack = client.getManifest(u"dst/pinned"_s, m->digest().toString(), CancelToken());
+        VERIFY_OK(pinnedBack);
+        QCOMPARE(pinnedBack->bytes, m->bytes);
+        RawManifest other = *raw;
+        other.bytes.append('\n');
+        auto mismatch = (*pinned)->putManifest(other, false, CancelToken());
+        QVERIFY(!mismatch);
+        QCOMPARE(mismatch.error().code, ErrorCode::DigestMismatch);
+
+        // Credentials from an auth file (--authfile) when --creds is not given.
+        QTemporaryDir authDir;
+        const QString authFile = authDir.filePath(u"auth.json"_s);
+        {
+            QFile f(authFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(QJsonObject{{u"auths"_s, QJsonObject{{reg->hostPort() + u"/src"_s,
+                                                                        QJsonObject{{u"auth"_s, QString::fromLatin1(QByteArray("alice:secret").toBase64())}}}}}})
+                        .toJson());
+        }
+        SystemContext fileCtx;
+        fileCtx.tlsVerify = false;
+        fileCtx.authFile = authFile;
+        auto viaFile = openImageSource(*srcRef, fileCtx);
+        VERIFY_OK(viaFile);
+        auto fileManifest = (*viaFile)->manifest(std::nullopt, CancelToken());
+        VERIFY_OK(fileManifest);
+        QCOMPARE(fileManifest->bytes, m->bytes);
+        // The key "host/src" does not cover dst/...: anonymous there, so refused.
+        auto uncovered = openImageSource(*dstRef, fileCtx);
+        VERIFY_OK(uncovered);
+        auto refused = (*uncovered)->manifest(std::nullopt, CancelToken());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Unauthorized);
+
         // Wrong --creds: a clear UNAUTHORIZED error without the password.
         ctx.credentials = Credentials{u"alice"_s, u"N0t-The-Passw0rd"_s, {}};
         auto badSrc = openImageSource(*srcRef, ctx);
