@@ -372,40 +372,47 @@ static QString shellQuote(const QString &s)
     return u"'"_s + q + u"'"_s;
 }
 
-static QString deadPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return {};
-    const QString hp = u"127.0.0.1:%1"_s.arg(probe.serverPort());
-    probe.close();
-    return hp;
-}
-
 void TestCli::passwordPromptOnTty()
 {
-    // script(1) gives the CLI a pseudo-terminal; the password typed there must be read without echo and used.
+    // script(1) gives the CLI a pseudo-terminal; the password typed there is read without echo and used
+    // against a registry with htpasswd basic auth.
     const QString script = findTool(u"script"_s);
     if (script.isEmpty())
         QFAIL("script (util-linux) is needed to run the CLI on a pseudo-terminal");
+    RegistryOptions ro;
+    ro.auth = RegistryAuth::Basic;
+    RegistryFixture registry(ro);
+    QString error;
+    QVERIFY2(registry.start(&error), qPrintable(error));
     const QString layout = makeLayout(u"tty"_s, u"v1"_s);
     QVERIFY(!layout.isEmpty());
-    const QString dead = deadPort();
-    const QStringList cmd{m_cli, u"push"_s, u"--retry=0"_s, u"--tls-verify=false"_s, u"--creds"_s, u"alice"_s,
-                          u"oci:"_s + layout + u":v1"_s, u"docker://"_s + dead + u"/team/app:v1"_s};
-    QStringList quoted;
-    for (const QString &a : cmd)
-        quoted << shellQuote(a);
-    const QString shell = u"(sleep 1; printf 'Sup3rS3cretPw\\n'; sleep 5) | %1 -qec %2 /dev/null"_s.arg(
-        shellQuote(script), shellQuote(quoted.join(u' ')));
-    const ProcessResult r = runProcess(u"/bin/sh"_s, {u"-c"_s, shell}, 60000, m_env);
+
+    auto pushTyping = [&](const QString &typed, const QString &tag) {
+        const QStringList cmd{m_cli, u"push"_s, u"--retry=0"_s, u"--tls-verify=false"_s, u"--creds"_s, ro.user,
+                              u"oci:"_s + layout + u":v1"_s,
+                              u"docker://"_s + registry.hostPort() + u"/team/app:"_s + tag};
+        QStringList quoted;
+        for (const QString &a : cmd)
+            quoted << shellQuote(a);
+        const QString shell = u"(sleep 1; printf '%s\\n' %1; sleep 3) | %2 -qec %3 /dev/null"_s.arg(
+            shellQuote(typed), shellQuote(script), shellQuote(quoted.join(u' ')));
+        return runProcess(u"/bin/sh"_s, {u"-c"_s, shell}, 90000, m_env);
+    };
+
+    ProcessResult r = pushTyping(ro.password, u"v1"_s);
     QVERIFY2(!r.timedOut, "timed out");
-    const QByteArray all = r.out + r.err;
+    QByteArray all = r.out + r.err;
     QVERIFY2(all.contains("Password for alice: "), all.constData());
-    QVERIFY2(!all.contains("Sup3rS3cretPw"), all.constData()); // no echo, never printed
-    // With a password, the push went on to the (dead) registry: an operation failure, not a usage error.
+    QVERIFY2(!all.contains(ro.password.toUtf8()), all.constData()); // no echo, never printed
+    QVERIFY2(r.exitCode == 0, all.constData());
+    QVERIFY2(all.contains("Wrote manifest sha256:"), all.constData());
+
+    // a wrong password typed at the prompt: an operation failure (exit 1), and it is not printed either
+    r = pushTyping(u"Wr0ngPassw0rd"_s, u"v2"_s);
+    all = r.out + r.err;
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(all.contains("stevedore push: "), all.constData());
+    QVERIFY2(!all.contains("Wr0ngPassw0rd"), all.constData());
     QVERIFY2(!all.contains("has no password"), all.constData());
 }
 
