@@ -282,6 +282,28 @@ private slots:
         QVERIFY2(r.err.contains(QByteArray::number(port)), qPrintable(describe(r)));
     }
 
+    // Connection errors are temporary: --retry N tries again after --retry-delay, then fails with the same clear error.
+    void unreachableRegistryWithRetries()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QString digest;
+        const QString layout = writeLayout(u"layout"_s, true, &digest);
+        QElapsedTimer timer;
+        timer.start();
+        const ProcessResult r = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--retry"_s, u"2"_s,
+                                           u"--retry-delay"_s, u"1s"_s, u"oci:"_s + layout + u":v1"_s,
+                                           u"docker://127.0.0.1:%1/team/app:v1"_s.arg(port)}, 60000);
+        verifyCleanFailure(r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(timer.elapsed() >= 2000, qPrintable(u"2 retries 1 s apart took only %1 ms"_s.arg(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+        QVERIFY2(r.err.contains(QByteArray::number(port)), qPrintable(describe(r)));
+    }
+
     // Options of `sealos push` that later issues implement: parsed, then "not supported yet".
     void notSupportedOptions_data()
     {

@@ -4,6 +4,7 @@
 #include "support/e2e.h"
 #include "support/testsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -158,6 +159,23 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QVERIFY(!r.out.contains(reg.options().password.toUtf8()) && !r.err.contains(reg.options().password.toUtf8()));
         QCOMPARE(remoteDigest(reg, u"team/app:v1"_s), m_digest);
+    }
+
+    // 401 is final: --retry never retries it (so a wrong password fails fast, whatever the retry delay).
+    void noRetryOnUnauthorized()
+    {
+        RegistryFixture reg(RegistryOptions{.auth = RegistryAuth::Basic});
+        QString error;
+        QVERIFY2(reg.start(&error), qPrintable(error));
+        QElapsedTimer timer;
+        timer.start();
+        const ProcessResult r = stevedore(pushArgs(reg, u"team/wrong:v1"_s,
+                                                   {u"--retry"_s, u"3"_s, u"--retry-delay"_s, u"5s"_s, u"--creds"_s,
+                                                    reg.options().user + u':' + kWrongPassword}));
+        verifyRejected(reg, r, u"team/wrong:v1"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(u"took %1 ms: a 401 was retried"_s.arg(timer.elapsed())));
     }
 
     // --authfile and REGISTRY_AUTH_FILE: keys are matched most specific first (host/ns/repo before host).
