@@ -20,6 +20,8 @@
 #include <QStandardPaths>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -48,6 +50,39 @@ void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &ms
         g_logLines << msg;
     else if (g_previousHandler)
         g_previousHandler(type, ctx, msg);
+}
+
+// A CA (ca.crt/ca.key), a server certificate for 127.0.0.1 (server.crt/key) and a client pair (client.cert/key).
+bool makePki(const QString &d, QString *error)
+{
+    const QString openssl = stevedore::test::findTool(u"openssl"_s);
+    QFile ext(d + u"/ext.cnf"_s);
+    if (!ext.open(QIODevice::WriteOnly))
+        return false;
+    ext.write("[srv]\nsubjectAltName=IP:127.0.0.1\n[cli]\nextendedKeyUsage=clientAuth\n");
+    ext.close();
+    const QList<QStringList> steps = {
+        {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/ca.key"_s, u"-out"_s,
+         d + u"/ca.crt"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=stevedore-test-ca"_s},
+        {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/server.key"_s, u"-out"_s,
+         d + u"/server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
+        {u"x509"_s, u"-req"_s, u"-in"_s, d + u"/server.csr"_s, u"-CA"_s, d + u"/ca.crt"_s, u"-CAkey"_s, d + u"/ca.key"_s,
+         u"-CAcreateserial"_s, u"-out"_s, d + u"/server.crt"_s, u"-days"_s, u"2"_s, u"-extfile"_s, d + u"/ext.cnf"_s,
+         u"-extensions"_s, u"srv"_s},
+        {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/client.key"_s, u"-out"_s,
+         d + u"/client.csr"_s, u"-subj"_s, u"/CN=stevedore-client"_s},
+        {u"x509"_s, u"-req"_s, u"-in"_s, d + u"/client.csr"_s, u"-CA"_s, d + u"/ca.crt"_s, u"-CAkey"_s, d + u"/ca.key"_s,
+         u"-CAcreateserial"_s, u"-out"_s, d + u"/client.cert"_s, u"-days"_s, u"2"_s, u"-extfile"_s, d + u"/ext.cnf"_s,
+         u"-extensions"_s, u"cli"_s},
+    };
+    for (const QStringList &args : steps) {
+        const auto r = stevedore::test::runProcess(openssl, args, 60000);
+        if (!r.ok()) {
+            *error = QString::fromLocal8Bit(r.err);
+            return false;
+        }
+    }
+    return true;
 }
 
 std::unique_ptr<RegistryFixture> startRegistry(stevedore::test::RegistryOptions o, QString *error)
@@ -152,14 +187,24 @@ public:
     std::function<QByteArray(const Seen &)> respond;
     QList<Seen> seen;
 
-    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    quint16 port() const { return m_server.serverPort(); }
+    bool listen() { return m_server->listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server->serverPort(); }
 
-    HttpRecorder()
+    // With a TLS configuration (certificate + key) it answers over https.
+    explicit HttpRecorder(const std::optional<QSslConfiguration> &tls = std::nullopt)
     {
-        connect(&m_server, &QTcpServer::newConnection, this, [this]() {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+        if (tls) {
+            auto *ssl = new QSslServer(this);
+            ssl->setSslConfiguration(*tls);
+            m_server = ssl;
+        } else {
+            m_server = new QTcpServer(this);
+        }
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this]() {
+            while (QTcpSocket *s = m_server->nextPendingConnection()) {
                 connect(s, &QTcpSocket::readyRead, s, [this, s]() { onData(s); });
+                if (s->bytesAvailable() > 0)
+                    onData(s);
                 connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             }
         });
@@ -199,7 +244,7 @@ private:
             s->write(respond(req));
         }
     }
-    QTcpServer m_server;
+    QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
@@ -420,32 +465,11 @@ private slots:
     void clientCertificates()
     {
         // docker-registry that requires a client certificate issued by our CA (certs.d's *.cert/*.key pair).
-        const QString openssl = stevedore::test::findTool(u"openssl"_s);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString d = dir.path();
-        QFile ext(d + u"/ext.cnf"_s);
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("[srv]\nsubjectAltName=IP:127.0.0.1\n[cli]\nextendedKeyUsage=clientAuth\n");
-        ext.close();
-        const QList<QStringList> steps = {
-            {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/ca.key"_s, u"-out"_s,
-             d + u"/ca.crt"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=stevedore-test-ca"_s},
-            {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/server.key"_s, u"-out"_s,
-             d + u"/server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
-            {u"x509"_s, u"-req"_s, u"-in"_s, d + u"/server.csr"_s, u"-CA"_s, d + u"/ca.crt"_s, u"-CAkey"_s, d + u"/ca.key"_s,
-             u"-CAcreateserial"_s, u"-out"_s, d + u"/server.crt"_s, u"-days"_s, u"2"_s, u"-extfile"_s, d + u"/ext.cnf"_s,
-             u"-extensions"_s, u"srv"_s},
-            {u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, d + u"/client.key"_s, u"-out"_s,
-             d + u"/client.csr"_s, u"-subj"_s, u"/CN=stevedore-client"_s},
-            {u"x509"_s, u"-req"_s, u"-in"_s, d + u"/client.csr"_s, u"-CA"_s, d + u"/ca.crt"_s, u"-CAkey"_s, d + u"/ca.key"_s,
-             u"-CAcreateserial"_s, u"-out"_s, d + u"/client.cert"_s, u"-days"_s, u"2"_s, u"-extfile"_s, d + u"/ext.cnf"_s,
-             u"-extensions"_s, u"cli"_s},
-        };
-        for (const QStringList &args : steps) {
-            const auto r = stevedore::test::runProcess(openssl, args, 60000);
-            QVERIFY2(r.ok(), r.err.constData());
-        }
+        QString pkiError;
+        QVERIFY2(makePki(d, &pkiError), qPrintable(pkiError));
         QTcpServer probe;
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 port = probe.serverPort();
@@ -511,6 +535,44 @@ private slots:
         e = noCert.ping(CancelToken());
         QVERIFY(!e);
         QVERIFY2(e.error().message.contains(u"other.cert"_s), qPrintable(e.error().message));
+    }
+
+    void tokenRealmMustBeHttps()
+    {
+        // A TLS "registry" whose Bearer challenge points at an http realm: the password must not go there.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString pkiError;
+        QVERIFY2(makePki(dir.path(), &pkiError), qPrintable(pkiError));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"server.crt"_s)).value(0));
+        QFile keyFile(dir.filePath(u"server.key"_s));
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        HttpRecorder realm; // plain http
+        QVERIFY(realm.listen());
+        realm.respond = [](const HttpRecorder::Seen &) { return httpAnswer(200, {}, "{\"token\":\"t\"}"); };
+        HttpRecorder registry(tls);
+        QVERIFY(registry.listen());
+        registry.respond = [&](const HttpRecorder::Seen &) {
+            return httpAnswer(401, "WWW-Authenticate: Bearer realm=\"http://127.0.0.1:" + QByteArray::number(realm.port())
+                                       + "/token\",service=\"fake\"\r\n");
+        };
+        const QString caDir = dir.filePath(u"ca"_s);
+        QVERIFY(QDir().mkpath(caDir) && QFile::copy(dir.filePath(u"ca.crt"_s), caDir + u"/ca.crt"_s));
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(registry.port());
+        c.certDir = caDir;
+        c.credentials = Credentials{u"alice"_s, u"Realm-Secret"_s, {}};
+        RegistryClient client(c);
+        auto r = client.getManifest(u"team/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!r);
+        qInfo().noquote() << "http realm:" << r.error().message;
+        QVERIFY2(r.error().message.contains(u"not https"_s), qPrintable(r.error().message));
+        QVERIFY(!r.error().temporary);
+        QVERIFY(!registry.seen.isEmpty());
+        QVERIFY(realm.seen.isEmpty()); // nothing, let alone the password, went to the http realm
     }
 
     void basicAuth()
