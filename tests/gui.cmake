@@ -9,3 +9,38 @@ else()
 endif()
 stevedore_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS stevedore_ui
                    LABELS gui TIMEOUT 120 GUI)
+
+# The real executable starts offscreen, shows its window, grabs it (--screenshot) and exits 0 with a PNG.
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke.cmake [=[
+set(work ${WORK_DIR}/gui_smoke)
+file(REMOVE_RECURSE ${work})
+file(MAKE_DIRECTORY ${work}/store ${work}/config)
+set(ENV{XDG_CONFIG_HOME} ${work}/config)
+execute_process(COMMAND ${GUI} --lang zh_CN --root ${work}/store --screenshot ${work}/shot.png
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "stevedore-gui --screenshot exited with '${rc}': ${out} ${err}")
+endif()
+if(NOT EXISTS ${work}/shot.png)
+  message(FATAL_ERROR "stevedore-gui --screenshot wrote no file")
+endif()
+file(READ ${work}/shot.png magic LIMIT 8 HEX)
+if(NOT magic STREQUAL "89504e470d0a1a0a")
+  message(FATAL_ERROR "stevedore-gui --screenshot wrote no PNG (starts with ${magic})")
+endif()
+file(SIZE ${work}/shot.png size)
+if(size LESS 5000)
+  message(FATAL_ERROR "stevedore-gui --screenshot wrote a suspiciously small PNG (${size} bytes)")
+endif()
+execute_process(COMMAND ${GUI} --lang zh_CN --root ${work}/store --screenshot ${work}/x.png a b c
+                RESULT_VARIABLE rc2 ERROR_VARIABLE err2 TIMEOUT 60)
+if(NOT rc2 EQUAL 2 OR NOT err2 MATCHES "at most SOURCE and DESTINATION")
+  message(FATAL_ERROR "three positional arguments: expected exit 2 and a message, got '${rc2}': ${err2}")
+endif()
+message(STATUS "stevedore-gui smoke ok: ${size} bytes")
+]=])
+add_test(NAME gui_smoke
+         COMMAND ${CMAKE_COMMAND} -DGUI=$<TARGET_FILE:stevedore-gui> -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}
+                 -P ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke.cmake)
+set_tests_properties(gui_smoke PROPERTIES LABELS gui TIMEOUT 150
+                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false")

@@ -63,6 +63,7 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     m_imagesView->setAlternatingRowColors(true);
     m_imagesView->verticalHeader()->hide();
     m_imagesView->verticalHeader()->setDefaultSectionSize(m_imagesView->fontMetrics().height() + 8);
+    m_imagesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_imagesView->horizontalHeader()->setSectionResizeMode(models::LocalImagesModel::Repository, QHeaderView::Stretch);
     m_imagesView->setWordWrap(false);
     setCentralWidget(m_imagesView);
@@ -261,18 +262,23 @@ PushDialog *MainWindow::openPushDialog(const QString &source)
             statusBar()->showMessage(request.error().message, kStatusTimeoutMs);
             return;
         }
-        auto *job = new CopyJob(request->source, request->destination, request->context, request->options);
-        m_transfers->addJob(job);
-        m_queueDock->show();
-        m_queueDock->raise();
-        statusBar()->showMessage(
-            tr("Pushing %1 to %2").arg(request->source.toString(), request->destination.toString()),
-            kStatusTimeoutMs);
+        queuePush(*request);
     });
     dialog->open();
     if (!source.isEmpty())
         dialog->destinationEdit()->setFocus();
     return dialog;
+}
+
+int MainWindow::queuePush(const PushRequest &request)
+{
+    auto *job = new CopyJob(request.source, request.destination, request.context, request.options);
+    const int row = m_transfers->addJob(job);
+    m_queueDock->show();
+    m_queueDock->raise();
+    statusBar()->showMessage(tr("Pushing %1 to %2").arg(request.source.toString(), request.destination.toString()),
+                             kStatusTimeoutMs);
+    return row;
 }
 
 void MainWindow::onJobFinished(int row, Job::State state, const QString &message)

@@ -20,6 +20,7 @@ namespace stevedore::ui {
 
 class PushDialog;
 class PushQueueDock;
+struct PushRequest;
 
 // The main window: the local images in the middle, docks for the registry browser, the push queue and
 // the manifest editor (the first and last are filled by later releases), menus and a status bar.
@@ -41,6 +42,8 @@ public Q_SLOTS:
     // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
     PushDialog *openPushDialog(const QString &source = {});
     void refreshImages();
+    // Starts a push at once and shows it in the push queue; returns its row there.
+    int queuePush(const PushRequest &request);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

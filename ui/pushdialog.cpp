@@ -83,32 +83,41 @@ QString PushDialog::destinationText() const
     return m_destination->text().trimmed();
 }
 
-Result<PushRequest> PushDialog::request() const
+Result<PushRequest> makePushRequest(const QString &sourceText, const QString &destinationText,
+                                    const QString &storageRoot)
 {
     PushRequest r;
-    if (sourceText().isEmpty())
-        return fail(ErrorCode::InvalidArgument, tr("Enter the image to push."));
-    auto source = TransportReference::parse(sourceText());
+    if (sourceText.isEmpty())
+        return fail(ErrorCode::InvalidArgument, PushDialog::tr("Enter the image to push."));
+    auto source = TransportReference::parse(sourceText);
     if (!source)
-        return fail(source.error().withContext(tr("source")));
+        return fail(source.error().withContext(PushDialog::tr("source")));
     r.source = *source;
 
-    if (destinationText().isEmpty()) {
+    if (destinationText.isEmpty()) {
         // As `stevedore push IMAGE`: a local image goes to the registry its name points at.
         if (r.source.kind != TransportReference::Kind::LocalStore || !r.source.image)
-            return fail(ErrorCode::InvalidArgument, tr("Enter a destination, e.g. docker://host/repo:tag."));
+            return fail(ErrorCode::InvalidArgument, PushDialog::tr("Enter a destination, e.g. docker://host/repo:tag."));
         auto destination = TransportReference::parse(u"docker://"_s + r.source.image->toString());
         if (!destination)
-            return fail(destination.error().withContext(tr("destination")));
+            return fail(destination.error().withContext(PushDialog::tr("destination")));
         r.destination = *destination;
     } else {
-        auto destination = TransportReference::parse(destinationText());
+        auto destination = TransportReference::parse(destinationText);
         if (!destination)
-            return fail(destination.error().withContext(tr("destination")));
+            return fail(destination.error().withContext(PushDialog::tr("destination")));
         r.destination = *destination;
     }
+    r.context.storageRoot = storageRoot;
+    return r;
+}
 
-    r.context.storageRoot = m_root;
+Result<PushRequest> PushDialog::request() const
+{
+    auto made = makePushRequest(sourceText(), destinationText(), m_root);
+    if (!made)
+        return made;
+    PushRequest r = *made;
     if (!m_tlsVerify->isChecked())
         r.context.tlsVerify = false;
     const QString user = m_user->text().trimmed();

@@ -22,6 +22,10 @@ struct PushRequest {
     CopyOptions options;
 };
 
+// Validates what a push needs, as `stevedore push SOURCE [DESTINATION]` does: an empty destination reuses a
+// local image's name as a registry destination (docker://NAME). The messages are translated.
+Result<PushRequest> makePushRequest(const QString &source, const QString &destination, const QString &storageRoot);
+
 // Source, destination, --all, --tls-verify and --creds, as `stevedore push` takes them.
 class PushDialog final : public QDialog
 {

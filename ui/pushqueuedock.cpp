@@ -35,6 +35,9 @@ PushQueueDock::PushQueueDock(models::TransferModel *model, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(models::TransferModel::Name, QHeaderView::Stretch);
     m_view->header()->resizeSection(models::TransferModel::Progress, 140);
+    m_view->header()->resizeSection(models::TransferModel::State, m_view->fontMetrics().horizontalAdvance(u"Already there"_s) + 24);
+    m_view->header()->resizeSection(models::TransferModel::Size,
+                                    m_view->fontMetrics().horizontalAdvance(u"1,023.99 MiB of 1,023.99 MiB"_s) + 16);
     // Drops go to the dock (the view's own drag and drop is for items, which this queue has none of).
     m_view->setAcceptDrops(false);
     m_view->viewport()->setAcceptDrops(false);

@@ -1,6 +1,9 @@
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "mainwindow.h"
+#include "pushdialog.h"
+#include "pushqueuedock.h"
+#include "transfermodel.h"
 
 #include "core/threadpools.h"
 
@@ -9,6 +12,7 @@
 #include <QIcon>
 #include <QSettings>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -26,18 +30,38 @@ QIcon appIcon()
     return icon;
 }
 
-// --screenshot FILE: once the window shows and the local images are read, grab it, save a PNG, quit.
+// --screenshot FILE: once the window shows, the local images are read and the pushes given on the command
+// line are done, grab the window, save a PNG and quit.
 void scheduleScreenshot(stevedore::ui::MainWindow *window, const QString &file)
 {
     auto grab = [window, file] {
-        const bool ok = window->grab().save(file, "PNG");
-        if (!ok)
-            std::fprintf(stderr, "stevedore-gui: cannot write the screenshot %s\n", qPrintable(file));
-        QCoreApplication::exit(ok ? 0 : 1);
+        window->pushQueueDock()->view()->expandAll();
+        QTimer::singleShot(300, window, [window, file] {
+            const bool ok = window->grab().save(file, "PNG");
+            if (!ok)
+                std::fprintf(stderr, "stevedore-gui: cannot write the screenshot %s\n", qPrintable(file));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
     };
-    QObject::connect(window->imagesModel(), &stevedore::models::LocalImagesModel::refreshed, window,
-                     [grab] { QTimer::singleShot(500, grab); }, Qt::SingleShotConnection);
-    QTimer::singleShot(15000, window, grab); // the store could not be read in time: take it anyway
+    auto *models = window->transferModel();
+    auto ready = [window, models] {
+        return !window->imagesModel()->isLoading() && models->runningCount() == 0;
+    };
+    auto *poll = new QTimer(window);
+    poll->setInterval(100);
+    QObject::connect(poll, &QTimer::timeout, window, [poll, ready, grab] {
+        if (ready()) {
+            poll->stop();
+            grab();
+        }
+    });
+    QTimer::singleShot(300, poll, qOverload<>(&QTimer::start));
+    QTimer::singleShot(60000, window, [poll, grab] { // something hangs: take it anyway
+        if (poll->isActive()) {
+            poll->stop();
+            grab();
+        }
+    });
 }
 
 } // namespace
@@ -61,7 +85,14 @@ int main(int argc, char **argv)
         u"LANG"_s);
     const QCommandLineOption rootOption(u"root"_s, u"Local store folder (default: $STEVEDORE_ROOT, else $XDG_DATA_HOME/stevedore/storage)."_s, u"DIR"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a PNG of the main window to FILE once it shows, then quit."_s, u"FILE"_s);
-    parser.addOptions({langOption, rootOption, screenshotOption});
+    const QCommandLineOption allOption(u"all"_s, u"With SOURCE and DESTINATION: push every platform of an index."_s);
+    const QCommandLineOption tlsVerifyOption(
+        u"tls-verify"_s, u"With SOURCE and DESTINATION: require HTTPS and verify certificates (default true)."_s,
+        u"BOOL"_s, u"true"_s);
+    parser.addOptions({langOption, rootOption, screenshotOption, allOption, tlsVerifyOption});
+    parser.addPositionalArgument(u"source"_s, u"Image to push (opens the push dialog with it)."_s, u"[SOURCE"_s);
+    parser.addPositionalArgument(u"destination"_s, u"Where to push it (then the push starts at once)."_s,
+                                 u"[DESTINATION]]"_s);
     parser.process(app);
 
     // --lang, else the language chosen in View > Language, else the system's (LANG, LC_ALL).
@@ -78,6 +109,29 @@ int main(int argc, char **argv)
     {
         stevedore::ui::MainWindow window(parser.value(rootOption));
         window.show();
+        const QStringList args = parser.positionalArguments();
+        if (args.size() > 2) {
+            std::fprintf(stderr, "stevedore-gui: expected at most SOURCE and DESTINATION\n");
+            return 2;
+        }
+        if (args.size() == 2) {
+            auto request = stevedore::ui::makePushRequest(args[0], args[1], window.storageRoot());
+            const QString tls = parser.value(tlsVerifyOption).toLower();
+            if (tls != u"true"_s && tls != u"false"_s) {
+                std::fprintf(stderr, "stevedore-gui: --tls-verify takes true or false\n");
+                return 2;
+            }
+            if (!request) {
+                std::fprintf(stderr, "stevedore-gui: %s\n", qPrintable(request.error().message));
+                return 2;
+            }
+            if (tls == u"false"_s)
+                request->context.tlsVerify = false;
+            request->options.all = parser.isSet(allOption);
+            window.queuePush(*request);
+        } else if (args.size() == 1) {
+            window.openPushDialog(args[0]);
+        }
         if (parser.isSet(screenshotOption))
             scheduleScreenshot(&window, parser.value(screenshotOption));
         rc = app.exec();
