@@ -52,6 +52,7 @@ private Q_SLOTS:
     void progressJsonError();
     void progressPlainHasNoCarriageReturns();
     void quietPrintsNothing();
+    void ctrlCCancels_data();
     void ctrlCCancels();
 
 private:
@@ -660,8 +661,18 @@ void TestCli::quietPrintsNothing()
     }
 }
 
+void TestCli::ctrlCCancels_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("SIGINT") << int(SIGINT) << 130;
+    QTest::newRow("SIGTERM") << int(SIGTERM) << 143;
+}
+
 void TestCli::ctrlCCancels()
 {
+    QFETCH(int, signalNumber);
+    QFETCH(int, exitCode);
     // A "registry" that accepts connections and never answers: the push waits until SIGINT cancels it.
     const QString layout = makeLayout(u"ctrlc"_s, u"v1"_s);
     QVERIFY(!layout.isEmpty());
@@ -680,10 +691,10 @@ void TestCli::ctrlCCancels()
     QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 15000); // it connected
     QTest::qWait(300);
     QCOMPARE(p.state(), QProcess::Running);
-    ::kill(pid_t(p.processId()), SIGINT);
-    QVERIFY2(p.waitForFinished(10000), "the CLI did not stop within 10 s of SIGINT");
+    ::kill(pid_t(p.processId()), signalNumber);
+    QVERIFY2(p.waitForFinished(10000), "the CLI did not stop within 10 s of the signal");
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(p.exitCode(), 130);
+    QCOMPARE(p.exitCode(), exitCode);
     const QByteArray err = p.readAllStandardError();
     QVERIFY2(err.startsWith("stevedore push: interrupted"), err.constData());
     qDeleteAll(held);

@@ -393,7 +393,7 @@ int runCopy(const QString &command, const ParsedArgs &p, const TransportReferenc
         Error e = job.error().value_or(Error(ErrorCode::Cancelled, u"cancelled"_s));
         e.code = ErrorCode::Cancelled;
         renderer->finish({}, e);
-        printError(command, sigWatch.receivedSignal() ? u"interrupted; nothing was left half-written"_s : e.message);
+        printError(command, sigWatch.receivedSignal() ? u"interrupted; the copy was cancelled"_s : e.message);
         return exitCodeFor(sigWatch.receivedSignal());
     }
     default: {
