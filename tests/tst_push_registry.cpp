@@ -335,6 +335,34 @@ private slots:
         QCOMPARE(sha256Digest(raw.out), digest);
     }
 
+    // The sealos flow: pull into the local store under the registry's name, then `stevedore push NAME` (no
+    // DESTINATION) pushes it to the registry it names, byte for byte.
+    void pushFromLocalStoreWithoutDestination()
+    {
+        RegistryFixture reg;
+        startRegistry(reg);
+        const QString layout = path(u"layout"_s);
+        QString error;
+        const QString digest = writeTestLayout(layout, u"v1"_s,
+                                               TestImageSpec{.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s},
+                                                             .gzipLayers = true, .seed = 19},
+                                               &error);
+        QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        const QString root = path(u"store"_s);
+        const QString name = reg.hostPort() + u"/team/local:v1"_s;
+        ProcessResult r = stevedore({u"--root"_s, root, u"pull"_s, u"--all"_s, u"-q"_s, u"oci:"_s + layout + u":v1"_s, name});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = stevedore({u"--root"_s, root, u"images"_s});
+        QVERIFY2(r.ok() && r.out.contains("team/local"), qPrintable(describe(r)));
+        r = stevedore({u"--root"_s, root, u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--digestfile"_s,
+                       path(u"out.txt"_s), name});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(QString::fromUtf8(readFileBytes(path(u"out.txt"_s))).trimmed(), digest);
+        const ProcessResult raw = remoteRaw(reg, name);
+        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
+        QCOMPARE(sha256Digest(raw.out), digest);
+    }
+
     void quietPrintsNothing()
     {
         RegistryFixture reg;
