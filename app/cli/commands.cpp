@@ -571,6 +571,24 @@ int cmdCopy(const CommandSpec &spec, const ParsedArgs &p)
     return runCopy(spec.name, p, *src, *dst, *ctx, *options);
 }
 
+// Runs a blocking engine call (local store reads and writes) on a worker thread while the main thread stays in
+// the event loop. A SIGINT/SIGTERM meanwhile lets the call finish (store writes are atomic) and is reported
+// through *signalNumber.
+template<typename F>
+auto offMainThread(F fn, int *signalNumber) -> decltype(fn())
+{
+    using R = decltype(fn());
+    SignalWatcher sigWatch;
+    QEventLoop loop;
+    QFutureWatcher<R> watcher;
+    QObject::connect(&watcher, &QFutureWatcher<R>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(std::move(fn)));
+    if (!watcher.isFinished())
+        loop.exec();
+    *signalNumber = sigWatch.receivedSignal();
+    return watcher.future().result();
+}
+
 QString storeRoot(const ParsedArgs &p)
 {
     return p.has(u"root"_s) ? QDir(p.value(u"root"_s)).absolutePath() : SystemContext::defaultStorageRoot();
@@ -583,8 +601,13 @@ int cmdImages(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, u"invalid --format value \"%1\" (use table or json)"_s.arg(format));
         return ExitUsage;
     }
-    LocalStore store(storeRoot(p));
-    auto images = store.images();
+    const LocalStore store(storeRoot(p));
+    int sig = 0;
+    auto images = offMainThread([store] { return store.images(); }, &sig);
+    if (sig) {
+        printError(spec.name, u"interrupted"_s);
+        return exitCodeFor(sig);
+    }
     if (!images) {
         printError(spec.name, images.error().message);
         return ExitFailure;
@@ -653,11 +676,15 @@ int cmdTag(const CommandSpec &spec, const ParsedArgs &p)
         return ExitUsage;
     }
     LocalStore store(storeRoot(p));
-    if (auto s = store.tag(*src, *target); !s) {
+    int sig = 0;
+    const ImageReference from = *src;
+    const ImageReference to = *target;
+    const Status s = offMainThread([store, from, to]() mutable { return store.tag(from, to); }, &sig);
+    if (!s) {
         printError(spec.name, s.error().message);
         return ExitFailure;
     }
-    return ExitOk;
+    return sig ? exitCodeFor(sig) : int(ExitOk);
 }
 
 int cmdRmi(const CommandSpec &spec, const ParsedArgs &p)
@@ -671,12 +698,19 @@ int cmdRmi(const CommandSpec &spec, const ParsedArgs &p)
             code = ExitFailure;
             continue;
         }
-        if (auto s = store.remove(*ref); !s) {
+        int sig = 0;
+        const ImageReference r = *ref;
+        const Status s = offMainThread([store, r]() mutable { return store.remove(r); }, &sig);
+        if (!s) {
             printError(spec.name, s.error().message);
             code = ExitFailure;
-            continue;
+        } else {
+            printOut(u"Untagged: %1\n"_s.arg(ref->toString()));
         }
-        printOut(u"Untagged: %1\n"_s.arg(ref->toString()));
+        if (sig) {
+            printError(spec.name, u"interrupted"_s);
+            return exitCodeFor(sig);
+        }
     }
     return code;
 }
