@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -23,6 +24,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QThreadPool>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,8 +48,11 @@ QStringList g_logLines;
 QtMessageHandler g_previousHandler = nullptr;
 void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
-    if (ctx.category && QByteArray(ctx.category).startsWith("stevedore."))
+    static QMutex mutex; // worker threads log too
+    if (ctx.category && QByteArray(ctx.category).startsWith("stevedore.")) {
+        QMutexLocker lock(&mutex);
         g_logLines << msg;
+    }
     else if (g_previousHandler)
         g_previousHandler(type, ctx, msg);
 }
@@ -1057,6 +1062,73 @@ private slots:
                 QVERIFY(d.error().httpStatus != 404 && d.error().httpStatus != 401 && d.error().httpStatus != 403);
             }
         }
+    }
+
+    void concurrentWorkers()
+    {
+        // One client shared by worker threads (each with its own network manager), as the copy pipeline uses it.
+        QString error;
+        auto reg = startRegistry({.auth = RegistryAuth::Token}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        auto client = std::make_shared<RegistryClient>(configFor(*reg));
+        const qsizetype before = g_logLines.size();
+        QList<QByteArray> blobs;
+        for (quint32 i = 0; i < 6; ++i)
+            blobs << randomBytes(200 * 1024 + i, 60 + i);
+        QList<Result<Digest>> results(blobs.size(), fail(ErrorCode::Internal, u"not run"_s));
+        {
+            QThreadPool pool;
+            pool.setMaxThreadCount(4);
+            for (qsizetype i = 0; i < blobs.size(); ++i)
+                pool.start([&, i]() { results[i] = upload(*client, u"par/app"_s, blobs[i], 64 * 1024); });
+            QVERIFY(pool.waitForDone(120000));
+        } // the pool's threads end here, and their network managers with them
+        for (qsizetype i = 0; i < blobs.size(); ++i) {
+            VERIFY_OK(results[i]);
+            QCOMPARE(*results[i], Digest::sha256Of(blobs[i]));
+            auto size = client->blobSize(u"par/app"_s, *results[i], CancelToken());
+            VERIFY_OK(size);
+            QCOMPARE(size->value_or(-1), qint64(blobs[i].size()));
+        }
+        qsizetype tokens = 0;
+        for (qsizetype i = before; i < g_logLines.size(); ++i)
+            tokens += g_logLines[i].startsWith(u"token for"_s);
+        QCOMPARE(tokens, 1); // one fetch, shared by every thread
+    }
+
+    void retryableAnswers()
+    {
+        HttpRecorder registry;
+        QVERIFY(registry.listen());
+        registry.respond = [](const HttpRecorder::Seen &req) -> QByteArray {
+            if (req.path == "/v2/")
+                return httpAnswer(200, {}, "{}");
+            if (req.path.contains("/busy/"))
+                return httpAnswer(429, "Retry-After: 2\r\nContent-Type: application/json\r\n",
+                                  "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}");
+            if (req.path.contains("/broken/"))
+                return httpAnswer(503, {}, "<html>maintenance</html>");
+            return httpAnswer(404, "Content-Type: application/json\r\n",
+                              "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}");
+        };
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(registry.port());
+        c.insecure = true;
+        RegistryClient client(c);
+        auto busy = client.getManifest(u"busy/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!busy);
+        QCOMPARE(busy.error().code, ErrorCode::TooManyRequests);
+        QVERIFY(busy.error().temporary);
+        QCOMPARE(busy.error().retryAfter, std::chrono::milliseconds(2000));
+        QCOMPARE(busy.error().httpStatus, 429);
+        auto broken = client.getManifest(u"broken/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!broken);
+        QCOMPARE(broken.error().code, ErrorCode::ServerError);
+        QVERIFY(broken.error().temporary);
+        auto missing = client.getManifest(u"gone/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::ManifestUnknown);
+        QVERIFY(!missing.error().temporary);
     }
 
     void unreachableRegistry()
