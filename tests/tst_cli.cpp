@@ -46,6 +46,7 @@ private Q_SLOTS:
     void passwordNeverPrinted();
     void passwordPromptOnTty();
     void progressTtyOnTerminal();
+    void corruptStore();
     void localStoreFlow();
     void pullDerivesNameAndDigestFile();
     void progressJson();
@@ -464,6 +465,25 @@ void TestCli::progressTtyOnTerminal()
     const ProcessResult p = runProcess(script, {u"-qec"_s, plain.join(u' '), u"/dev/null"_s}, 60000, m_env);
     QCOMPARE(p.exitCode, 0);
     QVERIFY2(!p.out.contains("\x1b["), p.out.constData());
+}
+
+void TestCli::corruptStore()
+{
+    const QString root = m_home->path() + u"/work/badstore"_s;
+    QVERIFY(QDir().mkpath(root));
+    QFile index(root + u"/index.json"_s);
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("{\"schemaVersion\": 2, \"manifests\": [");
+    index.close();
+    // the overview still works (exit 0) and says what is wrong
+    ProcessResult r = cli({u"--root"_s, root});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("unreadable"), r.out.constData());
+    // images fails with one line
+    r = cli({u"images"_s, u"--root"_s, root});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(stderrLines(r), 1);
+    QVERIFY2(r.err.startsWith("stevedore images: ") && r.err.contains("index.json"), r.err.constData());
 }
 
 void TestCli::localStoreFlow()
