@@ -33,10 +33,11 @@ private Q_SLOTS:
     void transferProgress();
     void transferFailure();
     void transferCancel();
+    void transferPushToRegistry();
 
 private:
     stevedore::SystemContext context() const;
-    CopyJob *copyJob(const QString &source, const QString &destination) const;
+    CopyJob *copyJob(const QString &source, const QString &destination, bool tlsVerify = true) const;
     // Copies oci:<layout>:<tag> into the store as `name`; returns the digest written.
     QString pull(const QString &layout, const QString &tag, const QString &name);
     QString layout(const QString &name, const stevedore::test::TestImageSpec &spec);
@@ -54,15 +55,18 @@ stevedore::SystemContext TestModels::context() const
     return ctx;
 }
 
-CopyJob *TestModels::copyJob(const QString &source, const QString &destination) const
+CopyJob *TestModels::copyJob(const QString &source, const QString &destination, bool tlsVerify) const
 {
     auto src = stevedore::TransportReference::parse(source);
     auto dst = stevedore::TransportReference::parse(destination);
     if (!src || !dst)
         return nullptr;
+    stevedore::SystemContext ctx = context();
+    if (!tlsVerify)
+        ctx.tlsVerify = false; // a registry on loopback speaking http
     stevedore::CopyOptions options;
     options.all = true;
-    return new CopyJob(*src, *dst, context(), options);
+    return new CopyJob(*src, *dst, ctx, options);
 }
 
 QString TestModels::layout(const QString &name, const stevedore::test::TestImageSpec &spec)
@@ -373,6 +377,49 @@ void TestModels::transferCancel()
     // Nothing was written under that name.
     const auto found = stevedore::LocalStore(m_root).find(*stevedore::ImageReference::parse(u"example.com/team/huge:v1"_s));
     QVERIFY(!found.has_value());
+}
+
+void TestModels::transferPushToRegistry()
+{
+    // A real push to Debian's docker-registry (plain http, so --tls-verify=false), twice: the second time
+    // every blob is reported as already there.
+    stevedore::test::RegistryFixture registry;
+    QString error;
+    QVERIFY2(registry.start(&error), qPrintable(u"docker-registry did not start: "_s + error));
+    stevedore::test::TestImageSpec spec;
+    spec.platforms = {u"linux/amd64"_s, u"linux/arm64"_s};
+    spec.seed = 41;
+    const QString dir = layout(u"pushed"_s, spec);
+    QVERIFY(!dir.isEmpty());
+
+    TransferModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy finished(&model, &TransferModel::jobFinished);
+    const QString destination = u"docker://%1/team/pushed:v1"_s.arg(registry.hostPort());
+    for (int round = 0; round < 2; ++round) {
+        CopyJob *job = copyJob(u"oci:"_s + dir + u":v1"_s, destination, false);
+        QVERIFY(job);
+        QCOMPARE(model.addJob(job), round);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), round + 1, 60000);
+        const QModelIndex state = model.index(round, TransferModel::State);
+        QVERIFY2(state.data(TransferModel::RawRole).toInt() == int(Job::State::Succeeded),
+                 qPrintable(state.data(TransferModel::ErrorRole).toString()));
+        const QModelIndex jobIndex = model.index(round, 0);
+        QCOMPARE(model.rowCount(jobIndex), 6); // 2 configs + 4 layers
+        for (int r = 0; r < model.rowCount(jobIndex); ++r) {
+            const QModelIndex blobState = model.index(r, TransferModel::State, jobIndex);
+            const auto s = stevedore::BlobProgress::State(blobState.data(TransferModel::RawRole).toInt());
+            if (round == 0) {
+                QCOMPARE(s, stevedore::BlobProgress::State::Done);
+                QCOMPARE(blobState.data().toString(), u"Done"_s);
+            } else {
+                QVERIFY2(s == stevedore::BlobProgress::State::Skipped, qPrintable(blobState.data().toString()));
+                QCOMPARE(blobState.data().toString(), u"Already there"_s);
+            }
+            QCOMPARE(model.index(r, TransferModel::Progress, jobIndex).data(TransferModel::RawRole).toInt(), 100);
+        }
+        QCOMPARE(model.index(round, TransferModel::Progress).data(TransferModel::RawRole).toInt(), 100);
+    }
 }
 
 QTEST_MAIN(TestModels)
