@@ -267,10 +267,6 @@ void setupLogging(const QString &level)
         QLoggingCategory::setFilterRules(u"stevedore.*.info=true\nstevedore.*.debug=true"_s);
 }
 
-struct UsageError {
-    QString message;
-};
-
 // Builds the SystemContext from the options; usage errors (bad values) are reported by the caller with exit 2.
 Result<SystemContext> makeContext(const ParsedArgs &p)
 {
