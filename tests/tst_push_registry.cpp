@@ -9,7 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 #include <memory>
 
@@ -361,6 +364,43 @@ private slots:
         const ProcessResult raw = remoteRaw(reg, name);
         QVERIFY2(raw.ok(), qPrintable(describe(raw)));
         QCOMPARE(sha256Digest(raw.out), digest);
+    }
+
+    // Ctrl-C in the middle of an upload: exit 130, and the destination has no tag (nothing half-written).
+    void interruptLeavesNoTag()
+    {
+        RegistryFixture reg;
+        startRegistry(reg);
+        const QString layout = path(u"layout"_s);
+        QString error;
+        const QString digest = writeTestLayout(layout, u"v1"_s,
+                                               TestImageSpec{.layersPerPlatform = 2, .layerSize = 32 * 1024 * 1024,
+                                                             .gzipLayers = false, .seed = 20},
+                                               &error);
+        QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.start(m_cli, {u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--progress=json"_s, u"oci:"_s + layout + u":v1"_s,
+                        u"docker://"_s + reg.hostPort() + u"/team/interrupted:v1"_s});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains("\"uploading\"") && timer.elapsed() < 30000 && p.state() == QProcess::Running) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("\"uploading\""), out.constData());
+        QVERIFY2(p.state() == QProcess::Running, "the push ended before it could be interrupted");
+        ::kill(pid_t(p.processId()), SIGINT);
+        if (!p.waitForFinished(20000)) {
+            p.kill();
+            p.waitForFinished(5000);
+            QFAIL("the push did not stop within 20 s of SIGINT");
+        }
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(!remoteRaw(reg, reg.hostPort() + u"/team/interrupted:v1"_s).ok());
     }
 
     void quietPrintsNothing()
