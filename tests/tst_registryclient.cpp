@@ -1106,6 +1106,12 @@ private slots:
             if (req.path.contains("/busy/"))
                 return httpAnswer(429, "Retry-After: 2\r\nContent-Type: application/json\r\n",
                                   "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}");
+            if (req.path.contains("/huge/"))
+                return httpAnswer(200, "Content-Type: application/vnd.oci.image.manifest.v1+json\r\n",
+                                  "{\"schemaVersion\":2,\"pad\":\"" + QByteArray(5 * 1024 * 1024, 'x') + "\"}");
+            if (req.path.contains("/liar/"))
+                return httpAnswer(200, "Content-Type: application/vnd.oci.image.index.v1+json\r\n",
+                                  "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}");
             if (req.path.contains("/broken/"))
                 return httpAnswer(503, {}, "<html>maintenance</html>");
             return httpAnswer(404, "Content-Type: application/json\r\n",
@@ -1125,6 +1131,16 @@ private slots:
         QVERIFY(!broken);
         QCOMPARE(broken.error().code, ErrorCode::ServerError);
         QVERIFY(broken.error().temporary);
+        auto huge = client.getManifest(u"huge/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!huge);
+        QCOMPARE(huge.error().code, ErrorCode::TooLarge);
+        QVERIFY2(huge.error().message.contains(u"4 MiB"_s), qPrintable(huge.error().message));
+        auto liar = client.getManifest(u"liar/app"_s, Digest::sha256Of("something else").toString(), CancelToken());
+        QVERIFY(!liar);
+        QCOMPARE(liar.error().code, ErrorCode::DigestMismatch);
+        auto honest = client.getManifest(u"liar/app"_s, u"v1"_s, CancelToken()); // by tag: nothing to verify
+        VERIFY_OK(honest);
+        QVERIFY(honest->isIndex());
         auto missing = client.getManifest(u"gone/app"_s, u"v1"_s, CancelToken());
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::ManifestUnknown);
