@@ -4,11 +4,11 @@
 if(TARGET stevedore_testsupport)
   stevedore_add_test(NAME tst_models SOURCES tst_models.cpp LIBS stevedore_models stevedore_testsupport
                      LABELS gui TIMEOUT 180 GUI)
+  stevedore_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS stevedore_ui stevedore_testsupport
+                     LABELS gui TIMEOUT 120 GUI)
 else()
-  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models is not built")
+  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models and tst_mainwindow are not built")
 endif()
-stevedore_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS stevedore_ui
-                   LABELS gui TIMEOUT 120 GUI)
 
 # The real executable starts offscreen, shows its window, grabs it (--screenshot) and exits 0 with a PNG.
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke.cmake [=[

@@ -8,10 +8,15 @@
 #include "pushqueuedock.h"
 #include "transfermodel.h"
 
+#include "copy/copyjob.h"
+#include "support/testsupport.h"
+#include "transport/store/localstore.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -53,6 +58,7 @@ private Q_SLOTS:
     void chineseTranslation();
     void windowStateIsSaved();
     void progressDelegatePaintsABar();
+    void closingCancelsRunningPushes();
 
 private:
     QTemporaryDir m_tmp;
@@ -389,6 +395,37 @@ void TestMainWindow::progressDelegatePaintsABar()
     const QImage none = render(1);
     QCOMPARE(highlightPixels(none, 0, 200), 0);
     delete fusion;
+}
+
+void TestMainWindow::closingCancelsRunningPushes()
+{
+    stevedore::test::TestImageSpec spec;
+    spec.layerSize = 48 * 1024 * 1024;
+    spec.seed = 7;
+    const QString dir = m_tmp.filePath(u"layouts/big"_s);
+    QString error;
+    QVERIFY2(!stevedore::test::writeTestLayout(dir, u"v1"_s, spec, &error).isEmpty(), qPrintable(error));
+    const auto request = stevedore::ui::makePushRequest(u"oci:"_s + dir + u":v1"_s, u"example.com/big:v1"_s, m_root);
+    QVERIFY(request.has_value());
+
+    QElapsedTimer timer;
+    QPointer<stevedore::CopyJob> job;
+    {
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.queuePush(*request), 0);
+        job = w.transferModel()->jobAt(0);
+        QVERIFY(job);
+        QCOMPARE(job->state(), stevedore::Job::State::Running);
+        timer.start();
+        QVERIFY(w.close());
+        QTRY_COMPARE_WITH_TIMEOUT(job->state(), stevedore::Job::State::Cancelled, 20000);
+    } // the window and its jobs are gone, nothing runs on
+    QVERIFY(job.isNull());
+    QVERIFY2(timer.elapsed() < 20000, "cancelling a push on close took too long");
+    const auto found = stevedore::LocalStore(m_root).find(*stevedore::ImageReference::parse(u"example.com/big:v1"_s));
+    QVERIFY(!found.has_value());
 }
 
 QTEST_MAIN(TestMainWindow)
