@@ -1147,6 +1147,53 @@ private slots:
         QVERIFY(!missing.error().temporary);
     }
 
+    void uploadLocationsAndHeaders()
+    {
+        // Relative Locations, with and without a query: each PATCH goes where the previous answer said, and the
+        // digest is appended to whatever query the last Location has.
+        HttpRecorder registry;
+        QVERIFY(registry.listen());
+        int patches = 0;
+        registry.respond = [&](const HttpRecorder::Seen &req) -> QByteArray {
+            if (req.path == "/v2/")
+                return httpAnswer(200, {}, "{}");
+            if (req.method == "POST")
+                return httpAnswer(202, "Location: /upload/abc\r\nRange: 0-0\r\n");
+            if (req.method == "PATCH") {
+                ++patches;
+                return httpAnswer(202, "Location: /upload/abc?part=" + QByteArray::number(patches + 1) + "&_state=zz\r\n");
+            }
+            if (req.method == "PUT")
+                return httpAnswer(201, {});
+            return httpAnswer(400, {});
+        };
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(registry.port());
+        c.insecure = true;
+        RegistryClient client(c);
+        const QByteArray data = randomBytes(10000, 70);
+        auto d = upload(client, u"team/app"_s, data, 4096);
+        VERIFY_OK(d);
+        QList<HttpRecorder::Seen> writes;
+        for (const auto &req : std::as_const(registry.seen))
+            if (req.method == "PATCH" || req.method == "PUT")
+                writes << req;
+        QCOMPARE(writes.size(), 4);
+        QCOMPARE(writes[0].path, QByteArray("/upload/abc"));
+        QCOMPARE(writes[0].headers.value("content-range"), QByteArray("0-4095"));
+        QCOMPARE(writes[0].headers.value("content-type"), QByteArray("application/octet-stream"));
+        QCOMPARE(writes[1].path, QByteArray("/upload/abc?part=2&_state=zz"));
+        QCOMPARE(writes[1].headers.value("content-range"), QByteArray("4096-8191"));
+        QCOMPARE(writes[2].headers.value("content-range"), QByteArray("8192-9999"));
+        QCOMPARE(writes[3].method, QByteArray("PUT"));
+        QCOMPARE(writes[3].path, "/upload/abc?part=4&_state=zz&digest=" + QUrl::toPercentEncoding(d->toString()));
+        // No PATCH at all (an empty blob): the session URL has no query yet.
+        auto empty = upload(client, u"team/app"_s, QByteArray(), 4096);
+        VERIFY_OK(empty);
+        QCOMPARE(registry.seen.last().method, QByteArray("PUT"));
+        QCOMPARE(registry.seen.last().path, "/upload/abc?digest=" + QUrl::toPercentEncoding(empty->toString()));
+    }
+
     void unreachableRegistry()
     {
         QTcpServer probe;
