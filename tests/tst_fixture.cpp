@@ -154,6 +154,29 @@ private slots:
         QVERIFY2(noCa.err.contains("certificate"), noCa.err.constData());
     }
 
+    void clientCertificateRegistry()
+    {
+        RegistryFixture reg(RegistryOptions{.tls = true, .clientCerts = true});
+        QString error;
+        QVERIFY2(reg.start(&error), qPrintable(error));
+        QVERIFY(QFileInfo::exists(reg.certDir() + u"/client.cert"_s));
+        QVERIFY(QFileInfo::exists(reg.certDir() + u"/client.key"_s));
+        // Without the client certificate the handshake fails.
+        QVERIFY(httpGetStatus(reg.hostPort(), u"/v2/"_s, reg.caFile(), {}, {}, &error, nullptr, 3000) != 200);
+        // skopeo presents certs.d's client.cert/client.key.
+        ProcessResult r = skopeo({u"inspect"_s, u"--raw"_s, u"--cert-dir"_s, reg.certDir(),
+                                  u"docker://"_s + reg.hostPort() + u"/x/y:z"_s});
+        QVERIFY(!r.ok());
+        QVERIFY2(r.err.contains("manifest unknown") || r.err.contains("MANIFEST_UNKNOWN") || r.err.contains("not found"),
+                 r.err.constData());
+        QTemporaryDir onlyCa;
+        QVERIFY(QFile::copy(reg.caFile(), onlyCa.filePath(u"ca.crt"_s)));
+        r = skopeo({u"inspect"_s, u"--raw"_s, u"--cert-dir"_s, onlyCa.path(),
+                    u"docker://"_s + reg.hostPort() + u"/x/y:z"_s});
+        QVERIFY(!r.ok());
+        QVERIFY2(!r.err.contains("manifest unknown"), r.err.constData());
+    }
+
     void basicRegistry()
     {
         RegistryFixture reg(RegistryOptions{.auth = RegistryAuth::Basic});

@@ -448,6 +448,36 @@ private slots:
         QCOMPARE(sha256Digest(raw.out), digest);
     }
 
+    // A registry that requires client certificates: --cert-dir's client.cert/client.key pair is presented
+    // (containers' certs.d layout); a folder with the CA alone is refused.
+    void tlsClientCertificates()
+    {
+        RegistryFixture reg(RegistryOptions{.tls = true, .clientCerts = true});
+        startRegistry(reg);
+        const QString layout = path(u"layout"_s);
+        QString error;
+        const QString digest = writeTestLayout(layout, u"v1"_s, TestImageSpec{.gzipLayers = true, .seed = 22}, &error);
+        QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        const QString src = u"oci:"_s + layout + u":v1"_s;
+        const QString onlyCa = path(u"only-ca"_s);
+        QVERIFY(QDir().mkpath(onlyCa));
+        QVERIFY(QFile::copy(reg.caFile(), onlyCa + u"/ca.crt"_s));
+
+        ProcessResult r = stevedore({u"push"_s, u"--all"_s, u"--retry"_s, u"0"_s, u"--cert-dir"_s, onlyCa, src,
+                                     u"docker://"_s + reg.hostPort() + u"/team/nocert:v1"_s}, 60000);
+        QVERIFY2(!r.ok() && !r.timedOut, qPrintable(describe(r)));
+        qInfo("without a client certificate: %s", r.err.trimmed().constData());
+        QVERIFY(!r.err.trimmed().isEmpty());
+        QVERIFY(!remoteRaw(reg, reg.hostPort() + u"/team/nocert:v1"_s).ok());
+
+        r = stevedore({u"push"_s, u"--all"_s, u"--cert-dir"_s, reg.certDir(), src,
+                       u"docker://"_s + reg.hostPort() + u"/team/app:v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const ProcessResult raw = remoteRaw(reg, reg.hostPort() + u"/team/app:v1"_s);
+        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
+        QCOMPARE(sha256Digest(raw.out), digest);
+    }
+
     // A plain-http registry is only used with --tls-verify=false: no silent fallback from https to http.
     void noSilentHttpFallback()
     {

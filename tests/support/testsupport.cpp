@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -162,8 +163,22 @@ QString findTool(const QString &name)
     return path;
 }
 
+namespace {
+int httpGet(const QString &hostPort, const QString &path, const QString &caFile, const QString &user,
+            const QString &password, QString *error, QByteArray *body, int timeoutMs, const QString &clientCert,
+            const QString &clientKey);
+}
+
 int httpGetStatus(const QString &hostPort, const QString &path, const QString &caFile, const QString &user,
                   const QString &password, QString *error, QByteArray *body, int timeoutMs)
+{
+    return httpGet(hostPort, path, caFile, user, password, error, body, timeoutMs, {}, {});
+}
+
+namespace {
+int httpGet(const QString &hostPort, const QString &path, const QString &caFile, const QString &user,
+            const QString &password, QString *error, QByteArray *body, int timeoutMs, const QString &clientCert,
+            const QString &clientKey)
 {
     QString localError;
     if (!error)
@@ -181,6 +196,16 @@ int httpGetStatus(const QString &hostPort, const QString &path, const QString &c
             return -1;
         }
         conf.setCaCertificates(cas);
+        if (!clientCert.isEmpty()) {
+            const auto certs = QSslCertificate::fromPath(clientCert);
+            QFile keyFile(clientKey);
+            if (certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly)) {
+                *error = u"cannot read the client certificate %1 / key %2"_s.arg(clientCert, clientKey);
+                return -1;
+            }
+            conf.setLocalCertificate(certs.first());
+            conf.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+        }
         ssl->setSslConfiguration(conf);
         ssl->connectToHostEncrypted(host, port);
         if (!ssl->waitForEncrypted(timeoutMs)) {
@@ -238,6 +263,7 @@ int httpGetStatus(const QString &hostPort, const QString &path, const QString &c
     }
     return status;
 }
+} // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
 // RegistryFixture
@@ -311,8 +337,13 @@ bool RegistryFixture::makeCertificates(QString *error)
          u"basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
          "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n"_s},
         {u"token-sign"_s, u"Stevedore Test Token Signer"_s,
-         u"basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n"_s}};
+         u"basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n"_s},
+        {u"client"_s, u"stevedore-test-client"_s,
+         u"basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
+         "extendedKeyUsage=clientAuth\n"_s}};
     for (const Leaf &leaf : leaves) {
+        if (leaf.name == u"client"_s && !m_options.clientCerts)
+            continue;
         const QString key = work + u'/' + leaf.name + u".key"_s, csr = work + u'/' + leaf.name + u".csr"_s;
         const QString crt = work + u'/' + leaf.name + u".crt"_s, ext = work + u'/' + leaf.name + u".ext"_s;
         if (!writeFile(ext, leaf.ext.toUtf8(), error))
@@ -326,6 +357,15 @@ bool RegistryFixture::makeCertificates(QString *error)
                                   u"-extfile"_s, ext},
                         u"signing the %1 certificate"_s.arg(leaf.name), error, work))
             return false;
+    }
+    if (m_options.clientCerts) {
+        QFile::remove(certs + u"/client.cert"_s);
+        QFile::remove(certs + u"/client.key"_s);
+        if (!QFile::copy(work + u"/client.crt"_s, certs + u"/client.cert"_s)
+            || !QFile::copy(work + u"/client.key"_s, certs + u"/client.key"_s)) {
+            *error = u"cannot copy the client certificate into %1"_s.arg(certs);
+            return false;
+        }
     }
     return true;
 }
@@ -408,9 +448,15 @@ bool RegistryFixture::start(QString *error)
                      "storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n    enabled: true\n"
                      "  maintenance:\n    uploadpurging:\n      enabled: false\n"
                      "http:\n  addr: 127.0.0.1:%2\n  secret: stevedore-test-secret\n"_s.arg(storageDir()).arg(m_port);
+    if (m_options.clientCerts && !m_options.tls) {
+        *error = u"RegistryOptions::clientCerts needs tls"_s;
+        return false;
+    }
     if (m_options.tls)
         config += u"  tls:\n    certificate: %1\n    key: %2\n"_s.arg(m_dir.filePath(u"pki/server.crt"_s),
                                                                      m_dir.filePath(u"pki/server.key"_s));
+    if (m_options.clientCerts)
+        config += u"    clientcas:\n      - %1\n"_s.arg(m_dir.filePath(u"certs/ca.crt"_s));
     if (m_options.auth == RegistryAuth::Basic) {
         const QString htpasswd = findTool(u"htpasswd"_s);
         if (htpasswd.isEmpty()) {
@@ -458,8 +504,10 @@ bool RegistryFixture::start(QString *error)
                          .arg(QString::fromLocal8Bit(m_registry->readAll()).trimmed());
             return false;
         }
-        const int status = httpGetStatus(hostPort(), u"/v2/"_s, m_options.tls ? caFile() : QString(), {}, {},
-                                         &lastError, nullptr, 2000);
+        const QString clientCert = m_options.clientCerts ? certDir() + u"/client.cert"_s : QString();
+        const QString clientKey = m_options.clientCerts ? certDir() + u"/client.key"_s : QString();
+        const int status = httpGet(hostPort(), u"/v2/"_s, m_options.tls ? caFile() : QString(), {}, {},
+                                   &lastError, nullptr, 2000, clientCert, clientKey);
         if (status == 200 || status == 401)
             return true;
         if (status > 0)

@@ -45,6 +45,8 @@ struct RegistryOptions {
     RegistryAuth auth = RegistryAuth::None;
     QString user = u"alice"_s;
     QString password = u"secret"_s;
+    bool clientCerts = false;   // with tls: the registry requires a client certificate issued by the fixture's CA;
+                                // certDir() then also holds client.cert / client.key (containers' certs.d layout)
 };
 
 // Debian's docker-registry on a free 127.0.0.1 port; stopped and wiped in the destructor.
@@ -65,7 +67,7 @@ public:
     bool start(QString *error);     // generates config/CA/htpasswd/token server as needed, waits until /v2/ answers (<=15 s)
     void stop();                    // kills the processes (also done by the destructor)
     QString hostPort() const;       // "127.0.0.1:41234"
-    QString certDir() const;        // folder for --cert-dir (ca.crt inside) when tls, else empty
+    QString certDir() const;        // folder for --cert-dir (ca.crt inside; client.cert/.key with clientCerts) when tls, else empty
     QString caFile() const;         // the CA certificate (tls or token flavours), else empty
     QString storageDir() const;     // the registry's filesystem storage root
     QString tokenRealm() const;     // token flavour: the realm URL, else empty
