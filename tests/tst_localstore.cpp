@@ -80,6 +80,7 @@ private Q_SLOTS:
     void pullTagImagesRemove();
     void sharedBlobsSurviveGc();
     void concurrentWriters();
+    void gcWaitsForWriters();
     void environmentRoot();
     void errors();
 
@@ -220,6 +221,30 @@ void TestLocalStore::concurrentWriters()
     QVERIFY(images.has_value());
     QCOMPARE(images->size(), 4);
     QVERIFY(!QFile::exists(m_store + u"/.index.json.lock"_s));
+}
+
+void TestLocalStore::gcWaitsForWriters()
+{
+    QString error;
+    TestImageSpec spec;
+    spec.asIndex = false;
+    QVERIFY(!writeTestLayout(path(u"src"_s), u"a"_s, spec, &error).isEmpty());
+    spec.seed = 5;
+    QVERIFY(!writeTestLayout(path(u"src"_s), u"b"_s, spec, &error).isEmpty());
+    QVERIFY(runCopy(u"oci:"_s + path(u"src"_s) + u":a"_s, u"app:a"_s, false, context()).state == Job::State::Succeeded);
+    QVERIFY(runCopy(u"oci:"_s + path(u"src"_s) + u":b"_s, u"app:b"_s, false, context()).state == Job::State::Succeeded);
+    const int all = blobFiles(m_store).size();
+    LocalStore store(m_store);
+    {
+        // An open store destination (a pull in progress): its blobs are not named yet, so nothing is collected.
+        auto writer = openImageDestination(*TransportReference::parse(u"app:c"_s), context());
+        QVERIFY(writer.has_value());
+        QVERIFY(store.remove(ref(u"app:a"_s)).has_value());
+        QCOMPARE(blobFiles(m_store).size(), all);
+    }
+    // Once it is gone, the next removal collects everything unreferenced, the earlier leftovers included.
+    QVERIFY(store.remove(ref(u"app:b"_s)).has_value());
+    QCOMPARE(blobFiles(m_store), QStringList());
 }
 
 void TestLocalStore::environmentRoot()

@@ -1,6 +1,7 @@
 #include "ocilayout.h"
 
 #include "core/atomicfile.h"
+#include "core/logging.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
+#include <QUuid>
 
 namespace stevedore {
 
@@ -320,9 +322,51 @@ Result<QSet<QString>> OciLayout::reachableBlobs(const QList<Descriptor> &roots, 
     return seen;
 }
 
+OciLayout::WriterGuard::WriterGuard(const OciLayout &layout)
+{
+    const QString dir = layout.root() + QStringLiteral("/.writers");
+    if (!QDir().mkpath(dir))
+        return;
+    m_path = dir + QLatin1Char('/') + QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".lock");
+    m_lock = std::make_unique<QLockFile>(m_path);
+    m_lock->setStaleLockTime(0); // never stale while the process lives
+    if (!m_lock->tryLock(0))
+        m_lock.reset();
+}
+
+OciLayout::WriterGuard::~WriterGuard()
+{
+    if (m_lock)
+        m_lock->unlock(); // removes the file
+}
+
+int OciLayout::activeWriters() const
+{
+    QDir dir(m_root + QStringLiteral("/.writers"));
+    if (!dir.exists())
+        return 0;
+    int active = 0;
+    for (const QString &name : dir.entryList({QStringLiteral("*.lock")}, QDir::Files | QDir::Hidden)) {
+        QLockFile probe(dir.filePath(name));
+        probe.setStaleLockTime(0);
+        if (probe.tryLock(0)) {
+            probe.unlock(); // a mark left by a dead process: gone now
+            continue;
+        }
+        if (probe.error() == QLockFile::LockFailedError)
+            ++active;
+    }
+    return active;
+}
+
 Result<int> OciLayout::deleteBlobsExcept(const QSet<QString> &keep) const
 {
     int deleted = 0;
+    if (const int writers = activeWriters(); writers > 0) {
+        qCInfo(lcTransport) << "not collecting unreferenced blobs in" << m_root << "while" << writers
+                            << "writer(s) are active";
+        return 0;
+    }
     const QDir blobs(blobsDir());
     for (const QString &algo : blobs.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QDir dir(blobs.filePath(algo));

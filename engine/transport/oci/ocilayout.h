@@ -6,10 +6,12 @@
 
 #include <QJsonArray>
 #include <QList>
+#include <QLockFile>
 #include <QSet>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace stevedore {
@@ -61,8 +63,26 @@ public:
     // Missing blobs are an error when `requirePresent`.
     Result<QSet<QString>> reachableBlobs(const QList<Descriptor> &roots, bool requirePresent) const;
 
-    // Deletes blob files that are not in `keep` (digest strings). Returns the number deleted.
+    // Deletes blob files that are not in `keep` (digest strings). Returns the number deleted. Nothing is deleted
+    // while a writer (WriterGuard, any process) is active: its blobs are not referenced by index.json yet.
     Result<int> deleteBlobsExcept(const QSet<QString> &keep) const;
+
+    // Marks the layout as being written to for as long as it lives (a held lock file in .writers/), so that a
+    // garbage collection in another thread or process leaves unreferenced blobs alone meanwhile.
+    class WriterGuard
+    {
+    public:
+        explicit WriterGuard(const OciLayout &layout);
+        ~WriterGuard();
+        WriterGuard(const WriterGuard &) = delete;
+        WriterGuard &operator=(const WriterGuard &) = delete;
+
+    private:
+        std::unique_ptr<QLockFile> m_lock;
+        QString m_path;
+    };
+    // How many writers are active (stale marks of dead processes are cleaned up).
+    int activeWriters() const;
 
 private:
     Status writeIndexLocked(const QList<Descriptor> &entries) const;

@@ -199,9 +199,11 @@ Result<std::unique_ptr<BlobReader>> OciImageSource::openBlob(const Descriptor &b
 
 // ---- destination ----
 
-OciImageDestination::OciImageDestination(OciLayout layout, QString refName, QString description)
+OciImageDestination::OciImageDestination(OciLayout layout, QString refName, QString description, bool guardWriters)
     : m_layout(std::move(layout)), m_refName(std::move(refName)), m_description(std::move(description))
 {
+    if (guardWriters)
+        m_guard = std::make_unique<OciLayout::WriterGuard>(m_layout);
 }
 
 Result<std::optional<ReusedBlob>> OciImageDestination::tryReuseBlob(const Descriptor &blob,

@@ -39,7 +39,8 @@ private:
 class OciImageDestination final : public ImageDestination
 {
 public:
-    OciImageDestination(OciLayout layout, QString refName, QString description);
+    // `guardWriters`: hold an OciLayout::WriterGuard while open (the local store, which is garbage-collected).
+    OciImageDestination(OciLayout layout, QString refName, QString description, bool guardWriters = false);
     QString description() const override { return m_description; }
     LayerCompressionPolicy desiredLayerCompression() const override { return LayerCompressionPolicy::Preserve; }
     Result<std::optional<ReusedBlob>> tryReuseBlob(const Descriptor &blob, const QList<BlobLocationHint> &hints,
@@ -54,6 +55,7 @@ private:
     QString m_description;
     QMutex m_mutex;
     std::optional<Descriptor> m_top;
+    std::unique_ptr<OciLayout::WriterGuard> m_guard;
 };
 
 // A blob file read in chunks (constant memory).

@@ -64,7 +64,7 @@ Result<std::unique_ptr<ImageDestination>> openStoreImageDestination(const Transp
     if (auto e = layout.ensureExists(); !e)
         return fail(e.error());
     return std::unique_ptr<ImageDestination>(
-        std::make_unique<OciImageDestination>(std::move(layout), image->toString(), storeDescription(*image)));
+        std::make_unique<OciImageDestination>(std::move(layout), image->toString(), storeDescription(*image), true));
 }
 
 } // namespace stevedore
