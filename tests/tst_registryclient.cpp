@@ -57,6 +57,17 @@ void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &ms
         g_previousHandler(type, ctx, msg);
 }
 
+qint64 rssKiB()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
 // A CA (ca.crt/ca.key), a server certificate for 127.0.0.1 (server.crt/key) and a client pair (client.cert/key).
 bool makePki(const QString &d, QString *error)
 {
@@ -102,7 +113,9 @@ QByteArray randomBytes(qsizetype n, quint32 seed)
 {
     QByteArray b(n, Qt::Uninitialized);
     QRandomGenerator g(seed);
-    for (qsizetype i = 0; i < n; ++i)
+    const qsizetype words = n / 4;
+    g.fillRange(reinterpret_cast<quint32 *>(b.data()), words);
+    for (qsizetype i = words * 4; i < n; ++i)
         b[i] = char(g.generate() & 0xff);
     return b;
 }
@@ -1145,6 +1158,49 @@ private slots:
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::ManifestUnknown);
         QVERIFY(!missing.error().temporary);
+    }
+
+    void streamingBlobsUseBoundedMemory()
+    {
+        QString error;
+        auto reg = startRegistry({}, &error);
+        QVERIFY2(reg, qPrintable(error));
+        RegistryClient client(configFor(*reg));
+        Digest digest;
+        constexpr qint64 size = 96ll * 1024 * 1024;
+        {
+            auto writer = client.beginUpload(u"big/app"_s, {}, 8 << 20, CancelToken());
+            VERIFY_OK(writer);
+            Digester hash;
+            for (qint64 off = 0; off < size; off += 8 << 20) {
+                const QByteArray piece = randomBytes(8 << 20, quint32(off >> 20));
+                hash.addData(piece);
+                VERIFY_OK((*writer)->write(piece, CancelToken()));
+            }
+            digest = hash.result();
+            VERIFY_OK((*writer)->commit(digest, size, CancelToken()));
+        }
+        const qint64 before = rssKiB();
+        qint64 peak = before;
+        auto reader = client.openBlob(u"big/app"_s, digest, CancelToken());
+        VERIFY_OK(reader);
+        Digester hash;
+        QByteArray buf(64 * 1024, Qt::Uninitialized);
+        qint64 total = 0;
+        for (int i = 0;; ++i) {
+            auto n = (*reader)->read(buf.data(), buf.size());
+            VERIFY_OK(n);
+            if (*n == 0)
+                break;
+            hash.addData(buf.constData(), *n);
+            total += *n;
+            if (i % 64 == 0)
+                peak = std::max(peak, rssKiB());
+        }
+        QCOMPARE(total, size);
+        QCOMPARE(hash.result(), digest);
+        qInfo() << "RSS before" << before << "KiB, peak while streaming 96 MiB" << peak << "KiB";
+        QVERIFY2(peak - before < 24 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(peak - before)));
     }
 
     void uploadLocationsAndHeaders()
