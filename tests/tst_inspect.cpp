@@ -28,6 +28,7 @@ private Q_SLOTS:
     void summaryMatchesSkopeo();
     void indexPicksHostPlatform();
     void localStoreAndAsync();
+    void dockerTransport();
     void errors();
 
 private:
@@ -178,6 +179,64 @@ void TestInspect::localStoreAndAsync()
     QCOMPARE(o.value(u"Digest"_s).toString(), top);
     QCOMPARE(o.value(u"RepoTags"_s).toArray().size(), 0);
     QCOMPARE(o.value(u"Created"_s).toString(), u"1970-01-01T00:00:00Z"_s);
+}
+
+void TestInspect::dockerTransport()
+{
+    // inspect goes through openImageSource: a docker:// image on a real registry, with basic auth.
+    stevedore::test::RegistryOptions options;
+    options.auth = stevedore::test::RegistryAuth::Basic;
+    stevedore::test::RegistryFixture registry(options);
+    QString error;
+    if (!registry.start(&error))
+        QFAIL(qPrintable(u"docker-registry did not start: "_s + error));
+    TestImageSpec spec;
+    spec.platforms = {Platform::host().toString(), u"linux/arm64/v8"_s};
+    spec.gzipLayers = true;
+    const QString top = writeTestLayout(path(u"r"_s), u"v1"_s, spec, &error);
+    QVERIFY2(!top.isEmpty(), qPrintable(error));
+    const QString creds = options.user + u':' + options.password;
+    const QString image = u"docker://"_s + registry.hostPort() + u"/team/app"_s;
+    for (const QString &tag : {u"v1"_s, u"stable"_s}) {
+        auto push = runProcess(m_skopeo, {u"copy"_s, u"-q"_s, u"--all"_s, u"--dest-tls-verify=false"_s,
+                                          u"--dest-creds"_s, creds, u"oci:"_s + path(u"r"_s) + u":v1"_s,
+                                          image + u':' + tag});
+        QVERIFY2(push.ok(), push.err.constData());
+    }
+    auto sk = runProcess(m_skopeo, {u"inspect"_s, u"--tls-verify=false"_s, u"--creds"_s, creds, image + u":v1"_s});
+    QVERIFY2(sk.ok(), sk.err.constData());
+    const QJsonObject theirs = QJsonDocument::fromJson(sk.out).object();
+
+    SystemContext ctx = context();
+    ctx.tlsVerify = false;
+    ctx.credentials = Credentials{options.user, options.password, {}};
+    auto ref = TransportReference::parse(image + u":v1"_s);
+    QVERIFY(ref.has_value());
+    auto ours = inspectImage(*ref, ctx, InspectMode::Summary);
+    QVERIFY2(ours.has_value(), ours ? "" : qPrintable(ours.error().message));
+    const QJsonObject mine = QJsonDocument::fromJson(*ours).object();
+    for (auto it = theirs.begin(); it != theirs.end(); ++it) {
+        QJsonValue expected = it.value();
+        QJsonValue actual = mine.value(it.key());
+        if (it.key() == u"RepoTags"_s) { // order is the registry's: compare as sets
+            QStringList a = expected.toVariant().toStringList(), b = actual.toVariant().toStringList();
+            a.sort();
+            b.sort();
+            QCOMPARE(b, a);
+            continue;
+        }
+        QVERIFY2(actual == expected, qPrintable(it.key()));
+    }
+    QCOMPARE(mine.value(u"Name"_s).toString(), registry.hostPort() + u"/team/app"_s);
+    QCOMPARE(mine.value(u"Digest"_s).toString(), top);
+    auto raw = inspectImage(*ref, ctx, InspectMode::Raw);
+    QVERIFY(raw.has_value());
+    QCOMPARE(Digest::sha256Of(*raw).toString(), top);
+    // Wrong password: a clear error, and the secret is not in it.
+    ctx.credentials = Credentials{options.user, u"wrong-secret"_s, {}};
+    auto denied = inspectImage(*ref, ctx, InspectMode::Summary);
+    QVERIFY(!denied.has_value());
+    QVERIFY(!denied.error().message.contains(u"wrong-secret"_s));
 }
 
 void TestInspect::errors()

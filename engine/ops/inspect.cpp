@@ -1,7 +1,10 @@
 #include "inspect.h"
 
+#include "auth/credentials.h"
 #include "content/manifest.h"
+#include "core/logging.h"
 #include "core/threadpools.h"
+#include "registry/registryclient.h"
 #include "transport/transports.h"
 
 #include <QJsonArray>
@@ -83,6 +86,35 @@ QByteArray orderedObject(const QList<std::pair<QString, QJsonValue>> &fields)
     return out;
 }
 
+// The tags of a docker:// repository, as skopeo lists them in RepoTags. Best effort: a registry that refuses the
+// tag list (some do for anonymous users) leaves the list empty rather than failing the whole inspection.
+QJsonArray repositoryTags(const TransportReference &ref, const SystemContext &ctx, const CancelToken &cancel)
+{
+    QJsonArray out;
+    if (ref.kind != TransportReference::Kind::Docker || !ref.image)
+        return out;
+    RegistryConfig config;
+    config.host = ref.image->domain();
+    config.insecure = ctx.tlsVerify.has_value() && !*ctx.tlsVerify;
+    config.certDir = ctx.certDir;
+    if (ctx.credentials && !ctx.credentials->isEmpty()) {
+        config.credentials = ctx.credentials;
+    } else {
+        auto found = CredentialStore(ctx.authFile).lookup(ref.image->domain(), ref.image->path());
+        if (found && *found)
+            config.credentials = (*found)->credentials;
+    }
+    auto client = std::make_shared<RegistryClient>(std::move(config));
+    auto tags = client->listTags(ref.image->path(), 0, cancel);
+    if (!tags) {
+        qCInfo(lcRegistry) << "cannot list the tags of" << ref.image->repository() << ":" << tags.error().message;
+        return out;
+    }
+    for (const QString &t : std::as_const(*tags))
+        out.append(t);
+    return out;
+}
+
 } // namespace
 
 Result<QByteArray> inspectImage(const TransportReference &ref, const SystemContext &ctx, InspectMode mode,
@@ -150,7 +182,7 @@ Result<QByteArray> inspectImage(const TransportReference &ref, const SystemConte
     if (ref.image && (ref.kind == TransportReference::Kind::Docker || ref.kind == TransportReference::Kind::LocalStore))
         fields.append({QStringLiteral("Name"), ref.image->repository()});
     fields.append({QStringLiteral("Digest"), top->digest().toString()});
-    fields.append({QStringLiteral("RepoTags"), QJsonArray()});
+    fields.append({QStringLiteral("RepoTags"), repositoryTags(ref, ctx, cancel)});
     if (!config->created.isEmpty())
         fields.append({QStringLiteral("Created"), config->created});
     fields.append({QStringLiteral("DockerVersion"), config->json.value(QLatin1String("docker_version")).toString()});
