@@ -266,6 +266,7 @@ private slots:
         QVERIFY2(r.ok(), r.err.constData());
         QCOMPARE(sha256Of(r.out), digest);
         const QString logs = reg.logs();
+        QVERIFY2(logs.contains(u"token server: 200"_s) && logs.contains(u"token server: 401"_s), qPrintable(logs));
         QVERIFY(!logs.contains(reg.options().password));
     }
 

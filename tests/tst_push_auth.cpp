@@ -280,6 +280,25 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QCOMPARE(remoteDigest(reg, u"team/again:v1"_s), m_digest);
     }
+
+    // A TLS registry whose token realm is plain http: the password must not be sent in clear text, so the push
+    // fails (the realm must be https unless the registry is marked insecure) and the token server sees nothing.
+    void httpRealmRefusedWhenVerifying()
+    {
+        RegistryFixture reg(RegistryOptions{.tls = true, .auth = RegistryAuth::Token, .httpTokenRealm = true});
+        QString error;
+        QVERIFY2(reg.start(&error), qPrintable(error));
+        QVERIFY(reg.tokenRealm().startsWith(u"http://"_s));
+        const ProcessResult r = stevedore(pushArgs(reg, u"team/app:v1"_s,
+                                                   {u"--creds"_s, reg.options().user + u':' + reg.options().password}));
+        verifyRejected(reg, r, u"team/app:v1"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(r.err.contains("https"), qPrintable(describe(r)));
+        const QString logs = reg.logs();
+        QVERIFY2(!logs.contains(u"token server: 200"_s) && !logs.contains(u"token server: 401"_s),
+                 qPrintable(u"the token server was asked: "_s + logs));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPushAuth)

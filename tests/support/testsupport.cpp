@@ -300,16 +300,26 @@ QString RegistryFixture::tokenRealm() const
 {
     if (m_options.auth != RegistryAuth::Token)
         return {};
-    return u"%1://127.0.0.1:%2/token"_s.arg(m_options.tls ? u"https"_s : u"http"_s).arg(m_tokenPort);
+    const bool https = m_options.tls && !m_options.httpTokenRealm;
+    return u"%1://127.0.0.1:%2/token"_s.arg(https ? u"https"_s : u"http"_s).arg(m_tokenPort);
 }
 
 QString RegistryFixture::logs() const
 {
+    // The processes write into files (a pipe nobody drains without an event loop would block them when full).
+    auto tail = [](const QString &file) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return QString();
+        if (f.size() > 64 * 1024)
+            f.seek(f.size() - 64 * 1024);
+        return QString::fromLocal8Bit(f.readAll());
+    };
     QString text;
     if (m_registry)
-        text += u"--- docker-registry:\n"_s + QString::fromLocal8Bit(m_registry->readAll());
+        text += u"--- docker-registry:\n"_s + tail(m_dir.filePath(u"registry.log"_s));
     if (m_tokenServer)
-        text += u"--- token server:\n"_s + QString::fromLocal8Bit(m_tokenServer->readAll());
+        text += u"--- token server:\n"_s + tail(m_dir.filePath(u"tokenserver.log"_s));
     return text;
 }
 
@@ -386,7 +396,7 @@ bool RegistryFixture::startTokenServer(QString *error)
                      u"--issuer"_s, u"stevedore-test-issuer"_s,
                      u"--service"_s, service(),
                      u"--user"_s, m_options.user};
-    if (m_options.tls)
+    if (m_options.tls && !m_options.httpTokenRealm)
         args << u"--cert"_s << work + u"/server.crt"_s << u"--key"_s << work + u"/server.key"_s;
     // The password goes through the environment, never the command line (visible in ps).
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -395,6 +405,7 @@ bool RegistryFixture::startTokenServer(QString *error)
     dieWithParent(*m_tokenServer);
     m_tokenServer->setProcessEnvironment(env);
     m_tokenServer->setProcessChannelMode(QProcess::SeparateChannels);
+    m_tokenServer->setStandardErrorFile(m_dir.filePath(u"tokenserver.log"_s));
     m_tokenServer->start(program, args);
     if (!m_tokenServer->waitForStarted(10000)) {
         *error = u"cannot start the token server: %1"_s.arg(m_tokenServer->errorString());
@@ -411,8 +422,7 @@ bool RegistryFixture::startTokenServer(QString *error)
     }
     const qsizetype pos = out.indexOf("listening on ");
     if (pos < 0) {
-        *error = u"the token server did not start: %1 %2"_s.arg(QString::fromLocal8Bit(out),
-                                                                 QString::fromLocal8Bit(m_tokenServer->readAllStandardError()));
+        *error = u"the token server did not start: %1 %2"_s.arg(QString::fromLocal8Bit(out), logs());
         return false;
     }
     m_tokenPort = out.mid(pos + 13).trimmed().toUShort();
@@ -487,6 +497,7 @@ bool RegistryFixture::start(QString *error)
     m_registry = std::make_unique<QProcess>();
     dieWithParent(*m_registry);
     m_registry->setProcessChannelMode(QProcess::MergedChannels);
+    m_registry->setStandardOutputFile(m_dir.filePath(u"registry.log"_s));
     m_registry->setWorkingDirectory(m_dir.path());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"REGISTRY_HTTP_ADDR"_s);
@@ -500,8 +511,7 @@ bool RegistryFixture::start(QString *error)
     QString lastError;
     while (!deadline.hasExpired()) {
         if (m_registry->state() == QProcess::NotRunning) {
-            *error = u"docker-registry exited (code %1): %2"_s.arg(m_registry->exitCode())
-                         .arg(QString::fromLocal8Bit(m_registry->readAll()).trimmed());
+            *error = u"docker-registry exited (code %1): %2"_s.arg(m_registry->exitCode()).arg(logs().trimmed());
             return false;
         }
         const QString clientCert = m_options.clientCerts ? certDir() + u"/client.cert"_s : QString();
@@ -514,8 +524,7 @@ bool RegistryFixture::start(QString *error)
             lastError = u"GET /v2/ answered %1"_s.arg(status);
         m_registry->waitForFinished(100);
     }
-    *error = u"docker-registry did not answer /v2/ within 15 s (%1): %2"_s.arg(lastError)
-                 .arg(QString::fromLocal8Bit(m_registry->readAll()).trimmed());
+    *error = u"docker-registry did not answer /v2/ within 15 s (%1): %2"_s.arg(lastError).arg(logs().trimmed());
     stop();
     return false;
 }

@@ -47,6 +47,7 @@ struct RegistryOptions {
     QString password = u"secret"_s;
     bool clientCerts = false;   // with tls: the registry requires a client certificate issued by the fixture's CA;
                                 // certDir() then also holds client.cert / client.key (containers' certs.d layout)
+    bool httpTokenRealm = false; // Token: a plain-http realm even when tls (clients must refuse it unless insecure)
 };
 
 // Debian's docker-registry on a free 127.0.0.1 port; stopped and wiped in the destructor.
@@ -54,7 +55,7 @@ struct RegistryOptions {
 //  - Basic: htpasswd (bcrypt) with options().user / options().password.
 //  - Token: the test token server (stevedore-test-tokenserver) on another free port; the registry trusts tokens
 //    signed by a key whose certificate is issued by the fixture's CA. The token realm uses the same scheme as the
-//    registry: https (same CA, so --cert-dir trusts both) when tls, plain http otherwise.
+//    registry: https (same CA, so --cert-dir trusts both) when tls, plain http otherwise (or with httpTokenRealm).
 // Every child process gets PR_SET_PDEATHSIG, so nothing is left behind even when the test process dies.
 class RegistryFixture
 {
