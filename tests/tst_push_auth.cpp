@@ -273,6 +273,14 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r) + reg.logs()));
         QVERIFY(!r.out.contains("t0ken-pw-99") && !r.err.contains("t0ken-pw-99"));
         QCOMPARE(remoteDigest(reg, u"team/app:v1"_s), m_digest);
+        // Debug logging shows no secret: no password, no Basic credentials, no token (JWTs start with "eyJ").
+        r = stevedore(pushArgs(reg, u"team/debug:v1"_s, {u"--debug"_s, u"--creds"_s, u"tok:t0ken-pw-99"_s}));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const QByteArray all = r.out + r.err;
+        QVERIFY2(r.err.contains("stevedore."), "--debug should log the stevedore.* categories on stderr");
+        QVERIFY(!all.contains("t0ken-pw-99"));
+        QVERIFY(!all.contains(QByteArray("tok:t0ken-pw-99").toBase64()));
+        QVERIFY2(!all.contains("eyJ"), "a token appears in the debug output");
         // Token auth from an auth file works too.
         const QString file = path(u"auth.json"_s);
         writeAuthFile(file, {{reg.hostPort(), u"tok:t0ken-pw-99"_s}});
