@@ -185,12 +185,10 @@ Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const Q
         if (!byKey.contains(n))
             byKey.insert(n, it.key());
     }
-    bool hostListed = false;
     for (const QString &candidate : candidateKeys(host, repository)) {
         const auto found = byKey.constFind(candidate);
         if (found == byKey.constEnd())
             continue;
-        hostListed = true;
         const QJsonValue entryValue = auths.value(*found);
         if (!entryValue.isObject())
             return fail(invalidFile(path, EngineText::tr("the entry for key %1 is not an object").arg(*found)));
@@ -211,10 +209,8 @@ Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const Q
     }
 
     const QString store = root.value("credsStore"_L1).toString();
-    if (!store.isEmpty()) {
-        Q_UNUSED(hostListed);
+    if (!store.isEmpty())
         return runHelper(store, host, host);
-    }
     return std::optional<CredentialMatch>();
 }
 
@@ -267,11 +263,9 @@ Result<std::optional<CredentialMatch>> CredentialStore::lookup(const QString &ho
     while (repo.startsWith(u'/'))
         repo.remove(0, 1);
     const QStringList paths = searchPaths();
-    const bool explicitFile = paths.size() == 1 && (!m_authFile.isEmpty() || !envPath("REGISTRY_AUTH_FILE").isEmpty());
     for (const QString &path : paths) {
         if (!QFileInfo::exists(path)) {
-            if (explicitFile && !m_authFile.isEmpty())
-                qCDebug(lcAuth) << "auth file" << path << "does not exist";
+            qCDebug(lcAuth) << "auth file" << path << "does not exist";
             continue;
         }
         auto found = lookupInFile(path, h, repo);
