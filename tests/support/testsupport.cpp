@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -166,19 +167,19 @@ QString findTool(const QString &name)
 namespace {
 int httpGet(const QString &hostPort, const QString &path, const QString &caFile, const QString &user,
             const QString &password, QString *error, QByteArray *body, int timeoutMs, const QString &clientCert,
-            const QString &clientKey);
+            const QString &clientKey, QByteArray *headersOut = nullptr);
 }
 
 int httpGetStatus(const QString &hostPort, const QString &path, const QString &caFile, const QString &user,
                   const QString &password, QString *error, QByteArray *body, int timeoutMs)
 {
-    return httpGet(hostPort, path, caFile, user, password, error, body, timeoutMs, {}, {});
+    return httpGet(hostPort, path, caFile, user, password, error, body, timeoutMs, {}, {}, nullptr);
 }
 
 namespace {
 int httpGet(const QString &hostPort, const QString &path, const QString &caFile, const QString &user,
             const QString &password, QString *error, QByteArray *body, int timeoutMs, const QString &clientCert,
-            const QString &clientKey)
+            const QString &clientKey, QByteArray *headersOut)
 {
     QString localError;
     if (!error)
@@ -257,10 +258,11 @@ int httpGet(const QString &hostPort, const QString &path, const QString &caFile,
         return -1;
     }
     const int status = answer.mid(9, 3).toInt();
-    if (body) {
-        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+    const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+    if (body)
         *body = headerEnd >= 0 ? answer.mid(headerEnd + 4) : QByteArray();
-    }
+    if (headersOut)
+        *headersOut = answer.left(headerEnd);
     return status;
 }
 } // namespace
@@ -457,7 +459,8 @@ bool RegistryFixture::start(QString *error)
                      "log:\n  level: warn\n  formatter: text\n  accesslog:\n    disabled: true\n"
                      "storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n    enabled: true\n"
                      "  maintenance:\n    uploadpurging:\n      enabled: false\n"
-                     "http:\n  addr: 127.0.0.1:%2\n  secret: stevedore-test-secret\n"_s.arg(storageDir()).arg(m_port);
+                     "http:\n  addr: 127.0.0.1:@PORT@\n  secret: stevedore-test-secret\n"
+                     "  headers:\n    X-Stevedore-Fixture: [@ID@]\n"_s.arg(storageDir());
     if (m_options.clientCerts && !m_options.tls) {
         *error = u"RegistryOptions::clientCerts needs tls"_s;
         return false;
@@ -490,41 +493,68 @@ bool RegistryFixture::start(QString *error)
         config += u"auth:\n  token:\n    realm: %1\n    service: %2\n    issuer: stevedore-test-issuer\n"
                   "    rootcertbundle: %3\n"_s.arg(tokenRealm(), service(), m_dir.filePath(u"certs/ca.crt"_s));
     }
+    // The port is free when picked but another process may take it before the registry binds it: then the
+    // registry exits ("address already in use") and we try another port. A unique response header proves that
+    // the registry answering /v2/ is ours.
     const QString configFile = m_dir.filePath(u"config.yml"_s);
-    if (!writeFile(configFile, config.toUtf8(), error))
-        return false;
+    const QByteArray fixtureId = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    const QString clientCert = m_options.clientCerts ? certDir() + u"/client.cert"_s : QString();
+    const QString clientKey = m_options.clientCerts ? certDir() + u"/client.key"_s : QString();
+    const QByteArray idHeader = QByteArray("x-stevedore-fixture: ") + fixtureId.toLower();
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        if (attempt > 0) {
+            killProcess(m_registry);
+            m_port = freePort();
+        }
+        QString text = config;
+        text.replace(u"@PORT@"_s, QString::number(m_port)).replace(u"@ID@"_s, QString::fromLatin1(fixtureId));
+        if (!writeFile(configFile, text.toUtf8(), error))
+            return false;
 
-    m_registry = std::make_unique<QProcess>();
-    dieWithParent(*m_registry);
-    m_registry->setProcessChannelMode(QProcess::MergedChannels);
-    m_registry->setStandardOutputFile(m_dir.filePath(u"registry.log"_s));
-    m_registry->setWorkingDirectory(m_dir.path());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"REGISTRY_HTTP_ADDR"_s);
-    m_registry->setProcessEnvironment(env);
-    m_registry->start(registry, {u"serve"_s, configFile});
-    if (!m_registry->waitForStarted(10000)) {
-        *error = u"cannot start docker-registry: %1"_s.arg(m_registry->errorString());
-        return false;
-    }
-    QDeadlineTimer deadline(15000);
-    QString lastError;
-    while (!deadline.hasExpired()) {
-        if (m_registry->state() == QProcess::NotRunning) {
-            *error = u"docker-registry exited (code %1): %2"_s.arg(m_registry->exitCode()).arg(logs().trimmed());
+        m_registry = std::make_unique<QProcess>();
+        dieWithParent(*m_registry);
+        m_registry->setProcessChannelMode(QProcess::MergedChannels);
+        m_registry->setStandardOutputFile(m_dir.filePath(u"registry.log"_s));
+        m_registry->setWorkingDirectory(m_dir.path());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"REGISTRY_HTTP_ADDR"_s);
+        m_registry->setProcessEnvironment(env);
+        m_registry->start(registry, {u"serve"_s, configFile});
+        if (!m_registry->waitForStarted(10000)) {
+            *error = u"cannot start docker-registry: %1"_s.arg(m_registry->errorString());
             return false;
         }
-        const QString clientCert = m_options.clientCerts ? certDir() + u"/client.cert"_s : QString();
-        const QString clientKey = m_options.clientCerts ? certDir() + u"/client.key"_s : QString();
-        const int status = httpGet(hostPort(), u"/v2/"_s, m_options.tls ? caFile() : QString(), {}, {},
-                                   &lastError, nullptr, 2000, clientCert, clientKey);
-        if (status == 200 || status == 401)
-            return true;
-        if (status > 0)
-            lastError = u"GET /v2/ answered %1"_s.arg(status);
-        m_registry->waitForFinished(100);
+        QDeadlineTimer deadline(15000);
+        QString lastError;
+        bool retry = false;
+        while (!deadline.hasExpired()) {
+            if (m_registry->state() == QProcess::NotRunning) {
+                const QString log = logs();
+                if (log.contains(u"address already in use"_s)) {
+                    retry = true;
+                    break;
+                }
+                *error = u"docker-registry exited (code %1): %2"_s.arg(m_registry->exitCode()).arg(log.trimmed());
+                return false;
+            }
+            QByteArray headers;
+            const int status = httpGet(hostPort(), u"/v2/"_s, m_options.tls ? caFile() : QString(), {}, {},
+                                       &lastError, nullptr, 2000, clientCert, clientKey, &headers);
+            if ((status == 200 || status == 401)
+                && headers.toLower().contains(idHeader))
+                return true;
+            if (status > 0)
+                lastError = u"GET /v2/ answered %1 (from this fixture's registry: %2)"_s.arg(status)
+                                .arg(headers.toLower().contains(idHeader) ? u"yes"_s : u"no"_s);
+            m_registry->waitForFinished(100);
+        }
+        if (retry)
+            continue;
+        *error = u"docker-registry did not answer /v2/ within 15 s (%1): %2"_s.arg(lastError).arg(logs().trimmed());
+        stop();
+        return false;
     }
-    *error = u"docker-registry did not answer /v2/ within 15 s (%1): %2"_s.arg(lastError).arg(logs().trimmed());
+    *error = u"docker-registry found no free port after 4 attempts: %1"_s.arg(logs().trimmed());
     stop();
     return false;
 }
