@@ -1250,6 +1250,48 @@ private slots:
         QCOMPARE(registry.seen.last().path, "/upload/abc?digest=" + QUrl::toPercentEncoding(empty->toString()));
     }
 
+    void rejectedTokenIsRefreshed()
+    {
+        // The registry stops accepting the cached token (expired or revoked): one 401, a new token, success.
+        int generation = 1;
+        HttpRecorder tokens;
+        QVERIFY(tokens.listen());
+        tokens.respond = [&](const HttpRecorder::Seen &req) -> QByteArray {
+            if (req.headers.value("authorization") != "Basic " + QByteArray("alice:Gen-Secret").toBase64())
+                return httpAnswer(401, {});
+            return httpAnswer(200, "Content-Type: application/json\r\n",
+                              "{\"token\":\"tok-" + QByteArray::number(generation) + "\",\"expires_in\":300}");
+        };
+        HttpRecorder registry;
+        QVERIFY(registry.listen());
+        registry.respond = [&](const HttpRecorder::Seen &req) -> QByteArray {
+            const QByteArray challenge = "WWW-Authenticate: Bearer realm=\"http://127.0.0.1:" + QByteArray::number(tokens.port())
+                + "/token\",service=\"fake\"\r\n";
+            if (req.headers.value("authorization") != "Bearer tok-" + QByteArray::number(generation))
+                return httpAnswer(401, challenge);
+            return httpAnswer(200, "Content-Type: application/vnd.oci.image.index.v1+json\r\n",
+                              "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}");
+        };
+        RegistryConfig c;
+        c.host = u"127.0.0.1:%1"_s.arg(registry.port());
+        c.insecure = true; // an http realm is only acceptable for an insecure registry
+        c.credentials = Credentials{u"alice"_s, u"Gen-Secret"_s, {}};
+        RegistryClient client(c);
+        VERIFY_OK(client.getManifest(u"team/app"_s, u"v1"_s, CancelToken()));
+        VERIFY_OK(client.getManifest(u"team/app"_s, u"v1"_s, CancelToken()));
+        QCOMPARE(tokens.seen.size(), 1); // cached
+        generation = 2;
+        VERIFY_OK(client.getManifest(u"team/app"_s, u"v1"_s, CancelToken()));
+        QCOMPARE(tokens.seen.size(), 2);
+        const QByteArray scope = "scope=" + QUrl::toPercentEncoding(u"repository:team/app:pull"_s);
+        QVERIFY2(tokens.seen.last().path.contains(scope), tokens.seen.last().path.constData());
+        QVERIFY(tokens.seen.last().path.contains("service=fake"));
+        QVERIFY(tokens.seen.last().path.contains("account=alice"));
+        // The token server never got a Bearer token, the registry never the password.
+        for (const auto &req : std::as_const(registry.seen))
+            QVERIFY(!req.headers.value("authorization").startsWith("Basic"));
+    }
+
     void unreachableRegistry()
     {
         QTcpServer probe;
