@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void sharedBlobsSurviveGc();
     void concurrentWriters();
     void gcWaitsForWriters();
+    void indexUpdatesAreSerialised();
     void environmentRoot();
     void errors();
 
@@ -245,6 +247,42 @@ void TestLocalStore::gcWaitsForWriters()
     // Once it is gone, the next removal collects everything unreferenced, the earlier leftovers included.
     QVERIFY(store.remove(ref(u"app:b"_s)).has_value());
     QCOMPARE(blobFiles(m_store), QStringList());
+}
+
+void TestLocalStore::indexUpdatesAreSerialised()
+{
+    // Many threads (each its own QLockFile, as separate processes would) add names at once: none is lost.
+    OciLayout layout(m_store);
+    QVERIFY(layout.ensureExists().has_value());
+    Descriptor base;
+    base.mediaType = QString(mediatype::OciManifest);
+    base.digest = Digest::sha256Of("x");
+    base.size = 1;
+    QList<QThread *> threads;
+    std::atomic_int failures{0};
+    for (int t = 0; t < 6; ++t) {
+        threads << QThread::create([&, t]() {
+            for (int i = 0; i < 15; ++i) {
+                auto s = layout.updateIndex([&](QList<Descriptor> &list) -> Status {
+                    Descriptor d = base;
+                    d.annotations.insert(QString(kOciRefNameAnnotation), u"docker.io/library/t%1:v%2"_s.arg(t).arg(i));
+                    list.append(d);
+                    return {};
+                });
+                if (!s)
+                    ++failures;
+            }
+        });
+        threads.last()->start();
+    }
+    for (QThread *th : std::as_const(threads)) {
+        QVERIFY(th->wait(60000));
+        delete th;
+    }
+    QCOMPARE(failures.load(), 0);
+    auto entries = layout.entries();
+    QVERIFY(entries.has_value());
+    QCOMPARE(entries->size(), 6 * 15);
 }
 
 void TestLocalStore::environmentRoot()
