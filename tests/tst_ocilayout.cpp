@@ -102,6 +102,8 @@ private Q_SLOTS:
     void corruptBlob();
     void missingLayout();
     void hostileIndex();
+    void oversizeManifest();
+    void destinationWithoutRef();
 
 private:
     SystemContext context() const
@@ -340,6 +342,56 @@ void TestOciLayout::hostileIndex()
     auto top = (*src)->manifest(std::nullopt, {});
     QVERIFY(!top.has_value());
     QVERIFY(top.error().code == ErrorCode::InvalidDigest || top.error().code == ErrorCode::MalformedContent);
+}
+
+void TestOciLayout::oversizeManifest()
+{
+    // A manifest blob over 4 MiB is refused before it is read into memory.
+    QByteArray big = "{\"schemaVersion\":2,\"manifests\":[],\"annotations\":{\"x\":\"";
+    big += QByteArray(kMaxManifestSize, 'x');
+    big += "\"}}";
+    const Digest d = Digest::sha256Of(big);
+    QVERIFY(QDir().mkpath(path(u"big/blobs/sha256"_s)));
+    QFile blob(path(u"big/blobs/sha256/"_s) + d.hex());
+    QVERIFY(blob.open(QIODevice::WriteOnly));
+    blob.write(big);
+    blob.close();
+    QFile index(path(u"big/index.json"_s));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                "\"digest\":\"" + d.toString().toLatin1() + "\",\"size\":" + QByteArray::number(big.size()) + "}]}");
+    index.close();
+    auto src = openImageSource(*TransportReference::parse(u"oci:"_s + path(u"big"_s)), context());
+    QVERIFY(src.has_value());
+    auto top = (*src)->manifest(std::nullopt, {});
+    QVERIFY(!top.has_value());
+    QCOMPARE(top.error().code, ErrorCode::TooLarge);
+}
+
+void TestOciLayout::destinationWithoutRef()
+{
+    // oci:DIR without a REF writes an unnamed entry, as skopeo does; the same image again is not duplicated.
+    QString error;
+    TestImageSpec spec;
+    spec.asIndex = false;
+    const QString a = writeTestLayout(path(u"src"_s), u"a"_s, spec, &error);
+    spec.seed = 9;
+    const QString b = writeTestLayout(path(u"src"_s), u"b"_s, spec, &error);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    const QString dst = path(u"dst"_s);
+    QVERIFY(runCopy(u"oci:"_s + path(u"src"_s) + u":a"_s, u"oci:"_s + dst, false, context()).state
+            == Job::State::Succeeded);
+    QVERIFY(runCopy(u"oci:"_s + path(u"src"_s) + u":a"_s, u"oci:"_s + dst, false, context()).state
+            == Job::State::Succeeded);
+    QCOMPARE(indexEntries(dst).size(), 1);
+    QCOMPARE(refNames(dst), QStringList{QString()});
+    // skopeo reads the only entry without a name.
+    auto raw = runProcess(m_skopeo, {u"inspect"_s, u"--raw"_s, u"oci:"_s + dst});
+    QVERIFY2(raw.ok(), raw.err.constData());
+    QCOMPARE(Digest::sha256Of(raw.out).toString(), a);
+    QVERIFY(runCopy(u"oci:"_s + path(u"src"_s) + u":b"_s, u"oci:"_s + dst, false, context()).state
+            == Job::State::Succeeded);
+    QCOMPARE(indexEntries(dst).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestOciLayout)
