@@ -1287,6 +1287,20 @@ private slots:
         QVERIFY2(tokens.seen.last().path.contains(scope), tokens.seen.last().path.constData());
         QVERIFY(tokens.seen.last().path.contains("service=fake"));
         QVERIFY(tokens.seen.last().path.contains("account=alice"));
+        // A challenge naming a scope the client did not ask for: the next token covers it as well.
+        registry.respond = [&](const HttpRecorder::Seen &req) -> QByteArray {
+            if (req.headers.value("authorization") != "Bearer tok-3")
+                return httpAnswer(401, "WWW-Authenticate: Bearer realm=\"http://127.0.0.1:" + QByteArray::number(tokens.port())
+                                           + "/token\",service=\"fake\",scope=\"repository:shared/base:pull\"\r\n");
+            return httpAnswer(200, "Content-Type: application/vnd.oci.image.index.v1+json\r\n",
+                              "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}");
+        };
+        generation = 3;
+        VERIFY_OK(client.getManifest(u"team/app"_s, u"v2"_s, CancelToken()));
+        QCOMPARE(tokens.seen.size(), 3);
+        QVERIFY2(tokens.seen.last().path.contains(scope)
+                     && tokens.seen.last().path.contains(QByteArray("scope=" + QUrl::toPercentEncoding(u"repository:shared/base:pull"_s))),
+                 tokens.seen.last().path.constData());
         // The token server never got a Bearer token, the registry never the password.
         for (const auto &req : std::as_const(registry.seen))
             QVERIFY(!req.headers.value("authorization").startsWith("Basic"));

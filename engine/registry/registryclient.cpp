@@ -759,13 +759,14 @@ Result<RegistryClient::Response> RegistryClient::sendImpl(const Request &request
         url = baseUrl().resolved(url);
     QByteArray method = request.method;
     QByteArray body = request.body;
+    QStringList scopes = request.scopes;
     bool authRetried = false;
     bool forceRefresh = false;
     for (int redirects = 0;;) {
         const bool registryHost = isRegistryHost(url);
         QByteArray authorization;
         if (registryHost) {
-            auto a = authorizationFor(request.scopes, forceRefresh, cancel);
+            auto a = authorizationFor(scopes, forceRefresh, cancel);
             if (!a)
                 return fail(a.error());
             authorization = *a;
@@ -820,6 +821,11 @@ Result<RegistryClient::Response> RegistryClient::sendImpl(const Request &request
                 const bool bearer = chosen->scheme == "bearer"_L1;
                 if (bearer || (authorization.isEmpty() && haveCreds)) {
                     forceRefresh = bearer;
+                    // The registry may name the scope it wants (e.g. pull on another repository): ask for it too.
+                    if (bearer)
+                        for (const QString &wanted : chosen->params.value(u"scope"_s).split(u' ', Qt::SkipEmptyParts))
+                            if (!scopes.contains(wanted))
+                                scopes << wanted;
                     continue;
                 }
             }
