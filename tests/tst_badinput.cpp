@@ -278,6 +278,7 @@ private slots:
         verifyCleanFailure(r);
         if (QTest::currentTestFailed())
             return;
+        qInfo("failed after %lld ms", qint64(timer.elapsed()));
         QVERIFY2(timer.elapsed() < 10000, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
         QVERIFY2(r.err.contains(QByteArray::number(port)), qPrintable(describe(r)));
     }
@@ -293,6 +294,14 @@ private slots:
         const QString layout = writeLayout(u"layout"_s, true, &digest);
         QElapsedTimer timer;
         timer.start();
+        const ProcessResult once = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--retry"_s, u"0"_s,
+                                              u"oci:"_s + layout + u":v1"_s,
+                                              u"docker://127.0.0.1:%1/team/app:v1"_s.arg(port)}, 30000);
+        verifyCleanFailure(once);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(u"--retry 0 took %1 ms"_s.arg(timer.elapsed())));
+        timer.restart();
         const ProcessResult r = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--retry"_s, u"2"_s,
                                            u"--retry-delay"_s, u"1s"_s, u"oci:"_s + layout + u":v1"_s,
                                            u"docker://127.0.0.1:%1/team/app:v1"_s.arg(port)}, 60000);
