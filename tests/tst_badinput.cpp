@@ -211,6 +211,9 @@ private slots:
         QTest::addColumn<bool>("gzip");
         QTest::addColumn<QString>("which");
         QTest::newRow("gzip layer") << true << u"layer"_s;
+        QTest::newRow("truncated gzip layer") << true << u"truncated"_s;
+        QTest::newRow("truncated uncompressed layer") << false << u"truncated"_s;
+        QTest::newRow("missing layer") << true << u"missing"_s;
         QTest::newRow("uncompressed layer (compressed on the way)") << false << u"layer"_s;
         QTest::newRow("config") << true << u"config"_s;
         QTest::newRow("platform manifest") << true << u"manifest"_s;
@@ -227,7 +230,7 @@ private slots:
         const QString manifestDigest = entries.at(1).toObject().value(u"digest"_s).toString();
         const QJsonObject manifest = readJsonObject(layoutBlobPath(layout, manifestDigest));
         QString victim;
-        if (which == u"layer"_s)
+        if (which == u"layer"_s || which == u"truncated"_s || which == u"missing"_s)
             victim = manifest.value(u"layers"_s).toArray().at(1).toObject().value(u"digest"_s).toString();
         else if (which == u"config"_s)
             victim = manifest.value(u"config"_s).toObject().value(u"digest"_s).toString();
@@ -238,15 +241,21 @@ private slots:
         QVERIFY(bytes.size() > 100);
         if (which == u"layer"_s) {
             bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a); // same size, different bytes
+        } else if (which == u"truncated"_s) {
+            bytes.truncate(bytes.size() - 1000); // shorter than its descriptor says
         } else {
             // Still valid JSON of the same size: flip a digit in the middle of a hex digest.
             const qsizetype pos = bytes.indexOf("sha256:") + 20;
             bytes[pos] = bytes.at(pos) == '0' ? '1' : '0';
         }
         QFile f(layoutBlobPath(layout, victim));
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(bytes);
-        f.close();
+        if (which == u"missing"_s) {
+            QVERIFY(f.remove());
+        } else {
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+            f.close();
+        }
 
         const QString repo = u"bad/mismatch-"_s + which + (gzip ? u"-gz"_s : u"-tar"_s);
         const ProcessResult r = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"oci:"_s + layout + u":v1"_s,
