@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
@@ -46,6 +47,15 @@ struct NamHolder {
             qDeleteAll(nams);
     }
 };
+
+// Qt 6.4 picks its TLS backend lazily, on first use; when the first uses happen at once on several worker
+// threads the pick can race and one of them logs "No TLS backend is available". Picking it once, on the main
+// thread while the application object is being constructed, takes the race away.
+void loadTlsBackend()
+{
+    (void)QSslSocket::supportsSsl();
+}
+Q_COREAPP_STARTUP_FUNCTION(loadTlsBackend)
 
 QNetworkAccessManager *threadNam(const QString &tlsKey)
 {

@@ -114,9 +114,12 @@ Result<QList<Descriptor>> OciLayout::entriesUnlocked() const
     }
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &perr);
-    if (doc.isNull() || !doc.isObject())
-        return fail(ErrorCode::MalformedContent,
-                    EngineText::tr("%1 is not valid JSON: %2").arg(indexPath(), perr.errorString()));
+    if (perr.error != QJsonParseError::NoError)
+        return fail(ErrorCode::MalformedContent, EngineText::tr("%1 is not valid JSON: %2 at offset %3")
+                                                     .arg(indexPath(), perr.errorString())
+                                                     .arg(perr.offset));
+    if (!doc.isObject())
+        return fail(ErrorCode::MalformedContent, EngineText::tr("%1 is not a JSON object").arg(indexPath()));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("schemaVersion")).toInt(-1) != 2)
         return fail(ErrorCode::MalformedContent, EngineText::tr("%1 does not have schemaVersion 2").arg(indexPath()));
