@@ -178,6 +178,7 @@ private Q_SLOTS:
     void roundTrip();
     void deterministicWhateverThePushPattern();
     void levelHonoured();
+    void incompressibleBlocksAreStored();
     void constantMemoryFor256MiB();
     void decompressGzipStreams();
     void decompressZstd();
@@ -322,6 +323,41 @@ void TestCompress::levelHonoured()
     QCOMPARE(quint8(l9.at(8)), quint8(2));
     QCOMPARE(ParallelGzipCompressor(-1).level(), 6);
     QCOMPARE(ParallelGzipCompressor(3).level(), 3);
+}
+
+void TestCompress::incompressibleBlocksAreStored()
+{
+    const QByteArray random = randomBytes(kBlock, 7);
+    const QByteArray wordy = wordyText(kBlock, 8);
+    QVERIFY(looksIncompressible(random.constData(), random.size()));
+    QVERIFY(!looksIncompressible(wordy.constData(), wordy.size()));
+    // Any sample that compresses keeps the block compressed: text at the start, at the end, or in the middle.
+    const QByteArray textFirst = wordy.first(kBlock / 4) + random.first(3 * kBlock / 4);
+    const QByteArray textLast = random.first(3 * kBlock / 4) + wordy.first(kBlock / 4);
+    QVERIFY(!looksIncompressible(textFirst.constData(), textFirst.size()));
+    QVERIFY(!looksIncompressible(textLast.constData(), textLast.size()));
+    // A compressible stretch of 1/6 of the block anywhere is seen (samples are 1/7 of the block apart).
+    for (qint64 at : {qint64(0), kBlock / 3 + 1000, kBlock / 2, kBlock - kBlock / 6}) {
+        QByteArray mixed = random;
+        mixed.replace(at, kBlock / 6, wordy.first(kBlock / 6));
+        QVERIFY2(!looksIncompressible(mixed.constData(), mixed.size()), qPrintable(QString::number(at)));
+    }
+    QVERIFY(!looksIncompressible(random.constData(), 32 * 1024)); // small blocks are always compressed
+
+    // A stored block: deflate block type 00 right after the 10-byte gzip header, and the bytes come back.
+    const QByteArray gz = gzipCompress(random);
+    QCOMPARE(quint8(gz.at(3)), quint8(0)); // no optional header fields
+    QCOMPARE((quint8(gz.at(10)) >> 1) & 3, 0);
+    QVERIFY2(gz.size() < random.size() + 200, qPrintable(QString::number(gz.size())));
+    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz), Compression::Gzip);
+    QVERIFY(reader.has_value());
+    auto back = readAllFrom(**reader);
+    QVERIFY(back.has_value());
+    QVERIFY(*back == random);
+    // A wordy block is compressed with Huffman codes (type 01 or 10).
+    const QByteArray gzWordy = gzipCompress(wordy);
+    QVERIFY(((quint8(gzWordy.at(10)) >> 1) & 3) != 0);
+    QVERIFY(gzWordy.size() < wordy.size() / 2);
 }
 
 void TestCompress::constantMemoryFor256MiB()

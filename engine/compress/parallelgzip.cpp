@@ -8,8 +8,10 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <array>
 #include <deque>
+#include <vector>
 
 namespace stevedore {
 
@@ -37,6 +39,51 @@ libdeflate_compressor *threadCompressor(int level)
     return slot;
 }
 
+// Blocks whose samples do not shrink are stored (deflate "stored" blocks: a copy and a CRC) instead of being
+// run through the compressor: random or already compressed data costs libdeflate about 10 ms per MiB and saves
+// nothing. Eight samples spread over the block are compressed at level 1; only when none of them shrinks by more
+// than 1/32 is the block stored. The choice depends on the block's bytes alone, so the output stays deterministic.
+constexpr qsizetype kSampleSize = 4 * 1024;
+constexpr int kSamples = 8;
+
+} // namespace
+
+bool looksIncompressible(const char *data, qsizetype size)
+{
+    if (size < 64 * 1024)
+        return false;
+    libdeflate_compressor *fast = threadCompressor(1);
+    if (!fast)
+        return false;
+    thread_local std::array<char, 2 * kSampleSize> scratch;
+    for (int i = 0; i < kSamples; ++i) {
+        const qsizetype offset = (size - kSampleSize) * i / (kSamples - 1);
+        // A result that does not fit in sampleSize - sampleSize/32 bytes counts as 0 (did not shrink enough).
+        const size_t n = libdeflate_deflate_compress(fast, data + offset, size_t(kSampleSize), scratch.data(),
+                                                     size_t(kSampleSize - kSampleSize / 32));
+        if (n != 0)
+            return false;
+    }
+    return true;
+}
+
+namespace {
+
+void compressBlock(int level, const QByteArray &input, QByteArray &output)
+{
+    if (level > 0 && looksIncompressible(input.constData(), input.size()))
+        level = 0;
+    libdeflate_compressor *c = threadCompressor(level);
+    if (!c) { // out of memory: libdeflate could not allocate its tables
+        output.resize(0);
+        return;
+    }
+    const size_t bound = libdeflate_gzip_compress_bound(c, size_t(input.size()));
+    output.resize(qsizetype(bound)); // a recycled block already has the room: no allocation
+    const size_t n = libdeflate_gzip_compress(c, input.constData(), size_t(input.size()), output.data(), bound);
+    output.resize(qsizetype(n)); // n > 0: the bound always suffices
+}
+
 struct Block {
     QByteArray input;
     QByteArray output;
@@ -56,59 +103,91 @@ struct ParallelGzipCompressor::Impl {
     int maxInFlight = 4;
     std::shared_ptr<Shared> shared = std::make_shared<Shared>();
     std::deque<std::shared_ptr<Block>> pending; // submission order; touched by the producer thread only
-    QByteArray current;                         // the block being filled
-    QByteArray ready;                           // finished output not yet taken
+    std::vector<std::shared_ptr<Block>> spare;  // consumed blocks, reused so their buffers are allocated once
+    std::shared_ptr<Block> current;             // the block being filled
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
     bool finished = false;
     bool anyBlock = false;
 
+    std::shared_ptr<Block> freshBlock();
     void submit();
-    void collect(bool waitForOldest);
+    bool waitForOldest(); // false when nothing is pending
+    bool drain(const ParallelGzipCompressor::Sink &sink);
     void waitAll();
 };
 
+std::shared_ptr<Block> ParallelGzipCompressor::Impl::freshBlock()
+{
+    std::shared_ptr<Block> b;
+    if (!spare.empty()) {
+        b = std::move(spare.back());
+        spare.pop_back();
+    } else {
+        b = std::make_shared<Block>();
+        b->input.reserve(blockSize);
+    }
+    b->input.resize(0); // keeps the capacity
+    b->done = false;
+    return b;
+}
+
 void ParallelGzipCompressor::Impl::submit()
 {
-    while (int(pending.size()) >= maxInFlight)
-        collect(true);
-    auto block = std::make_shared<Block>();
-    block->input = std::move(current);
-    current = QByteArray();
-    current.reserve(blockSize);
+    {
+        // Finished blocks wait for the consumer without holding a cpu thread; only unfinished ones count.
+        QMutexLocker lock(&shared->mutex);
+        for (;;) {
+            const auto running = std::count_if(pending.begin(), pending.end(), [](const auto &b) { return !b->done; });
+            if (running < maxInFlight)
+                break;
+            shared->changed.wait(&shared->mutex);
+        }
+    }
+    std::shared_ptr<Block> block = std::move(current);
+    current = freshBlock();
     anyBlock = true;
     pending.push_back(block);
     const int lvl = level;
     std::shared_ptr<Shared> sh = shared;
     pools::cpu()->start([block, sh, lvl]() {
-        libdeflate_compressor *c = threadCompressor(lvl);
-        QByteArray out;
-        if (c) {
-            const size_t bound = libdeflate_gzip_compress_bound(c, size_t(block->input.size()));
-            out.resize(qsizetype(bound));
-            const size_t n = libdeflate_gzip_compress(c, block->input.constData(), size_t(block->input.size()),
-                                                      out.data(), bound);
-            out.resize(qsizetype(n)); // n > 0: the bound always suffices
-        }
-        QByteArray freed = std::move(block->input);
-        freed.clear();
+        compressBlock(lvl, block->input, block->output);
         QMutexLocker lock(&sh->mutex);
-        block->output = std::move(out);
         block->done = true;
         sh->changed.wakeAll();
     });
 }
 
-void ParallelGzipCompressor::Impl::collect(bool waitForOldest)
+bool ParallelGzipCompressor::Impl::waitForOldest()
 {
+    if (pending.empty())
+        return false;
     QMutexLocker lock(&shared->mutex);
-    if (waitForOldest && !pending.empty()) {
-        while (!pending.front()->done)
-            shared->changed.wait(&shared->mutex);
-    }
-    while (!pending.empty() && pending.front()->done) {
-        ready.append(pending.front()->output);
+    while (!pending.front()->done)
+        shared->changed.wait(&shared->mutex);
+    return true;
+}
+
+// Hands the finished blocks at the front, in order, to the sink, then recycles them. Returns false if the sink
+// did (the rest is left).
+bool ParallelGzipCompressor::Impl::drain(const ParallelGzipCompressor::Sink &sink)
+{
+    for (;;) {
+        std::shared_ptr<Block> b;
+        {
+            QMutexLocker lock(&shared->mutex);
+            if (pending.empty() || !pending.front()->done)
+                return true;
+            b = pending.front();
+        }
         pending.pop_front();
+        const QByteArray &out = b->output;
+        bytesOut += out.size();
+        const bool go = out.isEmpty() || sink(out.constData(), out.size());
+        if (int(spare.size()) < maxInFlight)
+            spare.push_back(std::move(b));
+        if (!go)
+            return false;
     }
 }
 
@@ -125,8 +204,8 @@ ParallelGzipCompressor::ParallelGzipCompressor(int level, qint64 blockSize, int 
 {
     d->level = level < 0 ? kDefaultLevel : qMin(level, kMaxLevel);
     d->blockSize = blockSize > 0 ? blockSize : kDefaultBlockSize;
-    d->maxInFlight = maxBlocksInFlight > 0 ? maxBlocksInFlight : qMax(2, 2 * pools::cpu()->maxThreadCount());
-    d->current.reserve(d->blockSize);
+    d->maxInFlight = maxBlocksInFlight > 0 ? maxBlocksInFlight : qMax(2, pools::cpu()->maxThreadCount());
+    d->current = d->freshBlock();
 }
 
 ParallelGzipCompressor::~ParallelGzipCompressor()
@@ -139,12 +218,13 @@ void ParallelGzipCompressor::push(const char *data, qint64 size)
     Q_ASSERT(!d->finished);
     d->bytesIn += size;
     while (size > 0) {
-        const qint64 room = d->blockSize - d->current.size();
+        QByteArray &cur = d->current->input;
+        const qint64 room = d->blockSize - cur.size();
         const qint64 n = qMin(room, size);
-        d->current.append(data, qsizetype(n));
+        cur.append(data, qsizetype(n));
         data += n;
         size -= n;
-        if (d->current.size() == d->blockSize)
+        if (cur.size() == d->blockSize)
             d->submit();
     }
 }
@@ -154,26 +234,44 @@ void ParallelGzipCompressor::finish()
     if (d->finished)
         return;
     d->finished = true;
-    if (!d->current.isEmpty() || !d->anyBlock)
+    if (!d->current->input.isEmpty() || !d->anyBlock)
         d->submit();
-    d->current = QByteArray();
+    d->current.reset();
+    d->spare.clear(); // no more blocks will be filled
+}
+
+bool ParallelGzipCompressor::drainAvailable(const Sink &sink)
+{
+    return d->drain(sink);
+}
+
+bool ParallelGzipCompressor::drainAll(const Sink &sink)
+{
+    Q_ASSERT(d->finished);
+    while (d->waitForOldest())
+        if (!d->drain(sink))
+            return false;
+    return true;
 }
 
 QByteArray ParallelGzipCompressor::takeAvailable()
 {
-    d->collect(false);
-    QByteArray out = std::move(d->ready);
-    d->ready = QByteArray();
-    d->bytesOut += out.size();
+    QByteArray out;
+    d->drain([&out](const char *p, qint64 n) {
+        out.append(p, qsizetype(n));
+        return true;
+    });
     return out;
 }
 
 QByteArray ParallelGzipCompressor::takeAll()
 {
-    Q_ASSERT(d->finished);
-    while (!d->pending.empty())
-        d->collect(true);
-    return takeAvailable();
+    QByteArray out;
+    drainAll([&out](const char *p, qint64 n) {
+        out.append(p, qsizetype(n));
+        return true;
+    });
+    return out;
 }
 
 int ParallelGzipCompressor::level() const { return d->level; }

@@ -2,17 +2,20 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 
 namespace stevedore {
 
 // Parallel gzip compression of a stream of unknown length, in constant memory.
 //
-// The input is cut into fixed-size blocks (1 MiB by default); each block is compressed on the engine's cpu pool
+// The input is cut into fixed-size blocks (512 KiB by default); each block is compressed on the engine's cpu pool
 // (stevedore::pools::cpu()) with libdeflate into its own gzip member (RFC 1952 allows several members in one
 // file; gzip -d, zlib's gzread, Go's compress/gzip and containers/image read them all). Members are emitted in
-// input order. At most `maxBlocksInFlight` blocks (default 2 x cpu threads) are queued or waiting to be taken,
-// so memory is bounded by about 2 x blockSize x maxBlocksInFlight whatever the stream size.
+// input order. At most `maxBlocksInFlight` blocks (default: the cpu threads, at least 2) are queued or waiting to be taken,
+// and their buffers are reused, so memory is bounded by about 2 x blockSize x (maxBlocksInFlight + 2) whatever
+// the stream size. Blocks that do not compress (random or already compressed data, found by compressing eight
+// small samples) are stored rather than compressed, which costs a copy instead of libdeflate's full search.
 // The output depends only on the input bytes, the level and the block size, never on how the input was pushed or
 // on thread timing: it is deterministic.
 //
@@ -20,14 +23,15 @@ namespace stevedore {
 //     ParallelGzipCompressor gz(level);
 //     while (read chunk) { gz.push(chunk); write(gz.takeAvailable()); }
 //     gz.finish(); write(gz.takeAll());
+// or, without copying the output, gz.drainAvailable(sink) / gz.drainAll(sink).
 class ParallelGzipCompressor final
 {
 public:
-    static constexpr qint64 kDefaultBlockSize = 1024 * 1024;
+    static constexpr qint64 kDefaultBlockSize = 512 * 1024;
     static constexpr int kDefaultLevel = 6;
 
     // level: -1 = kDefaultLevel, else 0..12 (libdeflate's levels; 1-9 mean what they mean to gzip).
-    // maxBlocksInFlight: 0 = 2 x the cpu pool's thread count.
+    // maxBlocksInFlight: 0 = the cpu pool's thread count (at least 2).
     explicit ParallelGzipCompressor(int level = -1, qint64 blockSize = kDefaultBlockSize, int maxBlocksInFlight = 0);
     ~ParallelGzipCompressor(); // waits for the blocks still being compressed (a few milliseconds)
     ParallelGzipCompressor(const ParallelGzipCompressor &) = delete;
@@ -41,6 +45,13 @@ public:
     // Ends the input: the last partial block is submitted (an empty stream still gives one valid gzip member).
     void finish();
 
+    // Receives compressed bytes, in order; returns false to stop (an error downstream).
+    using Sink = std::function<bool(const char *data, qint64 size)>;
+    // Hands every finished block at the front to `sink`, without copying. Never blocks. False if the sink was.
+    bool drainAvailable(const Sink &sink);
+    // After finish(): waits for each remaining block in turn and hands it to `sink`. False if the sink was.
+    bool drainAll(const Sink &sink);
+
     // The compressed bytes ready now, in order (possibly empty). Never blocks.
     QByteArray takeAvailable();
     // After finish(): waits for every block and returns the rest of the output.
@@ -49,12 +60,17 @@ public:
     int level() const;
     qint64 blockSize() const;
     qint64 bytesIn() const;   // pushed so far
-    qint64 bytesOut() const;  // returned by takeAvailable()/takeAll() so far
+    qint64 bytesOut() const;  // handed out (take*, drain*) so far
 
 private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
+
+// True when a block should be stored rather than compressed: eight 4 KiB samples spread evenly over it, compressed
+// at level 1, none shrinking by more than 1/32. A compressible stretch longer than the gap between two samples
+// (1/7 of the block) is always seen. Blocks under 64 KiB are always compressed.
+bool looksIncompressible(const char *data, qsizetype size);
 
 // One-shot convenience (tests, small data): the same bytes ParallelGzipCompressor produces.
 QByteArray gzipCompress(const QByteArray &data, int level = -1,

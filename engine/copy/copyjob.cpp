@@ -594,24 +594,43 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
     if (task.compress)
         gzip.emplace(m_options.compressionLevel);
 
+    // Output goes to the writer in pieces of exactly writeChunk bytes (the last one shorter), gathered in one
+    // buffer that is allocated once and reused: no per-chunk allocation, and the compressor's blocks are copied
+    // straight into it.
     QByteArray buffer(kReadChunk, Qt::Uninitialized);
-    QByteArray pending; // output waiting to be written
+    QByteArray pending;
+    pending.reserve(writeChunk);
     qint64 readTotal = 0;
     qint64 written = 0;
+    std::optional<Error> writeError;
 
-    auto writeOut = [&](bool all) -> Status {
-        while (pending.size() >= writeChunk || (all && !pending.isEmpty())) {
-            QByteArray piece = pending.size() > writeChunk ? pending.first(writeChunk) : pending;
-            pending = pending.size() > writeChunk ? pending.sliced(writeChunk) : QByteArray();
-            if (task.compress)
-                outputHash.addData(piece);
-            if (auto w = (*writer)->write(piece, cancel); !w)
-                return w;
-            written += piece.size();
-            if (cancel.isCancelled())
-                return fail(cancelledError());
+    auto flush = [&]() -> bool {
+        if (pending.isEmpty())
+            return true;
+        if (task.compress)
+            outputHash.addData(pending);
+        if (auto w = (*writer)->write(pending, cancel); !w) {
+            writeError = w.error();
+            return false;
         }
-        return {};
+        written += pending.size();
+        pending.resize(0); // keeps the capacity
+        if (cancel.isCancelled()) {
+            writeError = cancelledError();
+            return false;
+        }
+        return true;
+    };
+    auto emitOut = [&](const char *data, qint64 size) -> bool {
+        while (size > 0) {
+            const qint64 n = qMin(size, writeChunk - pending.size());
+            pending.append(data, qsizetype(n));
+            data += n;
+            size -= n;
+            if (pending.size() == writeChunk && !flush())
+                return false;
+        }
+        return true;
     };
 
     for (;;) {
@@ -630,14 +649,15 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
                                        "its descriptor declares")
                             .arg(key, m_source->description())
                             .arg(task.source.size));
+        bool ok;
         if (gzip) {
             gzip->push(buffer.constData(), *n);
-            pending.append(gzip->takeAvailable());
+            ok = gzip->drainAvailable(emitOut);
         } else {
-            pending.append(buffer.constData(), *n);
+            ok = emitOut(buffer.constData(), *n);
         }
-        if (auto w = writeOut(false); !w)
-            return fail(w.error());
+        if (!ok)
+            return fail(*writeError);
         m_progress.setBlobDone(key, readTotal);
     }
     buffer = QByteArray();
@@ -655,10 +675,11 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
 
     if (gzip) {
         gzip->finish();
-        pending.append(gzip->takeAll());
+        if (!gzip->drainAll(emitOut))
+            return fail(*writeError);
     }
-    if (auto w = writeOut(true); !w)
-        return fail(w.error());
+    if (!flush())
+        return fail(*writeError);
 
     Descriptor output = task.source;
     if (task.compress) {

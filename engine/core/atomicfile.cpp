@@ -36,7 +36,16 @@ Result<QByteArray> readFileLimited(const QString &path, qint64 maxSize)
     if (file.size() > maxSize)
         return fail(ErrorCode::TooLarge,
                     EngineText::tr("%1 is %2 bytes, more than the limit of %3").arg(path).arg(file.size()).arg(maxSize));
-    QByteArray data = file.read(maxSize + 1);
+    // Ask for what the file holds (plus one byte to see it did not grow), not for the limit: QIODevice::read
+    // allocates what it is asked for.
+    const qint64 want = file.size() > 0 ? qMin(file.size(), maxSize) + 1 : maxSize + 1;
+    QByteArray data = file.read(want);
+    while (data.size() <= maxSize && !file.atEnd()) { // it grew while being read
+        const QByteArray more = file.read(maxSize + 1 - data.size());
+        if (more.isEmpty())
+            break;
+        data.append(more);
+    }
     if (data.size() > maxSize)
         return fail(ErrorCode::TooLarge, EngineText::tr("%1 is larger than the limit of %2 bytes").arg(path).arg(maxSize));
     return data;

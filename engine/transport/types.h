@@ -55,7 +55,8 @@ class BlobWriter
 public:
     virtual ~BlobWriter() = default;
     // How many bytes the writer wants per write() call (registry: one PATCH chunk).
-    virtual qint64 preferredChunkSize() const { return 8 * 1024 * 1024; }
+    // (Local files: 1 MiB, enough for the page cache and small in memory; registries say how big a PATCH is.)
+    virtual qint64 preferredChunkSize() const { return 1024 * 1024; }
     virtual Status write(const QByteArray &data, const CancelToken &cancel) = 0;
     // Completes the blob. `digest` and `size` are what the caller computed over the bytes it wrote;
     // the destination verifies them where it can (a registry checks the digest on PUT).

@@ -12,7 +12,7 @@ namespace stevedore {
 
 namespace {
 
-constexpr qint64 kChunkSize = 8 * 1024 * 1024;
+constexpr qint64 kChunkSize = 4 * 1024 * 1024;
 constexpr int kMaxMountAttempts = 3;
 
 Result<std::shared_ptr<RegistryClient>> makeClient(const ImageReference &image, const SystemContext &ctx, bool push)
