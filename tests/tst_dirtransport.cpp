@@ -1,5 +1,6 @@
 // dir:PATH in skopeo's layout, round trips with skopeo in both directions.
 #include "copy/copyjob.h"
+#include "support/copyrun.h"
 #include "support/testsupport.h"
 #include "transport/transports.h"
 
@@ -13,35 +14,14 @@
 
 using namespace Qt::StringLiterals;
 using namespace stevedore;
+using stevedore::test::CopyOutcome;
 using stevedore::test::findTool;
+using stevedore::test::runCopy;
 using stevedore::test::runProcess;
 using stevedore::test::TestImageSpec;
 using stevedore::test::writeTestLayout;
 
 namespace {
-
-struct CopyOutcome {
-    Job::State state = Job::State::Idle;
-    std::optional<Error> error;
-    Digest digest;
-};
-
-CopyOutcome runCopy(const QString &src, const QString &dst, bool all, const SystemContext &ctx)
-{
-    auto s = TransportReference::parse(src);
-    auto d = TransportReference::parse(dst);
-    if (!s || !d)
-        return {Job::State::Failed, !s ? s.error() : d.error(), {}};
-    CopyOptions options;
-    options.all = all;
-    CopyJob job(*s, *d, ctx, options);
-    job.start();
-    if (!job.waitForFinished(120000)) {
-        job.cancel();
-        job.waitForFinished();
-    }
-    return {job.state(), job.error(), job.resultDigest()};
-}
 
 QByteArray readAll(const QString &path)
 {

@@ -1,5 +1,6 @@
 // oci:PATH[:REF] read and written by Stevedore, checked against skopeo and umoci.
 #include "copy/copyjob.h"
+#include "support/copyrun.h"
 #include "support/testsupport.h"
 #include "transport/oci/ocilayout.h"
 #include "transport/transports.h"
@@ -16,42 +17,14 @@
 
 using namespace Qt::StringLiterals;
 using namespace stevedore;
+using stevedore::test::CopyOutcome;
 using stevedore::test::findTool;
+using stevedore::test::runCopy;
 using stevedore::test::runProcess;
 using stevedore::test::TestImageSpec;
 using stevedore::test::writeTestLayout;
 
 namespace {
-
-struct CopyOutcome {
-    Job::State state = Job::State::Idle;
-    std::optional<Error> error;
-    Digest digest;
-};
-
-CopyOutcome runCopy(const QString &src, const QString &dst, bool all, const SystemContext &ctx)
-{
-    CopyOutcome out;
-    auto s = TransportReference::parse(src);
-    auto d = TransportReference::parse(dst);
-    if (!s || !d) {
-        out.error = !s ? s.error() : d.error();
-        return out;
-    }
-    CopyOptions options;
-    options.all = all;
-    CopyJob job(*s, *d, ctx, options);
-    QSignalSpy finished(&job, &Job::finished);
-    job.start();
-    if (!finished.wait(120000)) {
-        job.cancel();
-        job.waitForFinished();
-    }
-    out.state = job.state();
-    out.error = job.error();
-    out.digest = job.resultDigest();
-    return out;
-}
 
 QJsonArray indexEntries(const QString &layout)
 {

@@ -472,6 +472,23 @@ std::optional<int> checkCommon(const CommandSpec &spec, const ParsedArgs &p)
 // ---------------------------------------------------------------------------------------------------------------
 // Commands
 
+// The copy options and system context of push, pull and copy come from the same flags.
+int runCopyWithOptions(const QString &command, const ParsedArgs &p, const TransportReference &src,
+                       const TransportReference &dst)
+{
+    auto ctx = makeContext(p);
+    if (!ctx) {
+        printError(command, ctx.error().message);
+        return ExitUsage;
+    }
+    auto options = makeCopyOptions(p);
+    if (!options) {
+        printError(command, options.error().message);
+        return ExitUsage;
+    }
+    return runCopy(command, p, src, dst, *ctx, *options);
+}
+
 int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
 {
     const QString image = p.positionals.at(0);
@@ -489,17 +506,7 @@ int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, dst.error().message);
         return ExitUsage;
     }
-    auto ctx = makeContext(p);
-    if (!ctx) {
-        printError(spec.name, ctx.error().message);
-        return ExitUsage;
-    }
-    auto options = makeCopyOptions(p);
-    if (!options) {
-        printError(spec.name, options.error().message);
-        return ExitUsage;
-    }
-    return runCopy(spec.name, p, *src, *dst, *ctx, *options);
+    return runCopyWithOptions(spec.name, p, *src, *dst);
 }
 
 int cmdPull(const CommandSpec &spec, const ParsedArgs &p)
@@ -529,17 +536,7 @@ int cmdPull(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, u"NAME must be a local store name without a transport (got %1); use copy for other destinations"_s.arg(name));
         return ExitUsage;
     }
-    auto ctx = makeContext(p);
-    if (!ctx) {
-        printError(spec.name, ctx.error().message);
-        return ExitUsage;
-    }
-    auto options = makeCopyOptions(p);
-    if (!options) {
-        printError(spec.name, options.error().message);
-        return ExitUsage;
-    }
-    return runCopy(spec.name, p, *src, *dst, *ctx, *options);
+    return runCopyWithOptions(spec.name, p, *src, *dst);
 }
 
 int cmdCopy(const CommandSpec &spec, const ParsedArgs &p)
@@ -554,17 +551,7 @@ int cmdCopy(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, dst.error().message);
         return ExitUsage;
     }
-    auto ctx = makeContext(p);
-    if (!ctx) {
-        printError(spec.name, ctx.error().message);
-        return ExitUsage;
-    }
-    auto options = makeCopyOptions(p);
-    if (!options) {
-        printError(spec.name, options.error().message);
-        return ExitUsage;
-    }
-    return runCopy(spec.name, p, *src, *dst, *ctx, *options);
+    return runCopyWithOptions(spec.name, p, *src, *dst);
 }
 
 // Runs a blocking engine call (local store reads and writes) on a worker thread while the main thread stays in
