@@ -68,6 +68,12 @@ private:
         return r.ok() ? sha256Digest(r.out) : QString();
     }
 
+    static QString readDigestFile(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : u"(no file)"_s;
+    }
+
     QStringList pushArgs(const RegistryFixture &reg, const QString &repoTag, const QStringList &extra)
     {
         return QStringList{u"push"_s, u"--all"_s} + tlsArgs(reg) + extra
@@ -153,12 +159,15 @@ private slots:
         verifyRejected(reg, r, u"team/wrong:v1"_s);
         if (QTest::currentTestFailed())
             return;
-        // The right one.
+        // The right one: the command, push --all --creds --cert-dir (https) --digestfile.
+        const QString digestFile = path(u"basic-digest.txt"_s);
         r = stevedore(pushArgs(reg, u"team/app:v1"_s,
-                               {u"--creds"_s, reg.options().user + u':' + reg.options().password}));
+                               {u"--creds"_s, reg.options().user + u':' + reg.options().password, u"--digestfile"_s,
+                                digestFile}));
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QVERIFY(!r.out.contains(reg.options().password.toUtf8()) && !r.err.contains(reg.options().password.toUtf8()));
         QCOMPARE(remoteDigest(reg, u"team/app:v1"_s), m_digest);
+        QCOMPARE(readDigestFile(digestFile), m_digest);
     }
 
     // 401 is final: --retry never retries it (so a wrong password fails fast, whatever the retry delay).
@@ -269,10 +278,12 @@ private slots:
         verifyRejected(reg, r, u"team/wrong:v1"_s);
         if (QTest::currentTestFailed())
             return;
-        r = stevedore(pushArgs(reg, u"team/app:v1"_s, {u"--creds"_s, u"tok:t0ken-pw-99"_s}));
+        const QString digestFile = path(u"token-digest.txt"_s);
+        r = stevedore(pushArgs(reg, u"team/app:v1"_s, {u"--creds"_s, u"tok:t0ken-pw-99"_s, u"--digestfile"_s, digestFile}));
         QVERIFY2(r.ok(), qPrintable(describe(r) + reg.logs()));
         QVERIFY(!r.out.contains("t0ken-pw-99") && !r.err.contains("t0ken-pw-99"));
         QCOMPARE(remoteDigest(reg, u"team/app:v1"_s), m_digest);
+        QCOMPARE(readDigestFile(digestFile), m_digest);
         // Debug logging shows no secret: no password, no Basic credentials, no token (JWTs start with "eyJ").
         r = stevedore(pushArgs(reg, u"team/debug:v1"_s, {u"--debug"_s, u"--creds"_s, u"tok:t0ken-pw-99"_s}));
         QVERIFY2(r.ok(), qPrintable(describe(r)));
