@@ -54,8 +54,8 @@ class BlobWriter
 {
 public:
     virtual ~BlobWriter() = default;
-    // How many bytes the writer wants per write() call (registry: one PATCH chunk).
-    // (Local files: 1 MiB, enough for the page cache and small in memory; registries say how big a PATCH is.)
+    // How many bytes the writer wants per write() call: 1 MiB suits local files; a registry writer says how big
+    // one PATCH chunk is (4 MiB).
     virtual qint64 preferredChunkSize() const { return 1024 * 1024; }
     virtual Status write(const QByteArray &data, const CancelToken &cancel) = 0;
     // Completes the blob. `digest` and `size` are what the caller computed over the bytes it wrote;
