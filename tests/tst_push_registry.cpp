@@ -54,6 +54,13 @@ private:
         return skopeo(args << u"docker://"_s + ref);
     }
 
+    // The digest of the manifest skopeo reads at ref, or skopeo's error (which then fails the comparison).
+    QString remoteDigest(const RegistryFixture &reg, const QString &ref)
+    {
+        const ProcessResult raw = remoteRaw(reg, ref);
+        return raw.ok() ? sha256Digest(raw.out) : u"skopeo failed: "_s + describe(raw);
+    }
+
     static QString describe(const ProcessResult &r)
     {
         return u"exit %1%2\nstdout: %3\nstderr: %4"_s.arg(r.exitCode).arg(r.timedOut ? u" (timed out)"_s : QString())
@@ -243,9 +250,7 @@ private slots:
         const ProcessResult r = stevedore({u"push"_s, u"--tls-verify=false"_s, u"oci:"_s + layout + u":v1"_s,
                                            u"docker://"_s + dest + u":v1"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
-        const ProcessResult raw = remoteRaw(reg, dest + u":v1"_s);
-        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
-        QCOMPARE(sha256Digest(raw.out), hostDigest);
+        QCOMPARE(remoteDigest(reg, dest + u":v1"_s), hostDigest);
         QVERIFY2(!remoteRaw(reg, dest + u'@' + otherDigest).ok(), "the other platform must not be pushed");
     }
 
@@ -333,9 +338,7 @@ private slots:
             mounted += it.value() == u"mounted"_s;
         }
         QVERIFY2(mounted > 0, "a new repository has none of the blobs: they must be mounted");
-        const ProcessResult raw = remoteRaw(reg, reg.hostPort() + u"/other/second:v1"_s);
-        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
-        QCOMPARE(sha256Digest(raw.out), digest);
+        QCOMPARE(remoteDigest(reg, reg.hostPort() + u"/other/second:v1"_s), digest);
     }
 
     // The sealos flow: pull into the local store under the registry's name, then `stevedore push NAME` (no
@@ -361,9 +364,7 @@ private slots:
                        path(u"out.txt"_s), name});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QCOMPARE(QString::fromUtf8(readFileBytes(path(u"out.txt"_s))).trimmed(), digest);
-        const ProcessResult raw = remoteRaw(reg, name);
-        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
-        QCOMPARE(sha256Digest(raw.out), digest);
+        QCOMPARE(remoteDigest(reg, name), digest);
     }
 
     // Ctrl-C in the middle of an upload: exit 130, and the destination has no tag (nothing half-written).
@@ -417,9 +418,7 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QCOMPARE(r.out, QByteArray());
         QVERIFY2(r.err.trimmed().isEmpty(), r.err.constData()); // a success has nothing to warn about here
-        const ProcessResult raw = remoteRaw(reg, reg.hostPort() + u"/team/quiet:v1"_s);
-        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
-        QCOMPARE(sha256Digest(raw.out), digest);
+        QCOMPARE(remoteDigest(reg, reg.hostPort() + u"/team/quiet:v1"_s), digest);
     }
 
     // TLS with a self-signed CA: --cert-dir trusts it; without it the push fails with a certificate error and
@@ -445,9 +444,7 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         // Nothing on stderr: in particular no TLS-backend warning from the worker threads' first TLS handshakes.
         QVERIFY2(r.err.trimmed().isEmpty(), r.err.constData());
-        const ProcessResult raw = remoteRaw(reg, reg.hostPort() + u"/team/app:v1"_s);
-        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
-        QCOMPARE(sha256Digest(raw.out), digest);
+        QCOMPARE(remoteDigest(reg, reg.hostPort() + u"/team/app:v1"_s), digest);
     }
 
     // A registry that requires client certificates: --cert-dir's client.cert/client.key pair is presented
@@ -475,9 +472,7 @@ private slots:
         r = stevedore({u"push"_s, u"--all"_s, u"--cert-dir"_s, reg.certDir(), src,
                        u"docker://"_s + reg.hostPort() + u"/team/app:v1"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
-        const ProcessResult raw = remoteRaw(reg, reg.hostPort() + u"/team/app:v1"_s);
-        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
-        QCOMPARE(sha256Digest(raw.out), digest);
+        QCOMPARE(remoteDigest(reg, reg.hostPort() + u"/team/app:v1"_s), digest);
     }
 
     // A plain-http registry is only used with --tls-verify=false: no silent fallback from https to http.
