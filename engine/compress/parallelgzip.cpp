@@ -74,7 +74,7 @@ void compressBlock(int level, const QByteArray &input, QByteArray &output)
     if (level > 0 && looksIncompressible(input.constData(), input.size()))
         level = 0;
     libdeflate_compressor *c = threadCompressor(level);
-    if (!c) { // out of memory: libdeflate could not allocate its tables
+    if (!c) { // out of memory: libdeflate could not allocate its tables; drain() reports the empty output
         output.resize(0);
         return;
     }
@@ -109,6 +109,7 @@ struct ParallelGzipCompressor::Impl {
     qint64 bytesOut = 0;
     bool finished = false;
     bool anyBlock = false;
+    bool failed = false; // a block could not be compressed (out of memory)
 
     std::shared_ptr<Block> freshBlock();
     void submit();
@@ -169,7 +170,7 @@ bool ParallelGzipCompressor::Impl::waitForOldest()
 }
 
 // Hands the finished blocks at the front, in order, to the sink, then recycles them. Returns false if the sink
-// did (the rest is left).
+// did, or if a block could not be compressed (the rest is left).
 bool ParallelGzipCompressor::Impl::drain(const ParallelGzipCompressor::Sink &sink)
 {
     for (;;) {
@@ -182,8 +183,12 @@ bool ParallelGzipCompressor::Impl::drain(const ParallelGzipCompressor::Sink &sin
         }
         pending.pop_front();
         const QByteArray &out = b->output;
+        if (out.isEmpty()) { // a gzip member is never empty: the block could not be compressed
+            failed = true;
+            return false;
+        }
         bytesOut += out.size();
-        const bool go = out.isEmpty() || sink(out.constData(), out.size());
+        const bool go = sink(out.constData(), out.size());
         if (int(spare.size()) < maxInFlight)
             spare.push_back(std::move(b));
         if (!go)
@@ -254,23 +259,32 @@ bool ParallelGzipCompressor::drainAll(const Sink &sink)
     return true;
 }
 
+bool ParallelGzipCompressor::failed() const
+{
+    return d->failed;
+}
+
+namespace {
+ParallelGzipCompressor::Sink appendTo(QByteArray &out)
+{
+    return [&out](const char *p, qint64 n) {
+        out.append(p, qsizetype(n));
+        return true;
+    };
+}
+} // namespace
+
 QByteArray ParallelGzipCompressor::takeAvailable()
 {
     QByteArray out;
-    d->drain([&out](const char *p, qint64 n) {
-        out.append(p, qsizetype(n));
-        return true;
-    });
+    d->drain(appendTo(out));
     return out;
 }
 
 QByteArray ParallelGzipCompressor::takeAll()
 {
     QByteArray out;
-    drainAll([&out](const char *p, qint64 n) {
-        out.append(p, qsizetype(n));
-        return true;
-    });
+    drainAll(appendTo(out));
     return out;
 }
 

@@ -47,10 +47,13 @@ public:
 
     // Receives compressed bytes, in order; returns false to stop (an error downstream).
     using Sink = std::function<bool(const char *data, qint64 size)>;
-    // Hands every finished block at the front to `sink`, without copying. Never blocks. False if the sink was.
+    // Hands every finished block at the front to `sink`, without copying. Never blocks. False if the sink was,
+    // or if a block could not be compressed (then failed() is true).
     bool drainAvailable(const Sink &sink);
-    // After finish(): waits for each remaining block in turn and hands it to `sink`. False if the sink was.
+    // After finish(): waits for each remaining block in turn and hands it to `sink`. False as drainAvailable().
     bool drainAll(const Sink &sink);
+    // A block could not be compressed (libdeflate could not allocate its tables): the output is incomplete.
+    bool failed() const;
 
     // The compressed bytes ready now, in order (possibly empty). Never blocks.
     QByteArray takeAvailable();

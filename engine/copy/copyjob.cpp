@@ -621,6 +621,12 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
         }
         return true;
     };
+    // Why emitOut or the compressor stopped: the writer's error, else the compressor's.
+    auto outputError = [&]() -> Error {
+        if (writeError)
+            return *writeError;
+        return Error(ErrorCode::Internal, EngineText::tr("compressing blob %1: out of memory").arg(key));
+    };
     auto emitOut = [&](const char *data, qint64 size) -> bool {
         while (size > 0) {
             const qint64 n = qMin(size, writeChunk - pending.size());
@@ -657,7 +663,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
             ok = emitOut(buffer.constData(), *n);
         }
         if (!ok)
-            return fail(*writeError);
+            return fail(outputError());
         m_progress.setBlobDone(key, readTotal);
     }
     buffer = QByteArray();
@@ -676,7 +682,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
     if (gzip) {
         gzip->finish();
         if (!gzip->drainAll(emitOut))
-            return fail(*writeError);
+            return fail(outputError());
     }
     if (!flush())
         return fail(*writeError);
