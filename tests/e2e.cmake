@@ -1,5 +1,5 @@
 # e2e: the shared fixtures proven against real peers, then the real `stevedore` binary against docker-registry.
-stevedore_add_test(NAME tst_fixture SOURCES tst_fixture.cpp LIBS stevedore_testsupport ZLIB::ZLIB
+stevedore_add_test(NAME tst_fixture SOURCES tst_fixture.cpp LIBS stevedore_testsupport
                    LABELS e2e TIMEOUT 170)
 # The real CLI against docker-registry (skopeo is the oracle). Each test stays well under 3 minutes.
 foreach(t tst_push_registry tst_push_auth tst_badinput)

@@ -1,8 +1,8 @@
 // Proves the shared test support against the real peers: docker-registry in every flavour, the token server,
 // and writeTestLayout output checked by skopeo (and tar).
+#include "support/e2e.h"
 #include "support/testsupport.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,48 +11,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 using namespace stevedore::test;
 
 namespace {
-
-QString sha256Of(const QByteArray &data)
-{
-    return u"sha256:"_s + QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString blobPath(const QString &layout, const QString &digest)
-{
-    return layout + u"/blobs/sha256/"_s + digest.mid(7);
-}
-
-QByteArray gunzip(const QByteArray &in)
-{
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 32) != Z_OK)
-        return {};
-    QByteArray out;
-    QByteArray chunk(256 * 1024, Qt::Uninitialized);
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
-    zs.avail_in = uInt(in.size());
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        zs.next_out = reinterpret_cast<Bytef *>(chunk.data());
-        zs.avail_out = uInt(chunk.size());
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(chunk.constData(), chunk.size() - qsizetype(zs.avail_out));
-    }
-    inflateEnd(&zs);
-    return rc == Z_STREAM_END ? out : QByteArray();
-}
 
 QString tool(const char *name)
 {
@@ -264,7 +227,7 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(QString::fromLocal8Bit(r.err) + reg.logs()));
         r = skopeo(QStringList{u"inspect"_s, u"--raw"_s, u"--creds"_s, creds} + tlsSrc + QStringList{dest});
         QVERIFY2(r.ok(), r.err.constData());
-        QCOMPARE(sha256Of(r.out), digest);
+        QCOMPARE(sha256Digest(r.out), digest);
         const QString logs = reg.logs();
         QVERIFY2(logs.contains(u"token server: 200"_s) && logs.contains(u"token server: 401"_s), qPrintable(logs));
         QVERIFY(!logs.contains(reg.options().password));
@@ -293,18 +256,18 @@ private slots:
         QVERIFY2(!a.isEmpty(), qPrintable(error));
         const QString b = writeTestLayout(dir.filePath(u"b"_s), u"v1"_s, spec, &error);
         QCOMPARE(a, b);
-        QCOMPARE(readFile(dir.filePath(u"a/index.json"_s)), readFile(dir.filePath(u"b/index.json"_s)));
+        QCOMPARE(readFileBytes(dir.filePath(u"a/index.json"_s)), readFileBytes(dir.filePath(u"b/index.json"_s)));
         TestImageSpec other = spec;
         other.seed = 43;
         QVERIFY(writeTestLayout(dir.filePath(u"c"_s), u"v1"_s, other, &error) != a);
 
         const QString layout = dir.filePath(u"a"_s);
-        const QByteArray top = readFile(blobPath(layout, a));
-        QCOMPARE(sha256Of(top), a);
+        const QByteArray top = readFileBytes(layoutBlobPath(layout, a));
+        QCOMPARE(sha256Digest(top), a);
         // skopeo reads it: the raw top-level manifest is ours, byte for byte.
         ProcessResult r = skopeo({u"inspect"_s, u"--raw"_s, u"oci:"_s + layout + u":v1"_s});
         QVERIFY2(r.ok(), r.err.constData());
-        QCOMPARE(sha256Of(r.out), a);
+        QCOMPARE(sha256Digest(r.out), a);
         r = skopeo({u"inspect"_s, u"oci:"_s + layout + u":v1"_s});
         QVERIFY2(r.ok(), r.err.constData());
         const QJsonObject inspected = QJsonDocument::fromJson(r.out).object();
@@ -318,13 +281,13 @@ private slots:
             QCOMPARE(entries.size(), 3);
             QCOMPARE(entries.at(1).toObject().value(u"platform"_s).toObject().value(u"variant"_s).toString(), u"v8"_s);
             for (const QJsonValue &e : entries)
-                manifests.append(readFile(blobPath(layout, e.toObject().value(u"digest"_s).toString())));
+                manifests.append(readFileBytes(layoutBlobPath(layout, e.toObject().value(u"digest"_s).toString())));
         } else {
             manifests.append(top);
         }
         for (const QByteArray &m : manifests) {
             const QJsonObject manifest = QJsonDocument::fromJson(m).object();
-            const QJsonObject config = QJsonDocument::fromJson(readFile(blobPath(
+            const QJsonObject config = QJsonDocument::fromJson(readFileBytes(layoutBlobPath(
                 layout, manifest.value(u"config"_s).toObject().value(u"digest"_s).toString()))).object();
             const QJsonArray diffIds = config.value(u"rootfs"_s).toObject().value(u"diff_ids"_s).toArray();
             const QJsonArray layers = manifest.value(u"layers"_s).toArray();
@@ -332,12 +295,12 @@ private slots:
             for (qsizetype i = 0; i < layers.size(); ++i) {
                 const QJsonObject layer = layers.at(i).toObject();
                 QCOMPARE(layer.value(u"mediaType"_s).toString().endsWith(u"+gzip"_s), gzip);
-                const QString path = blobPath(layout, layer.value(u"digest"_s).toString());
-                const QByteArray blob = readFile(path);
+                const QString path = layoutBlobPath(layout, layer.value(u"digest"_s).toString());
+                const QByteArray blob = readFileBytes(path);
                 QCOMPARE(blob.size(), layer.value(u"size"_s).toInteger());
-                const QByteArray tar = gzip ? gunzip(blob) : blob;
+                const QByteArray tar = gzip ? gunzipBytes(blob) : blob;
                 QVERIFY(!tar.isEmpty());
-                QCOMPARE(sha256Of(tar), diffIds.at(i).toString());
+                QCOMPARE(sha256Digest(tar), diffIds.at(i).toString());
                 const ProcessResult list = runProcess(findTool(u"tar"_s), {u"-tvf"_s, path});
                 QVERIFY2(list.ok(), list.err.constData());
                 QVERIFY2(list.out.contains("100007"), list.out.constData());
@@ -352,10 +315,10 @@ private slots:
         QVERIFY2(!second.isEmpty(), qPrintable(error));
         r = skopeo({u"inspect"_s, u"--raw"_s, u"oci:"_s + layout + u":v1"_s});
         QVERIFY2(r.ok(), r.err.constData());
-        QCOMPARE(sha256Of(r.out), a);
+        QCOMPARE(sha256Digest(r.out), a);
         r = skopeo({u"inspect"_s, u"--raw"_s, u"oci:"_s + layout + u":v2"_s});
         QVERIFY2(r.ok(), r.err.constData());
-        QCOMPARE(sha256Of(r.out), second);
+        QCOMPARE(sha256Digest(r.out), second);
     }
 
     void badSpecFails()
