@@ -329,13 +329,7 @@ private slots:
         QTest::newRow("--sign-by") << QStringList{u"--sign-by"_s, u"ABCDEF0123456789"_s};
         QTest::newRow("--encrypt-layer") << QStringList{u"--encrypt-layer"_s, u"0"_s};
         QTest::newRow("--encryption-key") << QStringList{u"--encryption-key"_s, u"jwe:/tmp/key.pem"_s};
-        QTest::newRow("--compression-format") << QStringList{u"--compression-format"_s, u"zstd"_s};
-        QTest::newRow("--compression-level") << QStringList{u"--compression-level"_s, u"9"_s};
-        QTest::newRow("--remove-signatures") << QStringList{u"--remove-signatures"_s};
         QTest::newRow("--rm") << QStringList{u"--rm"_s};
-        QTest::newRow("-f") << QStringList{u"-f"_s, u"oci"_s};
-        QTest::newRow("--format") << QStringList{u"--format"_s, u"v2s2"_s};
-        QTest::newRow("-D") << QStringList{u"-D"_s};
         QTest::newRow("--cr-option") << QStringList{u"--cr-option"_s, u"yes"_s};
     }
 

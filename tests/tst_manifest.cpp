@@ -1,5 +1,6 @@
 // Content: manifests keep their exact bytes, media types are detected, oversize and malformed input is refused.
 #include "content/manifest.h"
+#include "content/conversion.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -329,6 +329,10 @@ void TestOciLayout::oversizeManifest()
     QVERIFY(blob.open(QIODevice::WriteOnly));
     blob.write(big);
     blob.close();
+    QFile layoutFile(path(u"big/oci-layout"_s));
+    QVERIFY(layoutFile.open(QIODevice::WriteOnly));
+    layoutFile.write("{\"imageLayoutVersion\":\"1.0.0\"}");
+    layoutFile.close();
     QFile index(path(u"big/index.json"_s));
     QVERIFY(index.open(QIODevice::WriteOnly));
     index.write("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.index.v1+json\","

@@ -1,7 +1,7 @@
 // References: the docker grammar with normalisation, and transport:details for the nine transports.
 #include "reference/digest.h"
 #include "reference/imagereference.h"
-#include "reference/transportreference.h"
+#include "transport/transportreference.h"
 #include "transport/transports.h"
 
 #include <QTest>
@@ -148,7 +148,7 @@ void TestReference::transports_data()
     QTest::newRow("oci-archive") << u"oci-archive:/tmp/a.tar:v2"_s << int(K::OciArchive) << u"/tmp/a.tar"_s
                                  << u"v2"_s << QString();
     QTest::newRow("docker-archive") << u"docker-archive:/tmp/a.tar:busybox:latest"_s << int(K::DockerArchive)
-                                    << u"/tmp/a.tar"_s << u"busybox:latest"_s << QString();
+                                    << u"/tmp/a.tar"_s << u"busybox:latest"_s << u"docker.io/library/busybox:latest"_s;
     QTest::newRow("docker-daemon") << u"docker-daemon:busybox:latest"_s << int(K::DockerDaemon) << QString()
                                    << QString() << u"docker.io/library/busybox:latest"_s;
     QTest::newRow("containers-storage") << u"containers-storage:quay.io/a/b:c"_s << int(K::ContainersStorage)

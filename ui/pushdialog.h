@@ -2,7 +2,7 @@
 
 #include "copy/copyoptions.h"
 #include "core/error.h"
-#include "reference/transportreference.h"
+#include "transport/transportreference.h"
 #include "transport/systemcontext.h"
 
 #include <QDialog>

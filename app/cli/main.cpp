@@ -1,9 +1,9 @@
 #include "commands.h"
+#include "output.h"
+
+#include "core/runtime.h"
 
 #include <QCoreApplication>
-
-#include <cstdio>
-#include <cstdlib>
 
 int main(int argc, char **argv)
 {
@@ -11,10 +11,11 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("stevedore"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stevedore"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STEVEDORE_VERSION));
+    stevedore::cli::installMessageHandler();
+    // The engine's pools and network service: stopped (jobs cancelled, pools drained, network objects closed in
+    // their thread) before the application object goes.
+    stevedore::EngineRuntime runtime;
     const int rc = stevedore::cli::runCli(QCoreApplication::arguments().mid(1));
-    // Everything the command writes (files, digest file, output) is complete and closed by now. Leave without
-    // running static and Qt destructors: a pool thread that is still closing a cancelled upload session would
-    // otherwise race the application object's destruction and print Qt warnings after our one error line.
-    std::fflush(nullptr);
-    std::_Exit(rc);
+    runtime.shutdown();
+    return rc;
 }

@@ -1,5 +1,7 @@
 #include "progressrenderer.h"
 
+#include "core/secrets.h"
+
 #include "terminal.h"
 
 #include <QElapsedTimer>
@@ -56,7 +58,7 @@ bool isFinal(BlobProgress::State s)
 
 void writeOut(std::FILE *out, const QString &text)
 {
-    const QByteArray b = scrubSecrets(text).toUtf8();
+    const QByteArray b = secrets::scrub(text).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), out);
     std::fflush(out);
 }
@@ -82,26 +84,27 @@ public:
 
     void update(const ProgressSnapshot &changes) override
     {
+        // Blobs first: an image is done only after its blobs, and its line comes after theirs.
         QString text;
+        for (const BlobProgress &b : changes.blobs) {
+            if (m_blobStates.value(b.id, -1) == int(b.state))
+                continue;
+            m_blobStates.insert(b.id, int(b.state));
+            QString line = u"blob %1%2: %3"_s.arg(shortDigest(b.digest.isEmpty() ? b.id : b.digest),
+                                                  b.platform.isEmpty() ? QString() : u" (%1)"_s.arg(b.platform),
+                                                  blobStateName(b.state));
+            if (b.total >= 0)
+                line += u" %1"_s.arg(formatBytes(b.total));
+            if (!b.message.isEmpty())
+                line += u": "_s + secrets::sanitizeForDisplay(b.message);
+            text += line + u'\n';
+        }
         for (const ImageProgress &img : changes.images) {
             if (m_imageStates.value(img.id, -1) == int(img.state))
                 continue;
             m_imageStates.insert(img.id, int(img.state));
             text += u"image %1%2: %3\n"_s.arg(img.id, img.platform.isEmpty() ? QString() : u" (%1)"_s.arg(img.platform),
                                              imageStateName(img.state));
-        }
-        for (const BlobProgress &b : changes.blobs) {
-            if (m_blobStates.value(b.id, -1) == int(b.state))
-                continue;
-            m_blobStates.insert(b.id, int(b.state));
-            QString line = u"blob %1%2: %3"_s.arg(shortDigest(b.id),
-                                                  b.platform.isEmpty() ? QString() : u" (%1)"_s.arg(b.platform),
-                                                  blobStateName(b.state));
-            if (b.total >= 0)
-                line += u" %1"_s.arg(formatBytes(b.total));
-            if (!b.message.isEmpty())
-                line += u": "_s + b.message.simplified();
-            text += line + u'\n';
         }
         if (!text.isEmpty())
             writeOut(m_out, text);
@@ -133,6 +136,19 @@ public:
 
     void update(const ProgressSnapshot &changes) override
     {
+        for (const BlobProgress &b : changes.blobs) {
+            QJsonObject o{{u"event"_s, u"blob"_s},
+                          {u"image"_s, m_image},
+                          {u"digest"_s, b.digest.isEmpty() ? b.id : b.digest},
+                          {u"platform"_s, b.platform},
+                          {u"mediaType"_s, b.mediaType},
+                          {u"state"_s, blobStateName(b.state)},
+                          {u"done"_s, double(b.done)},
+                          {u"total"_s, double(b.total)}};
+            if (!b.message.isEmpty())
+                o.insert(u"message"_s, secrets::sanitizeForDisplay(b.message));
+            emitObject(o);
+        }
         for (const ImageProgress &img : changes.images) {
             emitObject({{u"event"_s, u"image"_s},
                         {u"image"_s, m_image},
@@ -141,19 +157,6 @@ public:
                         {u"mediaType"_s, img.mediaType},
                         {u"state"_s, imageStateName(img.state)}});
         }
-        for (const BlobProgress &b : changes.blobs) {
-            QJsonObject o{{u"event"_s, u"blob"_s},
-                          {u"image"_s, m_image},
-                          {u"digest"_s, b.id},
-                          {u"platform"_s, b.platform},
-                          {u"mediaType"_s, b.mediaType},
-                          {u"state"_s, blobStateName(b.state)},
-                          {u"done"_s, double(b.done)},
-                          {u"total"_s, double(b.total)}};
-            if (!b.message.isEmpty())
-                o.insert(u"message"_s, b.message);
-            emitObject(o);
-        }
     }
 
     void finish(const QString &digest, const std::optional<Error> &error) override
@@ -161,7 +164,7 @@ public:
         if (error)
             emitObject({{u"event"_s, u"error"_s},
                         {u"code"_s, errorCodeName(error->code)},
-                        {u"message"_s, error->message}});
+                        {u"message"_s, secrets::sanitizeForDisplay(error->message, 2000)}});
         else
             emitObject({{u"event"_s, u"done"_s}, {u"image"_s, m_image}, {u"digest"_s, digest}});
     }
@@ -232,7 +235,7 @@ private:
         QString line = u"%1 %2 %3 %4"_s.arg(id, bar, sizes.rightJustified(21), state);
         if (b.state == BlobProgress::State::Failed || b.state == BlobProgress::State::Retrying)
             if (!b.message.isEmpty())
-                line += u": "_s + b.message.simplified();
+                line += u": "_s + secrets::sanitizeForDisplay(b.message);
         return line.left(width - 1);
     }
 

@@ -1,5 +1,7 @@
 #include "terminal.h"
 
+#include "core/secrets.h"
+
 #include <QSocketNotifier>
 #include <QStringList>
 
@@ -14,25 +16,9 @@ using namespace Qt::StringLiterals;
 
 namespace stevedore::cli {
 
-namespace {
-QStringList &secrets()
-{
-    static QStringList list;
-    return list;
-}
-} // namespace
-
 void addSecret(const QString &secret)
 {
-    if (secret.size() >= 1 && !secrets().contains(secret))
-        secrets() << secret;
-}
-
-QString scrubSecrets(QString text)
-{
-    for (const QString &s : std::as_const(secrets()))
-        text.replace(s, QStringLiteral("***"));
-    return text;
+    secrets::add(secret);
 }
 
 bool isTerminal(int fd)

@@ -11,10 +11,9 @@ namespace stevedore::cli {
 
 bool isTerminal(int fd);
 
-// Secrets given on the command line or typed at a prompt (the --creds password): every text the CLI prints goes
-// through scrubSecrets(), so they never appear in any output, whatever an error message contains.
+// Secrets given on the command line or typed at a prompt (the --creds password), registered with the engine's
+// secret registry (core/secrets.h): everything the CLI prints or logs is scrubbed of them (output.h).
 void addSecret(const QString &secret);
-QString scrubSecrets(QString text);
 // Columns of the terminal on fd; $COLUMNS, then 80, when it is not a terminal.
 int terminalWidth(int fd);
 int terminalHeight(int fd);

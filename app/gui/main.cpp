@@ -5,7 +5,7 @@
 #include "pushqueuedock.h"
 #include "transfermodel.h"
 
-#include "core/threadpools.h"
+#include "core/runtime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -75,6 +75,8 @@ int main(int argc, char **argv)
     QGuiApplication::setApplicationDisplayName(u"Stevedore"_s);
     QGuiApplication::setDesktopFileName(u"stevedore-gui"_s);
     app.setWindowIcon(appIcon());
+    // The engine's pools and network service, stopped before the application object goes.
+    stevedore::EngineRuntime runtime;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Stevedore: build, inspect, annotate and push container images."_s);
@@ -135,7 +137,7 @@ int main(int argc, char **argv)
         if (parser.isSet(screenshotOption))
             scheduleScreenshot(&window, parser.value(screenshotOption));
         rc = app.exec();
-    } // the window cancels its jobs; their destructors wait for the workers
-    stevedore::pools::waitForAll(10000);
+    } // the window cancels its jobs (nothing waits here: a job's work owns what it uses)
+    runtime.shutdown(); // waits for the cancelled work, closes the network objects in their thread
     return rc;
 }

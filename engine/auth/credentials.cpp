@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QDeadlineTimer>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -19,6 +20,7 @@ namespace {
 
 constexpr qint64 kMaxAuthFileSize = 16 * 1024 * 1024;
 constexpr int kHelperTimeoutMs = 30000;
+constexpr qint64 kMaxHelperOutput = 64 * 1024; // a helper answers with one small JSON object
 
 QString envPath(const char *name)
 {
@@ -98,19 +100,36 @@ Result<std::optional<CredentialMatch>> runHelper(const QString &name, const QStr
     QProcess p;
     p.setProgram(exe);
     p.setArguments({u"get"_s});
+    p.setStandardErrorFile(QProcess::nullDevice()); // never read: it may hold a secret
     p.start();
     if (!p.waitForStarted(kHelperTimeoutMs))
         return fail(ErrorCode::CredentialsMissing,
                     EngineText::tr("credential helper %1 could not be started: %2").arg(program, p.errorString()));
     p.write(helperServerFor(host).toUtf8());
     p.closeWriteChannel();
-    if (!p.waitForFinished(kHelperTimeoutMs)) {
-        p.kill();
-        p.waitForFinished(2000);
-        return fail(ErrorCode::Timeout,
-                    EngineText::tr("credential helper %1 did not answer within %2 s").arg(program).arg(kHelperTimeoutMs / 1000));
+    // Read as it comes, bounded before it is buffered: a helper that floods its output is stopped.
+    QByteArray out;
+    QDeadlineTimer deadline(kHelperTimeoutMs);
+    while (p.state() != QProcess::NotRunning || p.bytesAvailable() > 0) {
+        if (p.bytesAvailable() == 0 && !p.waitForReadyRead(int(qBound<qint64>(qint64(1), deadline.remainingTime(), qint64(100))))
+            && p.state() != QProcess::NotRunning && deadline.hasExpired()) {
+            p.kill();
+            p.waitForFinished(2000);
+            return fail(ErrorCode::Timeout, EngineText::tr("credential helper %1 did not answer within %2 s")
+                                                .arg(program)
+                                                .arg(kHelperTimeoutMs / 1000));
+        }
+        out += p.read(kMaxHelperOutput + 1 - out.size());
+        if (out.size() > kMaxHelperOutput) {
+            p.kill();
+            p.waitForFinished(2000);
+            return fail(ErrorCode::CredentialsMissing,
+                        EngineText::tr("credential helper %1 wrote more than %2 bytes; refused").arg(program).arg(kMaxHelperOutput));
+        }
+        if (p.state() == QProcess::NotRunning && p.bytesAvailable() == 0)
+            break;
     }
-    const QByteArray out = p.readAllStandardOutput();
+    p.waitForFinished(int(qMax<qint64>(0, deadline.remainingTime())));
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         // The helpers' protocol: "credentials not found in native keychain" means no entry.
         if (out.contains("credentials not found"))

@@ -11,16 +11,6 @@ namespace {
 constexpr qint64 kInputPiece = 64 * 1024;
 }
 
-Result<qint64> MemoryBlobReader::read(char *data, qint64 maxSize)
-{
-    const qint64 n = qMin(maxSize, m_data.size() - m_pos);
-    if (n <= 0)
-        return 0;
-    std::memcpy(data, m_data.constData() + m_pos, size_t(n));
-    m_pos += n;
-    return n;
-}
-
 struct DecompressingReader::Impl {
     std::unique_ptr<BlobReader> source;
     Compression compression = Compression::None;

@@ -3,7 +3,7 @@
 #include "compression.h"
 #include "core/cancel.h"
 #include "reference/digest.h"
-#include "transport/types.h"
+#include "content/blobio.h"
 
 #include <memory>
 
@@ -28,18 +28,6 @@ private:
     struct Impl;
     explicit DecompressingReader(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> d;
-};
-
-// A BlobReader over bytes in memory (tests, small blobs).
-class MemoryBlobReader final : public BlobReader
-{
-public:
-    explicit MemoryBlobReader(QByteArray data) : m_data(std::move(data)) {}
-    Result<qint64> read(char *data, qint64 maxSize) override;
-
-private:
-    QByteArray m_data;
-    qint64 m_pos = 0;
 };
 
 struct UncompressedDigest {

@@ -6,9 +6,7 @@
 
 namespace stevedore {
 
-namespace {
-
-Result<QJsonObject> parseObject(const QByteArray &bytes, const QString &what)
+Result<QJsonObject> parseJsonObject(const QByteArray &bytes, const QString &what)
 {
     if (bytes.size() > kMaxManifestSize)
         return fail(ErrorCode::TooLarge,
@@ -23,6 +21,11 @@ Result<QJsonObject> parseObject(const QByteArray &bytes, const QString &what)
     return doc.object();
 }
 
+namespace {
+Result<QJsonObject> parseObject(const QByteArray &bytes, const QString &what)
+{
+    return parseJsonObject(bytes, what);
+}
 } // namespace
 
 Result<QString> detectManifestMediaType(const QByteArray &bytes, const QString &hint)
@@ -149,48 +152,6 @@ Result<ImageConfig> ImageConfig::parse(const QByteArray &bytes)
         c.diffIds.append(*d);
     }
     return c;
-}
-
-Result<QByteArray> rewriteManifestLayers(const RawManifest &manifest, const QList<Descriptor> &layers)
-{
-    auto obj = parseObject(manifest.bytes, EngineText::tr("manifest"));
-    if (!obj)
-        return fail(obj.error());
-    QJsonArray arr = obj->value(QLatin1String("layers")).toArray();
-    if (arr.size() != layers.size())
-        return fail(ErrorCode::Internal, EngineText::tr("layer count changed while rewriting a manifest"));
-    for (qsizetype i = 0; i < arr.size(); ++i) {
-        QJsonObject l = arr.at(i).toObject();
-        l.insert(QLatin1String("mediaType"), layers[i].mediaType);
-        l.insert(QLatin1String("digest"), layers[i].digest.toString());
-        l.insert(QLatin1String("size"), layers[i].size);
-        arr.replace(i, l);
-    }
-    obj->insert(QLatin1String("layers"), arr);
-    return QJsonDocument(*obj).toJson(QJsonDocument::Compact);
-}
-
-Result<QByteArray> rewriteIndexEntries(const RawManifest &index, const QHash<Digest, Descriptor> &replacements)
-{
-    auto obj = parseObject(index.bytes, EngineText::tr("index"));
-    if (!obj)
-        return fail(obj.error());
-    QJsonArray arr = obj->value(QLatin1String("manifests")).toArray();
-    for (qsizetype i = 0; i < arr.size(); ++i) {
-        QJsonObject m = arr.at(i).toObject();
-        auto d = Digest::parse(m.value(QLatin1String("digest")).toString());
-        if (!d)
-            return fail(ErrorCode::MalformedContent, d.error().message);
-        const auto it = replacements.constFind(*d);
-        if (it == replacements.constEnd())
-            continue;
-        m.insert(QLatin1String("mediaType"), it->mediaType);
-        m.insert(QLatin1String("digest"), it->digest.toString());
-        m.insert(QLatin1String("size"), it->size);
-        arr.replace(i, m);
-    }
-    obj->insert(QLatin1String("manifests"), arr);
-    return QJsonDocument(*obj).toJson(QJsonDocument::Compact);
 }
 
 } // namespace stevedore

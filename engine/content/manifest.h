@@ -27,6 +27,9 @@ struct RawManifest {
 // config+layers = OCI manifest, schemaVersion 1 = Docker v2s1). Refuses over kMaxManifestSize.
 Result<QString> detectManifestMediaType(const QByteArray &bytes, const QString &hint = {});
 
+// Parses manifest-sized JSON (at most kMaxManifestSize bytes) that must be an object; `what` names it in errors.
+Result<QJsonObject> parseJsonObject(const QByteArray &bytes, const QString &what);
+
 // Builds a RawManifest from bytes, validating size, JSON and media type.
 Result<RawManifest> makeRawManifest(const QByteArray &bytes, const QString &hint = {});
 
@@ -63,13 +66,5 @@ struct ImageConfig {
 
     static Result<ImageConfig> parse(const QByteArray &bytes);
 };
-
-// Returns new manifest bytes where layer i is replaced by `layers[i]` (mediaType, digest, size; other
-// fields of the original descriptor are kept). The layer count must match.
-Result<QByteArray> rewriteManifestLayers(const RawManifest &manifest, const QList<Descriptor> &layers);
-
-// Returns new index bytes where each entry whose digest is a key of `replacements` gets that entry's
-// mediaType, digest and size; everything else, platform and annotations included, is kept.
-Result<QByteArray> rewriteIndexEntries(const RawManifest &index, const QHash<Digest, Descriptor> &replacements);
 
 } // namespace stevedore

@@ -14,7 +14,13 @@ bool isImageManifest(const QString &mt)
 
 bool isUncompressedLayer(const QString &mt)
 {
-    return mt == OciLayer || mt == DockerLayer || mt == OciLayerNondistributable;
+    return mt == OciLayer || mt == DockerLayer || mt == OciLayerNondistributable || mt == DockerForeignLayer;
+}
+
+bool isNonDistributableLayer(const QString &mt)
+{
+    return mt == OciLayerNondistributable || mt == OciLayerNondistributableGzip || mt == OciLayerNondistributableZstd
+        || mt == DockerForeignLayer || mt == DockerForeignLayerGzip;
 }
 
 bool isGzipLayer(const QString &mt)

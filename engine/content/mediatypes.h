@@ -24,6 +24,7 @@ inline constexpr QLatin1StringView DockerConfig{"application/vnd.docker.containe
 inline constexpr QLatin1StringView DockerLayer{"application/vnd.docker.image.rootfs.diff.tar"};
 inline constexpr QLatin1StringView DockerLayerGzip{"application/vnd.docker.image.rootfs.diff.tar.gzip"};
 inline constexpr QLatin1StringView DockerLayerZstd{"application/vnd.docker.image.rootfs.diff.tar.zstd"};
+inline constexpr QLatin1StringView DockerForeignLayer{"application/vnd.docker.image.rootfs.foreign.diff.tar"};
 inline constexpr QLatin1StringView DockerForeignLayerGzip{"application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"};
 
 bool isIndex(const QString &mt);        // OCI index or Docker manifest list
@@ -33,6 +34,7 @@ bool isUncompressedLayer(const QString &mt);
 bool isGzipLayer(const QString &mt);
 bool isZstdLayer(const QString &mt);
 bool isDockerFamily(const QString &mt);
+bool isNonDistributableLayer(const QString &mt); // OCI non-distributable or Docker foreign
 // The gzip-compressed twin of an uncompressed layer type (OCI or Docker family kept).
 QString gzipLayerFor(const QString &uncompressedLayerType);
 

@@ -91,11 +91,15 @@ BlobInfoCache::Data BlobInfoCache::readFile(const QString &path)
     for (const QJsonValue &v : locations) {
         const QJsonObject o = v.toObject();
         auto digest = Digest::parse(o.value(QLatin1String("digest")).toString());
-        const QString host = o.value(QLatin1String("host")).toString();
-        const QString repo = o.value(QLatin1String("repository")).toString();
-        if (!digest || host.isEmpty() || repo.isEmpty())
+        QString transport = o.value(QLatin1String("transport")).toString();
+        QString scope = o.value(QLatin1String("scope")).toString();
+        if (transport.isEmpty() && o.contains(QLatin1String("host"))) { // written before transports had scopes
+            transport = QStringLiteral("docker");
+            scope = o.value(QLatin1String("host")).toString() + QLatin1Char('/') + o.value(QLatin1String("repository")).toString();
+        }
+        if (!digest || transport.isEmpty() || scope.isEmpty())
             continue;
-        addLocation(data, digest->toString(), BlobLocationHint{host, repo});
+        addLocation(data, digest->toString(), BlobLocation{transport, scope});
     }
     return data;
 }
@@ -116,12 +120,12 @@ QByteArray BlobInfoCache::toJson(const Data &data)
     }
     QJsonArray locations;
     for (const QString &key : byRecency(data.locationSeq)) {
-        const QList<BlobLocationHint> list = data.locations.value(key);
+        const QList<BlobLocation> list = data.locations.value(key);
         for (auto it = list.crbegin(); it != list.crend(); ++it) {
             QJsonObject o;
             o.insert(QLatin1String("digest"), key);
-            o.insert(QLatin1String("host"), it->registryHost);
-            o.insert(QLatin1String("repository"), it->repository);
+            o.insert(QLatin1String("transport"), it->transport);
+            o.insert(QLatin1String("scope"), it->scope);
             locations.append(o);
         }
     }
@@ -143,9 +147,9 @@ void BlobInfoCache::addVariant(Data &data, const QString &key, const CompressedV
     trim(data.variants, data.variantSeq, kMaxDigests);
 }
 
-void BlobInfoCache::addLocation(Data &data, const QString &key, const BlobLocationHint &l)
+void BlobInfoCache::addLocation(Data &data, const QString &key, const BlobLocation &l)
 {
-    QList<BlobLocationHint> &list = data.locations[key];
+    QList<BlobLocation> &list = data.locations[key];
     list.removeAll(l);
     list.prepend(l);
     while (list.size() > kMaxLocationsPerDigest)
@@ -178,7 +182,7 @@ Status BlobInfoCache::save()
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir))
         return fail(ErrorCode::IoError, EngineText::tr("cannot create the folder %1 for the blob-info cache").arg(dir));
-    auto written = writeFileAtomically(m_path, toJson(merged), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    auto written = writeFileAtomically(m_path, toJson(merged), mode_t(0600));
     if (!written)
         return written;
     m_data = std::move(merged);
@@ -207,15 +211,19 @@ void BlobInfoCache::recordCompressed(const Digest &uncompressed, const Compresse
     m_newVariants.append({uncompressed.toString(), variant});
 }
 
-QList<BlobLocationHint> BlobInfoCache::locations(const Digest &digest) const
+QList<BlobLocation> BlobInfoCache::locations(const Digest &digest, const QString &transport) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_data.locations.value(digest.toString());
+    QList<BlobLocation> out;
+    for (const BlobLocation &l : m_data.locations.value(digest.toString()))
+        if (transport.isEmpty() || l.transport == transport)
+            out.append(l);
+    return out;
 }
 
-void BlobInfoCache::recordLocation(const Digest &digest, const BlobLocationHint &location)
+void BlobInfoCache::recordLocation(const Digest &digest, const BlobLocation &location)
 {
-    if (!digest.isValid() || location.registryHost.isEmpty() || location.repository.isEmpty())
+    if (!digest.isValid() || location.transport.isEmpty() || location.scope.isEmpty())
         return;
     QMutexLocker lock(&m_mutex);
     addLocation(m_data, digest.toString(), location);

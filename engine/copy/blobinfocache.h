@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "reference/digest.h"
-#include "transport/types.h"
+#include "transport/imagedestination.h"
 
 #include <QHash>
 #include <QList>
@@ -15,10 +15,11 @@ namespace stevedore {
 // blob-info cache):
 //  - uncompressed digest -> compressed variants produced from it (digest, size, algorithm), so that a layer
 //    compressed once is never compressed again just to find out that the registry already has it;
-//  - digest -> registry locations (host + repository) where the blob is known to exist, as mount hints.
+//  - digest -> locations (transport + scope, e.g. docker + HOST/REPOSITORY) where the blob is known to exist, which
+//    destinations use for mounts (KnownBlobLocations).
 // Thread-safe. A missing or corrupt file is an empty cache (never an error). save() writes atomically and
 // merges what this process learnt into what is on disk at that moment, so concurrent processes lose little.
-class BlobInfoCache final
+class BlobInfoCache final : public KnownBlobLocations
 {
 public:
     struct CompressedVariant {
@@ -30,6 +31,7 @@ public:
 
     // `path` empty: defaultPath().
     explicit BlobInfoCache(const QString &path = {});
+    ~BlobInfoCache() override = default;
     BlobInfoCache(const BlobInfoCache &) = delete;
     BlobInfoCache &operator=(const BlobInfoCache &) = delete;
 
@@ -43,9 +45,9 @@ public:
     // Most recent first.
     QList<CompressedVariant> compressedVariants(const Digest &uncompressed, const QString &compression) const;
     void recordCompressed(const Digest &uncompressed, const CompressedVariant &variant);
-    // Most recent first.
-    QList<BlobLocationHint> locations(const Digest &digest) const;
-    void recordLocation(const Digest &digest, const BlobLocationHint &location);
+    // Most recent first; `transport` empty: every transport.
+    QList<BlobLocation> locations(const Digest &digest, const QString &transport) const override;
+    void recordLocation(const Digest &digest, const BlobLocation &location);
 
     static constexpr int kMaxVariantsPerDigest = 4;
     static constexpr int kMaxLocationsPerDigest = 16;
@@ -54,7 +56,7 @@ public:
 private:
     struct Data {
         QHash<QString, QList<CompressedVariant>> variants; // key: uncompressed digest string
-        QHash<QString, QList<BlobLocationHint>> locations; // key: digest string
+        QHash<QString, QList<BlobLocation>> locations; // key: digest string
         QHash<QString, quint64> variantSeq;                // recency of each key (higher = more recent)
         QHash<QString, quint64> locationSeq;
         quint64 counter = 0;
@@ -62,14 +64,14 @@ private:
     static Data readFile(const QString &path);
     static QByteArray toJson(const Data &data);
     static void addVariant(Data &data, const QString &key, const CompressedVariant &v);
-    static void addLocation(Data &data, const QString &key, const BlobLocationHint &l);
+    static void addLocation(Data &data, const QString &key, const BlobLocation &l);
 
     QString m_path;
     mutable QMutex m_mutex;
     Data m_data;
     // What this process learnt, replayed over the file's current content by save().
     QList<QPair<QString, CompressedVariant>> m_newVariants;
-    QList<QPair<QString, BlobLocationHint>> m_newLocations;
+    QList<QPair<QString, BlobLocation>> m_newLocations;
 };
 
 } // namespace stevedore

@@ -1,13 +1,30 @@
 #include "job.h"
 
-#include "threadpools.h"
+#include "runtime.h"
 
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QWaitCondition>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace stevedore {
 
+// Signalled by the work itself when it ends, so that waitForFinished() never makes QFuture run the task in the
+// waiting thread.
+struct Job::Completion {
+    QMutex mutex;
+    QWaitCondition done;
+    bool finished = false;
+    void finish()
+    {
+        QMutexLocker lock(&mutex);
+        finished = true;
+        done.wakeAll();
+    }
+};
+
 Job::Job(QObject *parent)
-    : QObject(parent)
+    : QObject(parent), m_progress(std::make_shared<ProgressReporter>()), m_completion(std::make_shared<Completion>())
 {
     static const int registered = qRegisterMetaType<ProgressSnapshot>();
     Q_UNUSED(registered);
@@ -20,20 +37,28 @@ Job::~Job()
 {
     m_cancel.cancel();
     m_watcher.disconnect(this);
-    m_watcher.waitForFinished();
 }
 
 void Job::start()
 {
     if (m_state != State::Idle)
         return;
+    EngineRuntime *runtime = EngineRuntime::instance();
     m_state = State::Running;
     m_tick.start();
-    CancelToken cancel = m_cancel;
-    ProgressReporter *reporter = &m_progress;
-    m_watcher.setFuture(QtConcurrent::run(pools::jobs(), [this, cancel, reporter]() -> Status {
-        return run(cancel, *reporter);
-    }));
+    Work work = prepare();
+    const CancelToken cancel = m_cancel;
+    const quint64 id = runtime->registerJob(cancel);
+    m_watcher.setFuture(QtConcurrent::run(
+        runtime->jobs(),
+        [work = std::move(work), cancel, reporter = m_progress, completion = m_completion, runtime, id]() -> Status {
+            Status result = cancel.isCancelled()
+                ? Status(fail(ErrorCode::Cancelled, EngineText::tr("the operation was cancelled")))
+                : work(cancel, *reporter);
+            runtime->unregisterJob(id);
+            completion->finish();
+            return result;
+        }));
     Q_EMIT started();
 }
 
@@ -46,15 +71,16 @@ bool Job::waitForFinished(int msecs)
 {
     if (m_state == State::Idle)
         return false;
-    if (msecs < 0) {
-        m_watcher.waitForFinished();
-    } else {
-        QDeadlineTimer deadline(msecs);
-        while (!m_watcher.isFinished() && !deadline.hasExpired())
-            QThread::msleep(5);
-        if (!m_watcher.isFinished())
-            return false;
+    {
+        QMutexLocker lock(&m_completion->mutex);
+        QDeadlineTimer deadline = msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(msecs);
+        while (!m_completion->finished) {
+            if (!m_completion->done.wait(&m_completion->mutex, deadline))
+                return false;
+        }
     }
+    // The task returned; its future becomes ready right after.
+    m_watcher.future().waitForFinished();
     if (m_state == State::Running)
         onFinished();
     return true;
@@ -62,7 +88,7 @@ bool Job::waitForFinished(int msecs)
 
 void Job::flushProgress()
 {
-    ProgressSnapshot changes = m_progress.takeChanges();
+    ProgressSnapshot changes = m_progress->takeChanges();
     if (changes.isEmpty())
         return;
     Q_EMIT progress(changes);

@@ -4,6 +4,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+Q_LOGGING_CATEGORY(lcCore, "stevedore.core", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcNet, "stevedore.net", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcRegistry, "stevedore.registry", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcAuth, "stevedore.auth", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcCopy, "stevedore.copy", QtWarningMsg)

@@ -5,6 +5,8 @@
 
 class QUrl;
 
+Q_DECLARE_LOGGING_CATEGORY(lcCore)      // stevedore.core
+Q_DECLARE_LOGGING_CATEGORY(lcNet)       // stevedore.net
 Q_DECLARE_LOGGING_CATEGORY(lcRegistry)  // stevedore.registry
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)      // stevedore.auth
 Q_DECLARE_LOGGING_CATEGORY(lcCopy)      // stevedore.copy

@@ -20,7 +20,8 @@ struct BlobProgress {
         Failed,
         Retrying,    // a temporary error; the blob starts again after the retry delay
     };
-    QString id;          // source digest, unique within a job
+    QString id;          // unique within a job: the source digest, plus its transformation when it has one
+    QString digest;      // the source digest
     QString mediaType;
     QString platform;    // "linux/arm64/v8", empty when shared by several platforms or not known
     qint64 done = 0;     // bytes read from the source so far

@@ -1,8 +1,10 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   core/error.h core/error.cpp
-  core/cancel.h
+  core/cancel.h core/cancel.cpp
   core/job.h core/job.cpp
+  core/runtime.h core/runtime.cpp
   core/progress.h core/progress.cpp
   core/logging.h core/logging.cpp
+  core/secrets.h core/secrets.cpp
   core/threadpools.h core/threadpools.cpp
   core/atomicfile.h core/atomicfile.cpp)

@@ -1,11 +1,11 @@
 #include "inspect.h"
 
-#include "auth/credentials.h"
 #include "content/manifest.h"
 #include "core/logging.h"
 #include "core/threadpools.h"
-#include "registry/registryclient.h"
+#include "content/platforms.h"
 #include "transport/transports.h"
+#include "content/blobio.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,40 +18,28 @@ namespace {
 
 Result<QByteArray> readConfig(ImageSource &source, const Descriptor &config, const CancelToken &cancel)
 {
+    const QString what = EngineText::tr("reading the config %1").arg(config.digest.toString());
     if (config.size > kMaxManifestSize)
         return fail(ErrorCode::TooLarge, EngineText::tr("the config %1 is %2 bytes, more than the limit of %3")
                                              .arg(config.digest.toString())
                                              .arg(config.size)
                                              .arg(kMaxManifestSize));
-    auto reader = source.openBlob(config, cancel);
+    auto reader = source.openBlob(BlobInfo::fromDescriptor(config, BlobRole::Config, -1), cancel);
     if (!reader)
-        return fail(reader.error().withContext(EngineText::tr("reading the config %1").arg(config.digest.toString())));
-    QByteArray data;
+        return fail(reader.error().withContext(what));
+    auto data = readAllLimited(**reader, kMaxManifestSize, cancel);
+    if (!data)
+        return fail(data.error().withContext(what));
     Digester hash(config.digest.algorithm());
-    QByteArray buf(64 * 1024, Qt::Uninitialized);
-    for (;;) {
-        if (cancel.isCancelled())
-            return fail(ErrorCode::Cancelled, EngineText::tr("cancelled"));
-        auto n = (*reader)->read(buf.data(), buf.size());
-        if (!n)
-            return fail(n.error().withContext(EngineText::tr("reading the config %1").arg(config.digest.toString())));
-        if (*n == 0)
-            break;
-        data.append(buf.constData(), *n);
-        hash.addData(buf.constData(), *n);
-        if (data.size() > kMaxManifestSize)
-            return fail(ErrorCode::TooLarge, EngineText::tr("the config %1 is larger than %2 bytes")
-                                                 .arg(config.digest.toString())
-                                                 .arg(kMaxManifestSize));
-    }
+    hash.addData(*data);
     const Digest actual = hash.result();
     if (actual != config.digest)
         return fail(ErrorCode::DigestMismatch, EngineText::tr("the config %1 does not match its digest (got %2)")
                                                    .arg(config.digest.toString(), actual.toString()));
-    if (config.size >= 0 && data.size() != config.size)
+    if (config.size >= 0 && data->size() != config.size)
         return fail(ErrorCode::SizeMismatch, EngineText::tr("the config %1 is %2 bytes, expected %3")
                                                  .arg(config.digest.toString())
-                                                 .arg(data.size())
+                                                 .arg(data->size())
                                                  .arg(config.size));
     return data;
 }
@@ -86,28 +74,16 @@ QByteArray orderedObject(const QList<std::pair<QString, QJsonValue>> &fields)
     return out;
 }
 
-// The tags of a docker:// repository, as skopeo lists them in RepoTags. Best effort: a registry that refuses the
-// tag list (some do for anonymous users) leaves the list empty rather than failing the whole inspection.
-QJsonArray repositoryTags(const TransportReference &ref, const SystemContext &ctx, const CancelToken &cancel)
+// The tags of the image's repository, as skopeo lists them in RepoTags, through the transport (docker:// has
+// repositories). Best effort: a registry that refuses the tag list (some do for anonymous users) leaves the list
+// empty rather than failing the whole inspection.
+QJsonArray repositoryTags(ImageSource &source, const CancelToken &cancel)
 {
     QJsonArray out;
-    if (ref.kind != TransportReference::Kind::Docker || !ref.image)
-        return out;
-    RegistryConfig config;
-    config.host = ref.image->domain();
-    config.insecure = ctx.tlsVerify.has_value() && !*ctx.tlsVerify;
-    config.certDir = ctx.certDir;
-    if (ctx.credentials && !ctx.credentials->isEmpty()) {
-        config.credentials = ctx.credentials;
-    } else {
-        auto found = CredentialStore(ctx.authFile).lookup(ref.image->domain(), ref.image->path());
-        if (found && *found)
-            config.credentials = (*found)->credentials;
-    }
-    auto client = std::make_shared<RegistryClient>(std::move(config));
-    auto tags = client->listTags(ref.image->path(), 0, cancel);
+    auto tags = source.repositoryTags(cancel);
     if (!tags) {
-        qCInfo(lcRegistry) << "cannot list the tags of" << ref.image->repository() << ":" << tags.error().message;
+        if (tags.error().code != ErrorCode::Unsupported)
+            qCInfo(lcRegistry) << "cannot list the tags of" << source.description() << ":" << tags.error().message;
         return out;
     }
     for (const QString &t : std::as_const(*tags))
@@ -134,25 +110,10 @@ Result<QByteArray> inspectImage(const TransportReference &ref, const SystemConte
         auto index = ImageIndex::parse(*top);
         if (!index)
             return fail(index.error());
-        const Platform host = Platform::host();
-        std::optional<Descriptor> pick;
-        for (const Descriptor &d : std::as_const(index->manifests)) {
-            if (!d.platform || !mediatype::isImageManifest(d.mediaType) || !d.platform->satisfies(host))
-                continue;
-            if (!pick || (!host.variant.isEmpty() && d.platform->variant == host.variant
-                          && pick->platform->variant != host.variant))
-                pick = d;
-        }
-        if (!pick) {
-            QStringList available;
-            for (const Descriptor &d : std::as_const(index->manifests))
-                if (d.platform)
-                    available << d.platform->toString();
-            return fail(ErrorCode::NotFound,
-                        EngineText::tr("%1 has no image for platform %2 (available: %3); use --raw to see the index")
-                            .arg((*source)->description(), host.toString(),
-                                 available.isEmpty() ? EngineText::tr("none") : available.join(QStringLiteral(", "))));
-        }
+        auto pick = chooseInstance(*index, Platform::host(), (*source)->description(),
+                                   EngineText::tr("use --raw to see the index"));
+        if (!pick)
+            return fail(pick.error());
         auto inst = (*source)->manifest(pick->digest, cancel);
         if (!inst)
             return fail(inst.error().withContext(EngineText::tr("reading the manifest %1 of %2")
@@ -182,7 +143,7 @@ Result<QByteArray> inspectImage(const TransportReference &ref, const SystemConte
     if (ref.image && (ref.kind == TransportReference::Kind::Docker || ref.kind == TransportReference::Kind::LocalStore))
         fields.append({QStringLiteral("Name"), ref.image->repository()});
     fields.append({QStringLiteral("Digest"), top->digest().toString()});
-    fields.append({QStringLiteral("RepoTags"), repositoryTags(ref, ctx, cancel)});
+    fields.append({QStringLiteral("RepoTags"), repositoryTags(**source, cancel)});
     if (!config->created.isEmpty())
         fields.append({QStringLiteral("Created"), config->created});
     fields.append({QStringLiteral("DockerVersion"), config->json.value(QLatin1String("docker_version")).toString()});

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/cancel.h"
-#include "reference/transportreference.h"
+#include "transport/transportreference.h"
 #include "transport/systemcontext.h"
 
 #include <QByteArray>

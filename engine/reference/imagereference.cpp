@@ -1,5 +1,7 @@
 #include "imagereference.h"
 
+#include "core/secrets.h"
+
 #include <QRegularExpression>
 
 namespace stevedore {
@@ -37,10 +39,41 @@ const QRegularExpression &anchoredHex64()
     return re;
 }
 
+// "user:password@host/repo": an '@' before the first '/' (or with no '/'), a ':' before it, and no digest after it.
+qsizetype userInfoEnd(const QString &text)
+{
+    QString t = text;
+    qsizetype offset = 0;
+    const qsizetype scheme = t.indexOf(QStringLiteral("://"));
+    if (scheme >= 0) {
+        offset = scheme + 3;
+        t = t.mid(offset);
+    }
+    const qsizetype at = t.indexOf(QLatin1Char('@'));
+    const qsizetype slash = t.indexOf(QLatin1Char('/'));
+    if (at <= 0 || (slash >= 0 && slash < at) || !t.left(at).contains(QLatin1Char(':')))
+        return -1;
+    const QString after = t.mid(at + 1);
+    if (after.startsWith(QLatin1String("sha256:")) || after.startsWith(QLatin1String("sha512:")))
+        return -1;
+    return offset + at;
+}
+
+// user:password@ in front of a reference (docker://user:password@host/repo) never reaches a message.
+QString withoutUserInfo(const QString &text)
+{
+    const qsizetype end = userInfoEnd(text);
+    if (end < 0)
+        return text;
+    const qsizetype scheme = text.indexOf(QStringLiteral("://"));
+    const qsizetype start = scheme >= 0 ? scheme + 3 : 0;
+    return text.left(start) + QStringLiteral("***") + text.mid(end);
+}
+
 Result<ImageReference> invalid(const QString &text, const QString &why)
 {
-    return fail(ErrorCode::InvalidReference,
-                EngineText::tr("invalid reference \"%1\": %2").arg(text.left(300), why));
+    const QString shown = secrets::sanitizeForDisplay(secrets::scrub(withoutUserInfo(text)), 300);
+    return fail(ErrorCode::InvalidReference, EngineText::tr("invalid reference \"%1\": %2").arg(shown, why));
 }
 
 } // namespace
@@ -68,6 +101,11 @@ Result<ImageReference> ImageReference::parse(const QString &text, bool defaultTa
 
     QString rest = text;
     ImageReference ref;
+
+    // user:password@host/...: credentials have their own options, and must never be echoed.
+    if (userInfoEnd(rest) >= 0)
+        return invalid(text, EngineText::tr("a reference cannot carry credentials (user:password@); use --creds or an "
+                                            "auth file"));
 
     // digest
     const qsizetype at = rest.indexOf(QLatin1Char('@'));
@@ -113,6 +151,13 @@ Result<ImageReference> ImageReference::parse(const QString &text, bool defaultTa
     }
     if (!domainRe().match(domain).hasMatch())
         return invalid(text, EngineText::tr("\"%1\" is not a valid registry host").arg(domain.left(140)));
+    const qsizetype portColon = domain.lastIndexOf(QLatin1Char(':'));
+    if (portColon > 0 && !domain.endsWith(QLatin1Char(']'))) {
+        bool ok = false;
+        const int port = domain.mid(portColon + 1).toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return invalid(text, EngineText::tr("port %1 is out of range (1-65535)").arg(domain.mid(portColon + 1).left(20)));
+    }
     if (domain == QLatin1String("index.docker.io"))
         domain = QStringLiteral("docker.io");
     if (path.toLower() != path)

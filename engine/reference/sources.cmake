@@ -1,4 +1,3 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   reference/digest.h reference/digest.cpp
-  reference/imagereference.h reference/imagereference.cpp
-  reference/transportreference.h reference/transportreference.cpp)
+  reference/imagereference.h reference/imagereference.cpp)

@@ -1,39 +1,28 @@
 #pragma once
 
 #include "auth/credentials.h"
+#include "authchallenge.h"
+#include "content/blobio.h"
 #include "content/manifest.h"
 #include "core/cancel.h"
 #include "core/error.h"
-#include "transport/types.h"
+#include "net/httpservice.h"
+#include "net/urlpolicy.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
-#include <QMap>
 #include <QMutex>
-#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QWaitCondition>
 
 #include <chrono>
 #include <memory>
 #include <optional>
 
-class QNetworkReply;
-
 namespace stevedore {
-
-// One challenge of a WWW-Authenticate header: `Bearer realm="...",service="...",scope="..."`.
-struct AuthChallenge {
-    QString scheme;                 // lower case: "basic", "bearer"
-    QMap<QString, QString> params;  // keys lower case
-};
-// Parses every challenge of a header value (several may be joined by commas; quoted values may hold commas).
-QList<AuthChallenge> parseAuthChallenges(const QByteArray &header);
-
-// Maps a registry answer (status, JSON error body) to an Error: distribution codes, temporary() for 408/429/5xx,
-// Retry-After into Error::retryAfter. Exposed for tests.
-Error registryHttpError(int status, const QByteArray &body, const QByteArray &retryAfter, const QString &context);
 
 struct RegistryConfig {
     QString host;                           // "localhost:5000", "docker.io" (registry-1.docker.io is used for it)
@@ -41,11 +30,17 @@ struct RegistryConfig {
     bool insecure = false;                  // --tls-verify=false: no certificate checks, http when https fails
     QString certDir;                        // --cert-dir; empty: /etc/containers/certs.d/HOST, /etc/docker/certs.d/HOST
     bool pushAccess = false;                // request "pull,push" tokens for repository scopes
-    std::chrono::milliseconds timeout{60000}; // inactivity timeout of one request
+    std::chrono::milliseconds idleTimeout{30000}; // a request with no byte moving for this long fails (Timeout)
 };
 
-// A blocking registry client (distribution spec v2) for worker threads. Thread-safe: each thread uses its own
-// QNetworkAccessManager and waits in a local event loop, polling the CancelToken. Never call it on the GUI thread.
+// A blocking registry client (distribution spec v2) for worker threads, over the engine's network service
+// (HttpService: connections and TLS sessions shared by every thread, never the GUI thread). Thread-safe; no lock is
+// held across network I/O: the ping and each token fetch are single-flight, and their waiters can be cancelled.
+// Every URL a server hands back goes through the client's UrlPolicy (net/urlpolicy.h) before it is contacted.
+//
+// The facade's parts live in one file each: registryclient.cpp (ping, authentication, redirects),
+// registryblobs.cpp (HEAD, GET, mount), registryupload.cpp (upload sessions), registrymanifests.cpp,
+// registrycatalog.cpp (tags and catalog), registryerrors.cpp, tlsconfig.cpp, authchallenge.cpp.
 class RegistryClient final : public std::enable_shared_from_this<RegistryClient>
 {
 public:
@@ -57,15 +52,19 @@ public:
     const QString &host() const { return m_config.host; }
     const RegistryConfig &config() const { return m_config; }
 
-    // GET /v2/: picks the scheme (https; with insecure also http) and learns the auth challenge.
+    // GET /v2/: picks the scheme (https; when insecure, http after a TLS failure) and learns the auth challenge.
     Status ping(const CancelToken &cancel);
     // "https://host" or "http://host" once pinged.
     QUrl baseUrl() const;
+    // The URL policy once pinged (before: https, as a registry is first tried).
+    UrlPolicy policy() const;
 
     // HEAD of a blob: its size when it exists, nullopt when the registry does not have it.
     Result<std::optional<qint64>> blobSize(const QString &repo, const Digest &digest, const CancelToken &cancel);
     // Streams a blob (redirects to storage hosts followed without credentials). Bounded buffering.
     Result<std::unique_ptr<BlobReader>> openBlob(const QString &repo, const Digest &digest, const CancelToken &cancel);
+    // Streams a layer from one of its `urls` (non-distributable layers): never with the registry's credentials.
+    Result<std::unique_ptr<BlobReader>> openLayerUrl(const QUrl &url, const CancelToken &cancel);
 
     struct MountResult {
         bool mounted = false;
@@ -77,75 +76,92 @@ public:
     // Starts an upload session (POST); returns its absolute URL.
     Result<QUrl> startUpload(const QString &repo, const CancelToken &cancel);
     // A BlobWriter over an upload session (a new one when `session` is empty): chunked PATCH, final PUT ?digest=,
-    // DELETE when destroyed uncommitted. A shared client is kept alive by the writer; else it must outlive it.
+    // a DELETE (detached, bounded) when destroyed uncommitted. No retry of its own: a failed request fails the write,
+    // and the caller's --retry decides. A shared client is kept alive by the writer; else it must outlive it.
     Result<std::unique_ptr<BlobWriter>> beginUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
                                                     const CancelToken &cancel);
+    // Abandons an upload session opened by a mount attempt (a detached DELETE).
+    void cancelUpload(const QString &repo, const QUrl &session);
 
     // GET with Accept of the four manifest types; exact bytes; refuses over 4 MiB; verified when `reference` is a digest.
     Result<RawManifest> getManifest(const QString &repo, const QString &reference, const CancelToken &cancel);
-    // PUT with Content-Type = the manifest's media type; reference is a tag or a digest. Returns the digest.
+    // PUT with Content-Type = the manifest's media type; reference is a tag or a digest. Returns the digest, after
+    // checking that a Docker-Content-Digest answer names the same one (else DigestMismatch: nothing is recorded).
     Result<Digest> putManifest(const QString &repo, const QString &reference, const RawManifest &manifest,
                                const CancelToken &cancel);
 
-    // Tag list and catalog, following Link rel="next" pagination; pageSize <= 0: the registry's default.
+    // Tag list and catalog, following Link rel="next" pagination (through the URL policy), bounded in pages and
+    // bytes; pageSize <= 0: the registry's default.
     Result<QStringList> listTags(const QString &repo, int pageSize, const CancelToken &cancel);
     Result<QStringList> catalog(int pageSize, const CancelToken &cancel);
 
-    // --- lower level, used by the upload writer ---
-    struct Response {
-        int status = 0;
-        QUrl url;                                      // the final URL (after redirects)
-        QList<std::pair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-        QByteArray header(const QByteArray &name) const;
-    };
+    // --- lower level, used by the parts above and by tests ---
+    using Response = HttpResponse;
     struct Request {
         QByteArray method = "GET";
-        QUrl url;
+        QUrl url;                  // relative: against baseUrl(); absolute: a URL the registry handed back
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
         QStringList scopes;        // token scopes; empty: none (ping, catalog uses "registry:catalog:*")
-        qint64 maxBody = 1 << 20;  // larger answers are refused (TooLarge)
-        std::optional<std::chrono::milliseconds> timeout;
+        qint64 maxBody = 1 << 20;  // larger answers are refused before they are buffered (TooLarge)
+        std::optional<std::chrono::milliseconds> idleTimeout;
+        QString what;              // what this request does, for messages
     };
-    // Sends with authentication (challenge → token/basic, one retry on 401) and redirects followed by hand.
+    // Sends with authentication (challenge → token or Basic, one retry on 401) and redirects followed by hand,
+    // each through the URL policy.
     Result<Response> send(const Request &request, const CancelToken &cancel);
+    // As send(), but a 2xx body of a GET streams through the returned reader.
+    Result<std::pair<Response, std::unique_ptr<BlobReader>>> open(const Request &request, const CancelToken &cancel);
+    // Fire and forget, with credentials already at hand only (no token fetch): clean-up requests.
+    void sendDetached(const Request &request, std::chrono::milliseconds deadline);
 
     QString repositoryScope(const QString &repo, bool push) const;
+    QString describe(const QString &what, const QString &repo) const; // "<what> HOST/REPO"
 
 private:
-    friend class RegistryBlobReader;
     struct Token {
         QString value;
         std::chrono::steady_clock::time_point expiry;
     };
     enum class Mode { Buffered, Stream };
-    struct Exchange; // a reply in flight
 
     Status ensureReady(const CancelToken &cancel);
-    Result<Response> sendOnce(const Request &request, const QUrl &url, const QByteArray &method, const QByteArray &body,
-                              bool withAuth, const QByteArray &authorization, const CancelToken &cancel, Mode mode,
-                              QNetworkReply **streamReply);
-    Result<Response> sendImpl(const Request &request, const CancelToken &cancel, Mode mode, QNetworkReply **streamReply);
+    Result<std::pair<Response, std::unique_ptr<BlobReader>>> sendImpl(const Request &request, const CancelToken &cancel,
+                                                                      Mode mode);
+    Result<std::pair<Response, std::unique_ptr<BlobReader>>> hop(const Request &request, const QUrl &url,
+                                                                 const QByteArray &method, const QByteArray &body,
+                                                                 const QByteArray &authorization, Mode mode,
+                                                                 const CancelToken &cancel);
+    Error toError(const HttpFailure &failure) const;
     Result<QByteArray> authorizationFor(const QStringList &scopes, bool forceRefresh, const CancelToken &cancel);
+    std::optional<QByteArray> cachedAuthorization(const QStringList &scopes) const;
     Result<Token> fetchToken(const AuthChallenge &challenge, const QStringList &scopes, const CancelToken &cancel);
-    QSslConfiguration sslConfiguration() const;
-    bool isRegistryHost(const QUrl &url) const;
-    QUrl apiUrl(const QString &path) const;
+    void learnChallenge(const AuthChallenge &challenge);
     QString apiHost() const;
+    HttpRequest httpRequest(const QUrl &url, const QByteArray &method, const QByteArray &body,
+                            const QList<std::pair<QByteArray, QByteArray>> &headers, qint64 maxBody,
+                            std::optional<std::chrono::milliseconds> idle, const QString &what) const;
 
     RegistryConfig m_config;
-    QSslConfiguration m_ssl;
+    std::shared_ptr<const TlsProfile> m_tls;
     QString m_tlsSetupError;
-    QString m_tlsKey; // which per-thread QNetworkAccessManager this client's requests use
+    HttpService &m_http;
 
-    mutable QMutex m_mutex;  // guards everything below
+    mutable QMutex m_mutex; // guards everything below; never held across network I/O
+    QWaitCondition m_changed;
     bool m_ready = false;
-    QString m_scheme;        // "https" or "http" once pinged
+    bool m_pinging = false;
+    quint64 m_pingGeneration = 0;
+    std::optional<Error> m_pingError; // of the last ping, for the callers that waited on it
+    QString m_scheme = QStringLiteral("https");
     std::optional<AuthChallenge> m_challenge;
-    QHash<QString, Token> m_tokens; // by joined scopes
-    QMutex m_tokenFetch;     // one token fetch at a time
-    QMutex m_pingMutex;
+    QHash<QString, Token> m_tokens;       // by joined scopes
+    QHash<QString, quint64> m_fetching;   // scopes being fetched -> generation
+    QHash<QString, Error> m_fetchErrors;  // the last failed fetch of each scope, for its waiters
+    quint64 m_fetchGeneration = 0;
 };
+
+// Shared helpers of the client's parts.
+Error registryAnswerError(const RegistryClient::Response &resp, const QString &context);
 
 } // namespace stevedore

@@ -1,10 +1,17 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
-  transport/types.h
+  transport/transportreference.h transport/transportreference.cpp
+  transport/imagesource.h transport/imagedestination.h
   transport/systemcontext.h
   transport/transports.h transport/transports.cpp
+  transport/ociarchive/ociarchivereference.cpp
+  transport/dockerarchive/dockerarchivereference.cpp
+  transport/dockerdaemon/dockerdaemonreference.cpp
+  transport/containersstorage/containersstoragereference.cpp
+  transport/ostree/ostreereference.cpp
+  transport/sif/sifreference.cpp
 )
-# One folder per transport, each with its own sources.cmake (created by whoever implements it).
-include(${CMAKE_CURRENT_LIST_DIR}/oci/sources.cmake OPTIONAL)
-include(${CMAKE_CURRENT_LIST_DIR}/dir/sources.cmake OPTIONAL)
-include(${CMAKE_CURRENT_LIST_DIR}/store/sources.cmake OPTIONAL)
-include(${CMAKE_CURRENT_LIST_DIR}/docker/sources.cmake OPTIONAL)
+# One folder per transport, each with its own sources.cmake.
+include(${CMAKE_CURRENT_LIST_DIR}/oci/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/dir/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/store/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/docker/sources.cmake)

@@ -10,8 +10,8 @@
 namespace stevedore {
 
 struct RetryPolicy {
-    int maxRetries = 3;                              // --retry (as buildah/sealos push: 3)
-    std::chrono::milliseconds delay{2000};           // --retry-delay; Retry-After wins when the server sends it
+    int maxRetries = 3;                    // --retry: retries of a failed operation (as buildah/sealos push: 3)
+    std::chrono::milliseconds delay{2000}; // --retry-delay; Retry-After wins when the server sends it
 };
 
 // Everything a transport needs to know about the user's environment and flags.
@@ -22,6 +22,7 @@ struct SystemContext {
     std::optional<bool> tlsVerify;          // --tls-verify; nullopt = verify (https only)
     QString storageRoot;                    // local store; empty = defaultStorageRoot()
     RetryPolicy retry;
+    std::chrono::milliseconds idleTimeout{30000}; // --idle-timeout: a request with no byte moving for this long fails
     int blobConcurrency = 4;                // blobs in flight at once
     QString blobInfoCachePath;              // empty = $XDG_CACHE_HOME/stevedore/blob-info-cache.json
 

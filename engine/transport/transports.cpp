@@ -30,7 +30,6 @@ Error notYet(const TransportReference &ref)
 
 Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &ref, const SystemContext &ctx)
 {
-    Q_UNUSED(ctx);
     switch (ref.kind) {
     // TRANSPORT-SOURCES: each implemented transport adds its case here.
     case TransportReference::Kind::Oci:
@@ -48,7 +47,6 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
 
 Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportReference &ref, const SystemContext &ctx)
 {
-    Q_UNUSED(ctx);
     switch (ref.kind) {
     // TRANSPORT-DESTINATIONS: each implemented transport adds its case here.
     case TransportReference::Kind::Oci:

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "reference/transportreference.h"
+#include "transport/transportreference.h"
 #include "systemcontext.h"
-#include "types.h"
+#include "imagedestination.h"
 
 namespace stevedore {
 

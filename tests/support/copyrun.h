@@ -2,7 +2,7 @@
 // Runs one CopyJob to the end from a test (header-only: the suites that use it link the engine themselves).
 
 #include "copy/copyjob.h"
-#include "reference/transportreference.h"
+#include "transport/transportreference.h"
 
 #include <optional>
 

@@ -7,7 +7,9 @@ add_library(stevedore_testsupport STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport.h
   ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.h
-  ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/loopbackserver.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/loopbackserver.cpp)
 target_include_directories(stevedore_testsupport PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(stevedore_testsupport PUBLIC Qt6::Core Qt6::Network PRIVATE ZLIB::ZLIB stevedore_build_flags)
 target_compile_definitions(stevedore_testsupport PRIVATE

@@ -15,34 +15,16 @@ namespace {
 constexpr qint64 kChunkSize = 4 * 1024 * 1024;
 constexpr int kMaxMountAttempts = 3;
 
-Result<std::shared_ptr<RegistryClient>> makeClient(const ImageReference &image, const SystemContext &ctx, bool push)
-{
-    RegistryConfig config;
-    config.host = image.domain();
-    config.insecure = ctx.tlsVerify.has_value() && !*ctx.tlsVerify;
-    config.certDir = ctx.certDir;
-    config.pushAccess = push;
-    if (ctx.credentials && !ctx.credentials->isEmpty()) {
-        config.credentials = ctx.credentials;
-    } else {
-        auto found = CredentialStore(ctx.authFile).lookup(image.domain(), image.path());
-        if (!found)
-            return fail(found.error());
-        if (*found) {
-            config.credentials = (*found)->credentials;
-            qCDebug(lcAuth) << "using credentials for" << image.domain() << "from" << (*found)->source << "key"
-                            << (*found)->key;
-        }
-    }
-    return std::make_shared<RegistryClient>(std::move(config));
-}
-
 Result<ImageReference> imageOf(const TransportReference &ref)
 {
     if (ref.kind != TransportReference::Kind::Docker || !ref.image || !ref.image->isValid())
-        return fail(ErrorCode::InvalidReference,
-                    EngineText::tr("%1 is not a docker:// image reference").arg(ref.toString()));
+        return fail(ErrorCode::InvalidReference, EngineText::tr("%1 is not a docker:// image reference").arg(ref.toString()));
     return *ref.image;
+}
+
+BlobLocation locationOf(const ImageReference &image)
+{
+    return BlobLocation{QString(kDockerTransportName), image.domain() + u'/' + image.path()};
 }
 
 class DockerImageSource final : public ImageSource
@@ -58,20 +40,30 @@ public:
     Result<RawManifest> manifest(const std::optional<Digest> &instance, const CancelToken &cancel) override
     {
         const QString reference = instance ? instance->toString() : m_image.manifestReference();
-        auto m = m_client->getManifest(m_image.path(), reference, cancel);
-        if (!m)
-            return fail(m.error());
-        return m;
+        return m_client->getManifest(m_image.path(), reference, cancel);
     }
 
-    Result<std::unique_ptr<BlobReader>> openBlob(const Descriptor &blob, const CancelToken &cancel) override
+    Result<std::unique_ptr<BlobReader>> openBlob(const BlobInfo &blob, const CancelToken &cancel) override
     {
-        return m_client->openBlob(m_image.path(), blob.digest, cancel);
+        auto reader = m_client->openBlob(m_image.path(), blob.digest, cancel);
+        if (reader || reader.error().code != ErrorCode::BlobUnknown || blob.urls.isEmpty())
+            return reader;
+        // A non-distributable layer: the bytes live at its URLs (contacted without the registry's credentials).
+        Error last = reader.error();
+        for (const QString &u : blob.urls) {
+            auto fromUrl = m_client->openLayerUrl(QUrl(u, QUrl::StrictMode), cancel);
+            if (fromUrl)
+                return fromUrl;
+            last = fromUrl.error();
+        }
+        return fail(last);
     }
 
-    std::optional<BlobLocationHint> blobLocation() const override
+    std::optional<BlobLocation> blobLocation() const override { return locationOf(m_image); }
+
+    Result<QStringList> repositoryTags(const CancelToken &cancel) override
     {
-        return BlobLocationHint{m_image.domain(), m_image.path()};
+        return m_client->listTags(m_image.path(), 0, cancel);
     }
 
 private:
@@ -89,35 +81,48 @@ public:
 
     ~DockerImageDestination() override
     {
-        // Upload sessions opened by mount attempts and never used: cancel them.
-        for (const QUrl &session : std::as_const(m_spareSessions)) {
-            auto writer = m_client->beginUpload(m_image.path(), session, kChunkSize, CancelToken());
-            Q_UNUSED(writer); // destroyed uncommitted: DELETE
-        }
+        // Upload sessions opened by mount attempts and never used: cancel them (detached, bounded).
+        for (const QUrl &session : std::as_const(m_spareSessions))
+            m_client->cancelUpload(m_image.path(), session);
     }
 
     QString description() const override { return u"docker://"_s + m_image.toString(); }
-    LayerCompressionPolicy desiredLayerCompression() const override { return LayerCompressionPolicy::Compress; }
 
-    Result<std::optional<ReusedBlob>> tryReuseBlob(const Descriptor &blob, const QList<BlobLocationHint> &hints,
+    DestinationCapabilities capabilities() const override
+    {
+        DestinationCapabilities c;
+        c.manifestTypes = {QString(mediatype::OciManifest), QString(mediatype::OciIndex),
+                           QString(mediatype::DockerManifest), QString(mediatype::DockerManifestList)};
+        c.compressUncompressedLayers = Compression::Gzip;
+        c.acceptsForeignLayerUrls = true;
+        return c;
+    }
+
+    Result<std::optional<ReusedBlob>> tryReuseBlob(const BlobInfo &blob, const KnownBlobLocations &known,
                                                    const CancelToken &cancel) override
     {
+        if (!blob.digest.isValid())
+            return std::optional<ReusedBlob>();
         auto size = m_client->blobSize(m_image.path(), blob.digest, cancel);
         if (!size)
             return fail(size.error());
         if (*size)
             return std::optional<ReusedBlob>(ReusedBlob{**size >= 0 ? **size : blob.size, false});
         int attempts = 0;
-        for (const BlobLocationHint &hint : hints) {
-            if (hint.registryHost != m_image.domain() || hint.repository == m_image.path() || hint.repository.isEmpty())
+        const QString prefix = m_image.domain() + u'/';
+        for (const BlobLocation &where : known.locations(blob.digest, QString(kDockerTransportName))) {
+            if (!where.scope.startsWith(prefix))
+                continue; // mounts work within one registry only
+            const QString repository = where.scope.mid(prefix.size());
+            if (repository.isEmpty() || repository == m_image.path())
                 continue;
             if (++attempts > kMaxMountAttempts)
                 break;
-            auto mounted = m_client->mountBlob(m_image.path(), blob.digest, hint.repository, cancel);
+            auto mounted = m_client->mountBlob(m_image.path(), blob.digest, repository, cancel);
             if (!mounted) {
                 if (mounted.error().code == ErrorCode::Cancelled)
                     return fail(mounted.error());
-                qCInfo(lcRegistry) << "mount of" << blob.digest.toString() << "from" << hint.repository
+                qCInfo(lcRegistry) << "mount of" << blob.digest.toString() << "from" << repository
                                    << "failed:" << mounted.error().message;
                 continue;
             }
@@ -131,7 +136,7 @@ public:
         return std::optional<ReusedBlob>();
     }
 
-    Result<std::unique_ptr<BlobWriter>> beginBlob(const CancelToken &cancel) override
+    Result<std::unique_ptr<BlobWriter>> beginBlob(const BlobInfo &, const CancelToken &cancel) override
     {
         QUrl session;
         {
@@ -161,16 +166,9 @@ public:
         return {};
     }
 
-    Status commit(const CancelToken &cancel) override
-    {
-        Q_UNUSED(cancel);
-        return {};
-    }
+    Status commit(const CancelToken &) override { return {}; } // the top-level manifest PUT is the commit
 
-    std::optional<BlobLocationHint> blobLocation() const override
-    {
-        return BlobLocationHint{m_image.domain(), m_image.path()};
-    }
+    std::optional<BlobLocation> blobLocation() const override { return locationOf(m_image); }
 
 private:
     ImageReference m_image;
@@ -181,12 +179,35 @@ private:
 
 } // namespace
 
+Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const ImageReference &image, const SystemContext &ctx, bool push)
+{
+    RegistryConfig config;
+    config.host = image.domain();
+    config.insecure = ctx.tlsVerify.has_value() && !*ctx.tlsVerify;
+    config.certDir = ctx.certDir;
+    config.pushAccess = push;
+    config.idleTimeout = ctx.idleTimeout;
+    if (ctx.credentials && !ctx.credentials->isEmpty()) {
+        config.credentials = ctx.credentials;
+    } else {
+        auto found = CredentialStore(ctx.authFile).lookup(image.domain(), image.path());
+        if (!found)
+            return fail(found.error());
+        if (*found) {
+            config.credentials = (*found)->credentials;
+            qCDebug(lcAuth) << "using credentials for" << image.domain() << "from" << (*found)->source << "key"
+                            << (*found)->key;
+        }
+    }
+    return std::make_shared<RegistryClient>(std::move(config));
+}
+
 Result<std::unique_ptr<ImageSource>> openDockerImageSource(const TransportReference &ref, const SystemContext &ctx)
 {
     auto image = imageOf(ref);
     if (!image)
         return fail(image.error());
-    auto client = makeClient(*image, ctx, false);
+    auto client = makeRegistryClient(*image, ctx, false);
     if (!client)
         return fail(client.error());
     return std::unique_ptr<ImageSource>(std::make_unique<DockerImageSource>(*image, *client));
@@ -198,7 +219,7 @@ Result<std::unique_ptr<ImageDestination>> openDockerImageDestination(const Trans
     auto image = imageOf(ref);
     if (!image)
         return fail(image.error());
-    auto client = makeClient(*image, ctx, true);
+    auto client = makeRegistryClient(*image, ctx, true);
     if (!client)
         return fail(client.error());
     return std::unique_ptr<ImageDestination>(std::make_unique<DockerImageDestination>(*image, *client));

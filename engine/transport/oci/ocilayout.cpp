@@ -15,7 +15,7 @@ namespace stevedore {
 
 namespace {
 
-constexpr qint64 kMaxIndexSize = 64 * 1024 * 1024; // index.json of a store with many names
+constexpr qint64 kMaxIndexSize = 8 * 1024 * 1024; // index.json of a store with about 25,000 names
 constexpr int kLockTimeoutMs = 60000;
 
 QByteArray ociLayoutFileContent()
@@ -58,7 +58,7 @@ QString OciLayout::blobPath(const Digest &digest) const
 
 bool OciLayout::exists() const
 {
-    return QFileInfo(indexPath()).isFile();
+    return QFileInfo(indexPath()).exists();
 }
 
 Status OciLayout::checkExists() const
@@ -71,6 +71,31 @@ Status OciLayout::checkExists() const
     if (!exists())
         return fail(ErrorCode::NotFound,
                     EngineText::tr("%1 is not an OCI image layout (no index.json)").arg(m_root));
+    return checkLayoutFile();
+}
+
+Status OciLayout::checkLayoutFile() const
+{
+    const QString path = m_root + QStringLiteral("/oci-layout");
+    auto bytes = readFileLimited(path, 64 * 1024);
+    if (!bytes) {
+        if (bytes.error().code == ErrorCode::NotFound)
+            return fail(ErrorCode::MalformedContent,
+                        EngineText::tr("%1 is not an OCI image layout: the oci-layout file is missing").arg(m_root));
+        return fail(ErrorCode::MalformedContent,
+                    EngineText::tr("%1 is not an OCI image layout: %2").arg(m_root, bytes.error().message));
+    }
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &perr);
+    const QString version = doc.object().value(QStringLiteral("imageLayoutVersion")).toString();
+    if (perr.error != QJsonParseError::NoError || !doc.isObject() || version.isEmpty())
+        return fail(ErrorCode::MalformedContent,
+                    EngineText::tr("%1 is not an OCI image layout: oci-layout is not {\"imageLayoutVersion\": ...}")
+                        .arg(m_root));
+    if (!version.startsWith(QLatin1String("1.")))
+        return fail(ErrorCode::MalformedContent,
+                    EngineText::tr("%1 has image layout version %2; only 1.x is supported")
+                        .arg(m_root, version.left(40)));
     return {};
 }
 

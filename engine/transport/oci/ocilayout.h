@@ -31,8 +31,10 @@ public:
     QString blobPath(const Digest &digest) const;
 
     bool exists() const; // index.json present
-    // A clear error when the folder is not an OCI image layout.
+    // A clear error when the folder is not an OCI image layout: index.json and a valid oci-layout file
+    // ({"imageLayoutVersion": "1.x"}) must be there, regular files.
     Status checkExists() const;
+    Status checkLayoutFile() const;
     // Creates the folder, oci-layout and an empty index.json when missing (under the index lock).
     Status ensureExists() const;
 

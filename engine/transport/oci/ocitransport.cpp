@@ -1,13 +1,16 @@
 #include "ocitransport.h"
 
+#include "content/fileblob.h"
+#include "core/atomicfile.h"
 #include "core/logging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryFile>
 
+#include <cerrno>
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace stevedore {
 
@@ -15,120 +18,21 @@ namespace {
 
 Error cancelled()
 {
-    return Error(ErrorCode::Cancelled, EngineText::tr("cancelled"));
+    return Error(ErrorCode::Cancelled, EngineText::tr("the operation was cancelled"));
 }
 
-class FileBlobReader final : public BlobReader
+// The deepest folder of `path` that exists (where a new layout is staged, so that the final rename stays within
+// one file system).
+QString nearestExistingFolder(const QString &path)
 {
-public:
-    explicit FileBlobReader(std::unique_ptr<QFile> f) : m_file(std::move(f)) {}
-    Result<qint64> read(char *data, qint64 maxSize) override
-    {
-        const qint64 n = m_file->read(data, maxSize);
-        if (n < 0)
-            return fail(ErrorCode::IoError,
-                        EngineText::tr("cannot read %1: %2").arg(m_file->fileName(), m_file->errorString()));
-        return n;
-    }
-
-private:
-    std::unique_ptr<QFile> m_file;
-};
-
-class FileBlobWriter final : public BlobWriter
-{
-public:
-    FileBlobWriter(std::unique_ptr<QTemporaryFile> tmp, std::function<QString(const Digest &)> finalPathFor)
-        : m_tmp(std::move(tmp)), m_finalPathFor(std::move(finalPathFor))
-    {
-    }
-    ~FileBlobWriter() override
-    {
-        if (!m_committed && m_tmp) {
-            m_tmp->close();
-            m_tmp->remove();
-        }
-    }
-
-    Status write(const QByteArray &data, const CancelToken &cancel) override
-    {
-        if (cancel.isCancelled())
-            return fail(cancelled());
-        if (m_tmp->write(data) != data.size())
-            return fail(ErrorCode::IoError,
-                        EngineText::tr("cannot write %1: %2").arg(m_tmp->fileName(), m_tmp->errorString()));
-        m_hash.addData(data);
-        m_size += data.size();
-        return {};
-    }
-
-    Status commit(const Digest &digest, qint64 size, const CancelToken &cancel) override
-    {
-        if (cancel.isCancelled())
-            return fail(cancelled());
-        if (!m_tmp->flush())
-            return fail(ErrorCode::IoError,
-                        EngineText::tr("cannot write %1: %2").arg(m_tmp->fileName(), m_tmp->errorString()));
-        if (size >= 0 && size != m_size)
-            return fail(ErrorCode::SizeMismatch, EngineText::tr("blob %1: %2 bytes were written, expected %3")
-                                                     .arg(digest.toString())
-                                                     .arg(m_size)
-                                                     .arg(size));
-        Digest actual;
-        if (digest.algorithm() == QLatin1String("sha256")) {
-            actual = m_hash.result();
-        } else {
-            Digester other(digest.algorithm());
-            if (!m_tmp->seek(0))
-                return fail(ErrorCode::IoError, EngineText::tr("cannot read back %1").arg(m_tmp->fileName()));
-            QByteArray buf;
-            while (!(buf = m_tmp->read(1024 * 1024)).isEmpty())
-                other.addData(buf);
-            actual = other.result();
-        }
-        if (actual != digest)
-            return fail(ErrorCode::DigestMismatch,
-                        EngineText::tr("blob %1 does not match its digest: its content has digest %2")
-                            .arg(digest.toString(), actual.toString()));
-        const QString finalPath = m_finalPathFor(digest);
-        if (!QDir().mkpath(QFileInfo(finalPath).absolutePath()))
-            return fail(ErrorCode::IoError, EngineText::tr("cannot create the folder of %1").arg(finalPath));
-        m_tmp->close();
-        // rename(2) replaces an existing file atomically: content-addressed, so same bytes.
-        if (std::rename(QFile::encodeName(m_tmp->fileName()).constData(), QFile::encodeName(finalPath).constData()) != 0)
-            return fail(ErrorCode::IoError, EngineText::tr("cannot move %1 into place as %2")
-                                                .arg(m_tmp->fileName(), finalPath));
-        m_tmp->setAutoRemove(false);
-        m_committed = true;
-        return {};
-    }
-
-private:
-    std::unique_ptr<QTemporaryFile> m_tmp;
-    std::function<QString(const Digest &)> m_finalPathFor;
-    Digester m_hash;
-    qint64 m_size = 0;
-    bool m_committed = false;
-};
+    QFileInfo fi(QFileInfo(path).absoluteFilePath());
+    QString dir = fi.absolutePath();
+    while (!QFileInfo(dir).isDir() && dir != QLatin1String("/"))
+        dir = QFileInfo(dir).absolutePath();
+    return dir;
+}
 
 } // namespace
-
-std::unique_ptr<BlobReader> makeFileBlobReader(std::unique_ptr<QFile> file)
-{
-    return std::make_unique<FileBlobReader>(std::move(file));
-}
-
-Result<std::unique_ptr<BlobWriter>> makeFileBlobWriter(const QString &tempDir,
-                                                      std::function<QString(const Digest &)> finalPathFor)
-{
-    if (!QDir().mkpath(tempDir))
-        return fail(ErrorCode::IoError, EngineText::tr("cannot create %1").arg(tempDir));
-    auto tmp = std::make_unique<QTemporaryFile>(tempDir + QStringLiteral("/.stevedore-tmp-XXXXXX"));
-    if (!tmp->open())
-        return fail(ErrorCode::IoError,
-                    EngineText::tr("cannot create a temporary file in %1: %2").arg(tempDir, tmp->errorString()));
-    return std::unique_ptr<BlobWriter>(std::make_unique<FileBlobWriter>(std::move(tmp), std::move(finalPathFor)));
-}
 
 // ---- source ----
 
@@ -152,8 +56,7 @@ Result<Descriptor> OciImageSource::top() const
     auto d = m_layout.resolve(m_selector.refName);
     if (d && m_selector.digest && d->digest != *m_selector.digest)
         return fail(ErrorCode::DigestMismatch, EngineText::tr("%1 has digest %2, not %3")
-                                                   .arg(m_description, d->digest.toString(),
-                                                        m_selector.digest->toString()));
+                                                   .arg(m_description, d->digest.toString(), m_selector.digest->toString()));
     return d;
 }
 
@@ -178,55 +81,77 @@ Result<RawManifest> OciImageSource::manifest(const std::optional<Digest> &instan
     return makeRawManifest(*bytes);
 }
 
-Result<std::unique_ptr<BlobReader>> OciImageSource::openBlob(const Descriptor &blob, const CancelToken &cancel)
+Result<std::unique_ptr<BlobReader>> OciImageSource::openBlob(const BlobInfo &blob, const CancelToken &cancel)
 {
     if (cancel.isCancelled())
         return fail(cancelled());
-    auto file = std::make_unique<QFile>(m_layout.blobPath(blob.digest));
-    if (!file->exists())
-        return fail(ErrorCode::BlobUnknown,
-                    EngineText::tr("blob %1 is missing from %2").arg(blob.digest.toString(), m_description));
-    if (!file->open(QIODevice::ReadOnly))
-        return fail(ErrorCode::IoError,
-                    EngineText::tr("cannot read %1: %2").arg(file->fileName(), file->errorString()));
-    if (blob.size >= 0 && file->size() != blob.size)
-        return fail(ErrorCode::SizeMismatch, EngineText::tr("blob %1 in %2 is %3 bytes, expected %4")
-                                                 .arg(blob.digest.toString(), m_description)
-                                                 .arg(file->size())
-                                                 .arg(blob.size));
-    return makeFileBlobReader(std::move(file));
+    return openFileBlob(m_layout.blobPath(blob.digest), blob.size,
+                        EngineText::tr("blob %1 of %2").arg(blob.digest.toString(), m_description));
 }
 
 // ---- destination ----
 
-OciImageDestination::OciImageDestination(OciLayout layout, QString refName, QString description, bool guardWriters)
-    : m_layout(std::move(layout)), m_refName(std::move(refName)), m_description(std::move(description))
+OciImageDestination::OciImageDestination(OciLayout layout, QString refName, QString description, Options options)
+    : m_layout(std::move(layout)), m_refName(std::move(refName)), m_description(std::move(description)),
+      m_options(options)
 {
-    if (guardWriters)
-        m_guard = std::make_unique<OciLayout::WriterGuard>(m_layout);
 }
 
-Result<std::optional<ReusedBlob>> OciImageDestination::tryReuseBlob(const Descriptor &blob,
-                                                                    const QList<BlobLocationHint> &,
+OciImageDestination::~OciImageDestination() = default; // an uncommitted staging folder is removed with m_stagingDir
+
+Result<std::unique_ptr<OciImageDestination>> OciImageDestination::open(OciLayout layout, QString refName,
+                                                                      QString description, Options options)
+{
+    std::unique_ptr<OciImageDestination> d(
+        new OciImageDestination(std::move(layout), std::move(refName), std::move(description), options));
+    const QFileInfo root(d->m_layout.root());
+    const bool fresh = !d->m_layout.exists() && (!root.exists() || QDir(root.filePath()).isEmpty(
+                                                                         QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
+    if (fresh && options.stageNewLayout) {
+        const QString parent = nearestExistingFolder(d->m_layout.root());
+        d->m_stagingDir = std::make_unique<QTemporaryDir>(parent + QStringLiteral("/.") + root.fileName()
+                                                          + QStringLiteral(".stevedore-new-XXXXXX"));
+        if (!d->m_stagingDir->isValid())
+            return fail(ErrorCode::IoError, EngineText::tr("cannot create a temporary folder in %1: %2")
+                                                .arg(parent, d->m_stagingDir->errorString()));
+        d->m_staging = OciLayout(d->m_stagingDir->path());
+    } else if (!d->m_layout.exists()) {
+        if (auto e = d->m_layout.ensureExists(); !e)
+            return fail(e.error());
+    } else if (auto c = d->m_layout.checkLayoutFile(); !c) {
+        return fail(c.error());
+    }
+    if (options.guardWriters)
+        d->m_guard = std::make_unique<OciLayout::WriterGuard>(d->m_layout);
+    return d;
+}
+
+DestinationCapabilities OciImageDestination::capabilities() const
+{
+    DestinationCapabilities c;
+    if (!m_options.anyManifestType)
+        c.manifestTypes = {QString(mediatype::OciManifest), QString(mediatype::OciIndex)};
+    return c;
+}
+
+Result<std::optional<ReusedBlob>> OciImageDestination::tryReuseBlob(const BlobInfo &blob, const KnownBlobLocations &,
                                                                     const CancelToken &cancel)
 {
     if (cancel.isCancelled())
         return fail(cancelled());
-    if (blob.size >= 0 && m_layout.hasBlob(blob.digest, blob.size))
-        return std::optional<ReusedBlob>(ReusedBlob{blob.size, false});
-    if (blob.size < 0 && m_layout.hasBlob(blob.digest, -1))
-        return std::optional<ReusedBlob>(ReusedBlob{QFileInfo(m_layout.blobPath(blob.digest)).size(), false});
-    return std::optional<ReusedBlob>();
+    const OciLayout &layout = writeLayout();
+    if (!blob.digest.isValid() || !layout.hasBlob(blob.digest, blob.size))
+        return std::optional<ReusedBlob>();
+    const qint64 size = blob.size >= 0 ? blob.size : QFileInfo(layout.blobPath(blob.digest)).size();
+    return std::optional<ReusedBlob>(ReusedBlob{size, false});
 }
 
-Result<std::unique_ptr<BlobWriter>> OciImageDestination::beginBlob(const CancelToken &cancel)
+Result<std::unique_ptr<BlobWriter>> OciImageDestination::beginBlob(const BlobInfo &, const CancelToken &cancel)
 {
     if (cancel.isCancelled())
         return fail(cancelled());
-    if (auto e = m_layout.ensureExists(); !e)
-        return fail(e.error());
-    const OciLayout layout = m_layout;
-    return makeFileBlobWriter(m_layout.blobsDir(), [layout](const Digest &d) { return layout.blobPath(d); });
+    const OciLayout layout = writeLayout();
+    return makeFileBlobWriter(layout.blobsDir(), [layout](const Digest &d) { return layout.blobPath(d); });
 }
 
 Status OciImageDestination::putManifest(const RawManifest &manifest, bool isInstance, const CancelToken &cancel)
@@ -235,10 +160,8 @@ Status OciImageDestination::putManifest(const RawManifest &manifest, bool isInst
         return fail(cancelled());
     if (manifest.bytes.size() > kMaxManifestSize)
         return fail(ErrorCode::TooLarge, EngineText::tr("the manifest is larger than %1 bytes").arg(kMaxManifestSize));
-    if (auto e = m_layout.ensureExists(); !e)
-        return e;
     Digest d;
-    if (auto w = m_layout.writeSmallBlob(manifest.bytes, &d); !w)
+    if (auto w = writeLayout().writeSmallBlob(manifest.bytes, &d); !w)
         return w;
     if (!isInstance) {
         Descriptor desc;
@@ -249,6 +172,47 @@ Status OciImageDestination::putManifest(const RawManifest &manifest, bool isInst
             desc.annotations.insert(QString(kOciRefNameAnnotation), m_refName);
         QMutexLocker lock(&m_mutex);
         m_top = desc;
+    }
+    return {};
+}
+
+Status OciImageDestination::moveStagingIntoPlace(const Descriptor &top)
+{
+    const OciLayout &staging = *m_staging;
+    if (auto w = staging.updateIndex([&](QList<Descriptor> &list) -> Status {
+            list = {top};
+            return {};
+        });
+        !w)
+        return w;
+    (void)::chmod(QFile::encodeName(staging.root()).constData(), defaultFolderMode());
+    QFile::remove(staging.root() + QStringLiteral("/.index.json.lock"));
+    const QString target = QFileInfo(m_layout.root()).absoluteFilePath();
+    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
+        return fail(ErrorCode::IoError, EngineText::tr("cannot create the folder of %1").arg(target));
+    // rename(2) also replaces an empty folder, atomically.
+    if (std::rename(QFile::encodeName(staging.root()).constData(), QFile::encodeName(target).constData()) == 0) {
+        m_stagingDir->setAutoRemove(false);
+        m_stagingDir.reset();
+        syncFolder(QFileInfo(target).absolutePath());
+        return {};
+    }
+    if (errno != ENOTEMPTY && errno != EEXIST)
+        return fail(ErrorCode::IoError, EngineText::tr("cannot move the new layout into place as %1").arg(target));
+    // Someone created the layout meanwhile: add to it instead (blobs first, then its index).
+    if (auto c = m_layout.checkExists(); !c)
+        return c;
+    auto reachable = staging.reachableBlobs({top}, true);
+    if (!reachable)
+        return fail(reachable.error());
+    for (const QString &key : std::as_const(*reachable)) {
+        auto digest = Digest::parse(key);
+        if (!digest || m_layout.hasBlob(*digest, -1))
+            continue;
+        if (!QDir().mkpath(QFileInfo(m_layout.blobPath(*digest)).absolutePath())
+            || std::rename(QFile::encodeName(staging.blobPath(*digest)).constData(),
+                           QFile::encodeName(m_layout.blobPath(*digest)).constData()) != 0)
+            return fail(ErrorCode::IoError, EngineText::tr("cannot move blob %1 into %2").arg(key, target));
     }
     return {};
 }
@@ -264,9 +228,15 @@ Status OciImageDestination::commit(const CancelToken &cancel)
     }
     if (!top)
         return fail(ErrorCode::Internal, EngineText::tr("nothing to commit to %1: no manifest was written").arg(m_description));
+    if (m_staging) {
+        if (auto moved = moveStagingIntoPlace(*top); !moved)
+            return moved;
+        if (!m_stagingDir) // renamed into place whole
+            return {};
+    }
     return m_layout.updateIndex([&](QList<Descriptor> &list) -> Status {
-        // Everything the new entry refers to must be there (a concurrent garbage collection could have
-        // removed blobs that were not referenced yet).
+        // Everything the new entry refers to must be there (a concurrent garbage collection could have removed blobs
+        // that were not referenced yet).
         auto reachable = m_layout.reachableBlobs({*top}, true);
         if (!reachable)
             return fail(reachable.error());
@@ -300,14 +270,16 @@ Result<std::unique_ptr<ImageDestination>> openOciImageDestination(const Transpor
     const QFileInfo fi(ref.path);
     if (fi.exists() && !fi.isDir())
         return fail(ErrorCode::InvalidArgument, EngineText::tr("%1 exists and is not a folder").arg(ref.path));
-    if (fi.isDir() && !QFileInfo(ref.path + QStringLiteral("/index.json")).exists()
+    if (fi.isDir() && !QFileInfo::exists(ref.path + QStringLiteral("/index.json"))
         && !QDir(ref.path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
-        qCInfo(lcTransport) << "creating an OCI image layout in the non-empty folder" << ref.path;
-    OciLayout layout(ref.path);
-    if (auto e = layout.ensureExists(); !e)
-        return fail(e.error());
-    return std::unique_ptr<ImageDestination>(
-        std::make_unique<OciImageDestination>(std::move(layout), ref.pathRef, ref.toString()));
+        return fail(ErrorCode::AlreadyExists,
+                    EngineText::tr("%1 is a folder that is not empty and not an OCI image layout; refusing to write "
+                                   "into it")
+                        .arg(ref.path));
+    auto d = OciImageDestination::open(OciLayout(ref.path), ref.pathRef, ref.toString(), {});
+    if (!d)
+        return fail(d.error());
+    return std::unique_ptr<ImageDestination>(std::move(*d));
 }
 
 } // namespace stevedore

@@ -6,11 +6,6 @@ namespace stevedore {
 
 namespace {
 
-QString storeDescription(const ImageReference &image)
-{
-    return image.toString();
-}
-
 Result<ImageReference> requireImage(const TransportReference &ref)
 {
     if (!ref.image || !ref.image->isValid())
@@ -32,7 +27,7 @@ Result<std::unique_ptr<ImageSource>> openStoreImageSource(const TransportReferen
     selector.digest = image->digest();
     if (!layout.exists())
         return fail(ErrorCode::NotFound, EngineText::tr("%1 is not in the local store (%2 is empty)")
-                                             .arg(storeDescription(*image), layout.root()));
+                                             .arg(image->toString(), layout.root()));
     if (!selector.refName.isEmpty()) {
         auto entries = layout.entries();
         if (!entries)
@@ -41,11 +36,10 @@ Result<std::unique_ptr<ImageSource>> openStoreImageSource(const TransportReferen
         for (const Descriptor &d : std::as_const(*entries))
             found = found || ociRefName(d) == selector.refName;
         if (!found)
-            return fail(ErrorCode::NotFound,
-                        EngineText::tr("%1 is not in the local store").arg(storeDescription(*image)));
+            return fail(ErrorCode::NotFound, EngineText::tr("%1 is not in the local store").arg(image->toString()));
     }
     return std::unique_ptr<ImageSource>(
-        std::make_unique<OciImageSource>(std::move(layout), std::move(selector), storeDescription(*image)));
+        std::make_unique<OciImageSource>(std::move(layout), std::move(selector), image->toString()));
 }
 
 Result<std::unique_ptr<ImageDestination>> openStoreImageDestination(const TransportReference &ref,
@@ -60,11 +54,14 @@ Result<std::unique_ptr<ImageDestination>> openStoreImageDestination(const Transp
     if (image->hasDigest())
         return fail(ErrorCode::InvalidReference,
                     EngineText::tr("%1: a name in the local store cannot carry a digest").arg(image->toString()));
-    OciLayout layout(ctx.effectiveStorageRoot());
-    if (auto e = layout.ensureExists(); !e)
-        return fail(e.error());
-    return std::unique_ptr<ImageDestination>(
-        std::make_unique<OciImageDestination>(std::move(layout), image->toString(), storeDescription(*image), true));
+    OciImageDestination::Options options;
+    options.guardWriters = true;
+    options.anyManifestType = true; // the store keeps what it was given, byte for byte
+    options.stageNewLayout = false; // the store is Stevedore's own folder
+    auto d = OciImageDestination::open(OciLayout(ctx.effectiveStorageRoot()), image->toString(), image->toString(), options);
+    if (!d)
+        return fail(d.error());
+    return std::unique_ptr<ImageDestination>(std::move(*d));
 }
 
 } // namespace stevedore

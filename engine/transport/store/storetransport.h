@@ -1,8 +1,8 @@
 #pragma once
 
-#include "reference/transportreference.h"
+#include "transport/transportreference.h"
 #include "transport/systemcontext.h"
-#include "transport/types.h"
+#include "transport/imagedestination.h"
 
 #include <memory>
 

@@ -1,0 +1,17 @@
+#pragma once
+// The commands, one file per family: cmd_copy.cpp (push, pull, copy), cmd_store.cpp (images, tag, rmi),
+// cmd_inspect.cpp (inspect); commands.cpp dispatches and prints the overview.
+
+#include "options.h"
+
+namespace stevedore::cli {
+
+int cmdPush(const CommandSpec &spec, const ParsedArgs &p);
+int cmdPull(const CommandSpec &spec, const ParsedArgs &p);
+int cmdCopy(const CommandSpec &spec, const ParsedArgs &p);
+int cmdImages(const CommandSpec &spec, const ParsedArgs &p);
+int cmdTag(const CommandSpec &spec, const ParsedArgs &p);
+int cmdRmi(const CommandSpec &spec, const ParsedArgs &p);
+int cmdInspect(const CommandSpec &spec, const ParsedArgs &p);
+
+} // namespace stevedore::cli

@@ -1,0 +1,199 @@
+// push, pull and copy: one CopyJob each, run in the event loop with a progress renderer and Ctrl-C handling.
+#include "cmd.h"
+
+#include "context.h"
+#include "output.h"
+#include "progressrenderer.h"
+
+#include "copy/copyjob.h"
+#include "transport/transportreference.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace stevedore::cli {
+
+namespace {
+
+// Runs a CopyJob in the event loop with a renderer and Ctrl-C handling; returns the exit code.
+int runCopy(const QString &command, const ParsedArgs &p, const TransportReference &src, const TransportReference &dst,
+            const SystemContext &ctx, const CopyOptions &options)
+{
+    ProgressMode mode = ProgressMode::Auto;
+    if (p.has(u"progress"_s)) {
+        auto m = parseProgressMode(p.value(u"progress"_s));
+        if (!m) {
+            printError(command, m.error().message);
+            return ExitUsage;
+        }
+        mode = *m;
+    }
+    if (p.flag(u"quiet"_s))
+        mode = ProgressMode::Quiet;
+    auto renderer = makeProgressRenderer(mode, stdout);
+
+    CopyJob job(src, dst, ctx, options);
+    SignalWatcher sigWatch;
+    QEventLoop loop;
+    QObject::connect(&sigWatch, &SignalWatcher::interrupted, &job, [&job](int) { job.cancel(); });
+    QObject::connect(&job, &Job::progress, &job,
+                     [&renderer](const ProgressSnapshot &changes) { renderer->update(changes); });
+    QObject::connect(&job, &Job::finished, &loop, [&loop](Job::State) { loop.quit(); });
+    renderer->begin(src.toString(), dst.toString());
+    job.start();
+    loop.exec();
+
+    switch (job.state()) {
+    case Job::State::Succeeded:
+        renderer->finish(job.resultDigest().toString(), std::nullopt);
+        return ExitOk;
+    case Job::State::Cancelled: {
+        Error e = job.error().value_or(Error(ErrorCode::Cancelled, u"cancelled"_s));
+        e.code = ErrorCode::Cancelled;
+        renderer->finish({}, e);
+        printError(command, sigWatch.receivedSignal() ? u"interrupted; the copy was cancelled"_s : e.message);
+        return exitCodeFor(sigWatch.receivedSignal());
+    }
+    default: {
+        const Error e = job.error().value_or(Error(ErrorCode::Internal, u"the copy failed"_s));
+        renderer->finish({}, e);
+        if (sigWatch.receivedSignal()) {
+            printError(command, u"interrupted"_s);
+            return exitCodeFor(sigWatch.receivedSignal());
+        }
+        printError(command, e.message);
+        return ExitFailure;
+    }
+    }
+}
+
+Result<TransportReference> parseLocation(const QString &text)
+{
+    return TransportReference::parse(text);
+}
+
+// A registry location for a name given without a transport (push DESTINATION, pull SOURCE).
+Result<TransportReference> asRegistry(const QString &text)
+{
+    auto r = TransportReference::parse(text);
+    if (!r)
+        return r;
+    if (r->kind != TransportReference::Kind::LocalStore)
+        return r;
+    return TransportReference::parse(u"docker://"_s + text);
+}
+
+// The local store name for what `pull SOURCE` copies when NAME is left out.
+Result<QString> defaultPullName(const TransportReference &src)
+{
+    if (src.image) {
+        const ImageReference &ref = *src.image;
+        return ref.hasTag() ? ref.withoutDigest().toString() : ref.toString();
+    }
+    if (src.path.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"cannot derive a local name from %1; give NAME"_s.arg(src.toString()));
+    if (!src.pathRef.isEmpty() && (src.pathRef.contains(u'/') || src.pathRef.contains(u':'))) {
+        // oci:PATH:registry.example/team/app:v1 (a full name as the layout's ref)
+        auto named = ImageReference::parse(src.pathRef);
+        if (named)
+            return named->toString();
+    }
+    QString base = QFileInfo(QDir::cleanPath(QDir::current().absoluteFilePath(src.path))).fileName().toLower();
+    static const QRegularExpression bad(u"[^a-z0-9._-]+"_s);
+    base.replace(bad, u"-"_s);
+    static const QRegularExpression edges(u"^[^a-z0-9]+|[^a-z0-9]+$"_s);
+    base.remove(edges);
+    if (base.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"cannot derive a local name from %1; give NAME"_s.arg(src.toString()));
+    const QString tag = ImageReference::isValidTag(src.pathRef) ? src.pathRef : u"latest"_s;
+    return u"localhost/%1:%2"_s.arg(base, tag);
+}
+
+// The copy options and system context of push, pull and copy come from the same flags.
+int runCopyWithOptions(const QString &command, const ParsedArgs &p, const TransportReference &src,
+                       const TransportReference &dst)
+{
+    auto ctx = makeContext(p);
+    if (!ctx) {
+        printError(command, ctx.error().message);
+        return ExitUsage;
+    }
+    auto options = makeCopyOptions(p);
+    if (!options) {
+        printError(command, options.error().message);
+        return ExitUsage;
+    }
+    return runCopy(command, p, src, dst, *ctx, *options);
+}
+
+} // namespace
+
+int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
+{
+    const QString image = p.positionals.at(0);
+    auto src = parseLocation(image);
+    if (!src) {
+        printError(spec.name, src.error().message);
+        return ExitUsage;
+    }
+    if (p.positionals.size() < 2 && src->kind != TransportReference::Kind::LocalStore) {
+        printError(spec.name, u"DESTINATION is required when IMAGE is not a local store name (IMAGE is %1)"_s.arg(image));
+        return ExitUsage;
+    }
+    auto dst = asRegistry(p.positionals.size() > 1 ? p.positionals.at(1) : image);
+    if (!dst) {
+        printError(spec.name, dst.error().message);
+        return ExitUsage;
+    }
+    return runCopyWithOptions(spec.name, p, *src, *dst);
+}
+
+int cmdPull(const CommandSpec &spec, const ParsedArgs &p)
+{
+    auto src = asRegistry(p.positionals.at(0));
+    if (!src) {
+        printError(spec.name, src.error().message);
+        return ExitUsage;
+    }
+    QString name;
+    if (p.positionals.size() > 1) {
+        name = p.positionals.at(1);
+    } else {
+        auto n = defaultPullName(*src);
+        if (!n) {
+            printError(spec.name, n.error().message);
+            return ExitUsage;
+        }
+        name = *n;
+    }
+    auto dst = parseLocation(name);
+    if (!dst) {
+        printError(spec.name, dst.error().message);
+        return ExitUsage;
+    }
+    if (dst->kind != TransportReference::Kind::LocalStore) {
+        printError(spec.name, u"NAME must be a local store name without a transport (got %1); use copy for other destinations"_s.arg(name));
+        return ExitUsage;
+    }
+    return runCopyWithOptions(spec.name, p, *src, *dst);
+}
+
+int cmdCopy(const CommandSpec &spec, const ParsedArgs &p)
+{
+    auto src = parseLocation(p.positionals.at(0));
+    if (!src) {
+        printError(spec.name, src.error().message);
+        return ExitUsage;
+    }
+    auto dst = parseLocation(p.positionals.at(1));
+    if (!dst) {
+        printError(spec.name, dst.error().message);
+        return ExitUsage;
+    }
+    return runCopyWithOptions(spec.name, p, *src, *dst);
+}
+
+} // namespace stevedore::cli

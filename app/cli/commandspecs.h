@@ -1,0 +1,21 @@
+#pragma once
+// The CLI's command specs: options, usage, help texts. Declarative; the commands themselves are in cmd_*.cpp.
+
+#include "options.h"
+
+namespace stevedore::cli {
+
+QList<OptionSpec> registryOptions();
+QList<OptionSpec> copyOptions(bool forPush);
+CommandSpec pushSpec();
+CommandSpec pullSpec();
+CommandSpec copySpec();
+CommandSpec imagesSpec();
+CommandSpec tagSpec();
+CommandSpec rmiSpec();
+CommandSpec inspectSpec();
+CommandSpec helpSpec();
+QList<CommandSpec> allCommands();
+CommandSpec topSpec();
+
+} // namespace stevedore::cli

@@ -1,0 +1,162 @@
+#include "compressingreader.h"
+
+#include "core/threadpools.h"
+#include "parallelgzip.h"
+
+#include <QThread>
+#include <QThreadPool>
+
+#include <zstd.h>
+
+#include <cstring>
+
+namespace stevedore {
+
+namespace {
+
+constexpr qint64 kInputPiece = 1024 * 1024;
+
+} // namespace
+
+struct CompressingReader::Impl {
+    std::unique_ptr<BlobReader> source;
+    Compression compression = Compression::Gzip;
+    QByteArray input;         // one piece read from the source
+    QByteArray output;        // compressed bytes not handed out yet
+    qint64 outPos = 0;
+    bool inputEnded = false;
+    bool done = false;
+    // gzip
+    std::unique_ptr<ParallelGzipCompressor> gzip;
+    // zstd
+    ZSTD_CCtx *zstd = nullptr;
+
+    ~Impl()
+    {
+        if (zstd)
+            ZSTD_freeCCtx(zstd);
+    }
+
+    void append(const char *data, qint64 size)
+    {
+        if (outPos > 0 && outPos == output.size()) {
+            output.resize(0);
+            outPos = 0;
+        }
+        output.append(data, qsizetype(size));
+    }
+
+    Status zstdStep(const char *data, qint64 size, ZSTD_EndDirective mode)
+    {
+        ZSTD_inBuffer in{data, size_t(size), 0};
+        QByteArray buf(qsizetype(ZSTD_CStreamOutSize()), Qt::Uninitialized);
+        for (;;) {
+            ZSTD_outBuffer out{buf.data(), size_t(buf.size()), 0};
+            const size_t left = ZSTD_compressStream2(zstd, &out, &in, mode);
+            if (ZSTD_isError(left))
+                return fail(ErrorCode::Internal,
+                            EngineText::tr("zstd compression failed: %1").arg(QString::fromLatin1(ZSTD_getErrorName(left))));
+            append(buf.constData(), qint64(out.pos));
+            const bool consumed = in.pos == in.size;
+            if (mode == ZSTD_e_end ? left == 0 : consumed)
+                return {};
+        }
+    }
+
+    // Produces some output (or reaches the end).
+    Status step()
+    {
+        if (!inputEnded) {
+            input.resize(kInputPiece);
+            auto n = source->read(input.data(), input.size());
+            if (!n)
+                return fail(n.error());
+            if (*n == 0) {
+                inputEnded = true;
+            } else if (gzip) {
+                gzip->push(input.constData(), *n);
+                if (!gzip->drainAvailable([this](const char *d, qint64 s) { append(d, s); return true; }))
+                    return fail(ErrorCode::Internal, EngineText::tr("gzip compression failed: out of memory"));
+                return {};
+            } else if (zstd) {
+                return zstdStep(input.constData(), *n, ZSTD_e_continue);
+            } else {
+                append(input.constData(), *n);
+                return {};
+            }
+        }
+        // The input has ended: flush everything.
+        done = true;
+        if (gzip) {
+            gzip->finish();
+            if (!gzip->drainAll([this](const char *d, qint64 s) { append(d, s); return true; }))
+                return fail(ErrorCode::Internal, EngineText::tr("gzip compression failed: out of memory"));
+        } else if (zstd) {
+            return zstdStep(nullptr, 0, ZSTD_e_end);
+        }
+        return {};
+    }
+};
+
+CompressingReader::CompressingReader(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+
+CompressingReader::~CompressingReader() = default;
+
+bool CompressingReader::validLevel(Compression compression, int level)
+{
+    switch (compression) {
+    case Compression::Gzip: return level >= 1 && level <= 9;
+    case Compression::Zstd: return level >= 1 && level <= ZSTD_maxCLevel();
+    default: return false;
+    }
+}
+
+int CompressingReader::maxLevel(Compression compression)
+{
+    return compression == Compression::Zstd ? ZSTD_maxCLevel() : compression == Compression::Gzip ? 9 : 0;
+}
+
+Result<std::unique_ptr<BlobReader>> CompressingReader::create(std::unique_ptr<BlobReader> source,
+                                                              Compression compression, int level)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->source = std::move(source);
+    impl->compression = compression;
+    switch (compression) {
+    case Compression::None:
+        break;
+    case Compression::Gzip:
+        impl->gzip = std::make_unique<ParallelGzipCompressor>(level);
+        break;
+    case Compression::Zstd: {
+        impl->zstd = ZSTD_createCCtx();
+        if (!impl->zstd)
+            return fail(ErrorCode::Internal, EngineText::tr("zstd compression failed: out of memory"));
+        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_compressionLevel, level < 0 ? 3 : level);
+        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_checksumFlag, 1);
+        // libzstd's workers (when built with threads; otherwise this is ignored and it runs in the caller).
+        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_nbWorkers, qMax(1, QThread::idealThreadCount()));
+        break;
+    }
+    default:
+        return fail(ErrorCode::Unsupported,
+                    EngineText::tr("compressing to %1 is not supported").arg(compressionName(compression)));
+    }
+    return std::unique_ptr<BlobReader>(new CompressingReader(std::move(impl)));
+}
+
+Result<qint64> CompressingReader::read(char *data, qint64 maxSize)
+{
+    while (d->outPos == d->output.size()) {
+        if (d->done)
+            return qint64(0);
+        if (auto s = d->step(); !s)
+            return fail(s.error());
+    }
+    const qint64 n = qMin(maxSize, qint64(d->output.size()) - d->outPos);
+    std::memcpy(data, d->output.constData() + d->outPos, size_t(n));
+    d->outPos += n;
+    return n;
+}
+
+} // namespace stevedore

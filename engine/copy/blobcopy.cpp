@@ -1,0 +1,222 @@
+// CopyRun: one blob — reuse when the destination has it (or a twin the cache knows), else the composed stages:
+// read → verify digest and size → [decompress → verify diff_id → compress] → digest → chunked writes → commit.
+#include "copyrun.h"
+
+#include "blobstages.h"
+#include "compress/compressingreader.h"
+#include "compress/decompress.h"
+#include "core/logging.h"
+#include "retry.h"
+
+#include <array>
+
+namespace stevedore {
+
+namespace {
+
+constexpr qint64 kMinWriteChunk = 64 * 1024;
+constexpr qint64 kMaxWriteChunk = 16 * 1024 * 1024;
+constexpr int kMaxCacheCandidates = 3;
+
+Error cancelledError()
+{
+    return Error(ErrorCode::Cancelled, EngineText::tr("the copy was cancelled"));
+}
+
+} // namespace
+
+Result<BlobOutcome> CopyRun::copyBlob(const BlobTask &task)
+{
+    if (task.foreign) {
+        qCInfo(lcCopy) << "not copying non-distributable layer" << task.key;
+        return BlobOutcome{task.source.toDescriptor(), BlobProgress::State::Skipped};
+    }
+    auto result = withRetries(m_context.retry, m_stop, [&]() { return copyBlobOnce(task, m_stop); },
+                              [&](const Error &e, int n) {
+                                  m_progress.setBlobState(task.key, BlobProgress::State::Retrying,
+                                                          EngineText::tr("retry %1 of %2: %3")
+                                                              .arg(n)
+                                                              .arg(m_context.retry.maxRetries)
+                                                              .arg(e.message));
+                              });
+    if (!result) {
+        if (stopped())
+            return fail(cancelledError());
+        return fail(result.error().withContext(blobContext(task)));
+    }
+    return result;
+}
+
+Result<std::optional<BlobOutcome>> CopyRun::tryReuse(const BlobTask &task, const CancelToken &cancel)
+{
+    m_progress.setBlobState(task.key, BlobProgress::State::Checking);
+    auto attempt = [&](BlobInfo candidate) -> Result<std::optional<BlobOutcome>> {
+        auto reused = m_dest->tryReuseBlob(candidate, m_cache, cancel);
+        if (!reused)
+            return fail(reused.error());
+        if (!*reused)
+            return std::optional<BlobOutcome>();
+        Descriptor out = candidate.toDescriptor();
+        if ((*reused)->size >= 0)
+            out.size = (*reused)->size;
+        return BlobOutcome{out, (*reused)->mounted ? BlobProgress::State::Mounted : BlobProgress::State::Skipped};
+    };
+    if (!task.transform.changes()) {
+        BlobInfo same = task.source;
+        same.mediaType = task.outputType;
+        return attempt(same);
+    }
+    // A twin in the wanted compression made by an earlier copy may already be there (or be mountable).
+    if (task.diffId) {
+        if (task.transform.to == Compression::None) {
+            BlobInfo plain = task.source;
+            plain.mediaType = task.outputType;
+            plain.digest = *task.diffId;
+            plain.size = -1;
+            plain.compression = Compression::None;
+            return attempt(plain);
+        }
+        const QList<BlobInfoCache::CompressedVariant> variants =
+            m_cache.compressedVariants(*task.diffId, compressionName(task.transform.to));
+        for (qsizetype i = 0; i < variants.size() && i < kMaxCacheCandidates; ++i) {
+            BlobInfo candidate = task.source;
+            candidate.mediaType = task.outputType;
+            candidate.digest = variants.at(i).digest;
+            candidate.size = variants.at(i).size;
+            candidate.compression = task.transform.to;
+            auto r = attempt(candidate);
+            if (!r || *r)
+                return r;
+        }
+    }
+    return std::optional<BlobOutcome>();
+}
+
+void CopyRun::recordLearnt(const BlobTask &task, const Descriptor &output)
+{
+    if (task.transform.changes() && task.transform.to != Compression::None && task.diffId)
+        m_cache.recordCompressed(*task.diffId, {output.digest, output.size, compressionName(task.transform.to)});
+    if (task.transform.changes() && task.transform.from != Compression::None && task.diffId)
+        m_cache.recordCompressed(*task.diffId, {task.source.digest, task.source.size, compressionName(task.transform.from)});
+    if (auto here = m_dest->blobLocation())
+        m_cache.recordLocation(output.digest, *here);
+    if (auto there = m_source->blobLocation())
+        m_cache.recordLocation(task.source.digest, *there);
+}
+
+Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToken &cancel)
+{
+    if (cancel.isCancelled())
+        return fail(cancelledError());
+    auto reused = tryReuse(task, cancel);
+    if (!reused)
+        return fail(reused.error());
+    if (*reused) {
+        if (auto here = m_dest->blobLocation())
+            m_cache.recordLocation((*reused)->output.digest, *here);
+        return **reused;
+    }
+    if (cancel.isCancelled())
+        return fail(cancelledError());
+
+    {
+        BlobProgress bp;
+        bp.id = task.key;
+        bp.digest = task.source.digest.toString();
+        bp.mediaType = task.source.mediaType;
+        bp.platform = task.platforms.size() == 1 ? task.platforms.constFirst() : QString();
+        bp.total = task.source.size;
+        bp.done = 0;
+        bp.state = BlobProgress::State::Uploading;
+        m_progress.setBlob(bp);
+    }
+
+    // The chain of stages. The destination sees only the last one, and the BlobInfo of what comes out of it.
+    auto opened = m_source->openBlob(task.source, cancel);
+    if (!opened)
+        return fail(opened.error().withContext(EngineText::tr("reading from %1").arg(m_source->description())));
+    const QString key = task.key;
+    const QString what = EngineText::tr("blob %1 from %2").arg(task.source.digest.toString(), m_source->description());
+    std::unique_ptr<BlobReader> chain = std::make_unique<CountingReader>(
+        std::move(*opened), [this, key](qint64 done) { m_progress.setBlobDone(key, done); });
+    chain = std::make_unique<VerifyingReader>(std::move(chain), task.source.digest, task.source.size, what);
+    if (task.transform.changes()) {
+        if (task.transform.from != Compression::None) {
+            auto plain = DecompressingReader::create(std::move(chain), task.transform.from);
+            if (!plain)
+                return fail(plain.error().withContext(what));
+            chain = std::move(*plain);
+            if (task.diffId)
+                chain = std::make_unique<VerifyingReader>(
+                    std::move(chain), *task.diffId, -1,
+                    EngineText::tr("the uncompressed content of %1 (its diff_id)").arg(what));
+        }
+        if (task.transform.to != Compression::None) {
+            auto packed = CompressingReader::create(std::move(chain), task.transform.to, task.transform.level);
+            if (!packed)
+                return fail(packed.error());
+            chain = std::move(*packed);
+        }
+    }
+    DigestingReader output(*chain);
+
+    BlobInfo outInfo = task.source;
+    outInfo.mediaType = task.outputType;
+    outInfo.compression = task.transform.to;
+    if (task.transform.changes()) {
+        outInfo.digest = Digest();
+        outInfo.size = -1;
+    }
+    auto writer = m_dest->beginBlob(outInfo, cancel);
+    if (!writer)
+        return fail(writer.error());
+    const qint64 chunkSize = qBound(kMinWriteChunk, (*writer)->preferredChunkSize(), kMaxWriteChunk);
+
+    // Each chunk is filled straight from the last stage, in a few buffers allocated once and reused: a writer may keep
+    // a reference to the chunk it was given for a moment (the network layer until its request object is gone), so the
+    // next chunk goes to a buffer nobody else holds.
+    std::array<QByteArray, 3> buffers;
+    auto freeBuffer = [&]() -> QByteArray & {
+        for (QByteArray &b : buffers)
+            if (!b.isEmpty() && b.isDetached())
+                return b;
+        for (QByteArray &b : buffers)
+            if (b.isEmpty())
+                return b = QByteArray(chunkSize, Qt::Uninitialized);
+        return buffers[0] = QByteArray(chunkSize, Qt::Uninitialized);
+    };
+    bool ended = false;
+    while (!ended) {
+        QByteArray &chunk = freeBuffer();
+        qint64 filled = 0;
+        while (filled < chunkSize) {
+            if (cancel.isCancelled())
+                return fail(cancelledError());
+            auto n = output.read(chunk.data() + filled, chunkSize - filled);
+            if (!n)
+                return fail(n.error());
+            if (*n == 0) {
+                ended = true;
+                break;
+            }
+            filled += *n;
+        }
+        if (filled == 0)
+            break;
+        const QByteArray piece = filled == chunkSize ? chunk : QByteArray(chunk.constData(), filled);
+        if (auto w = (*writer)->write(piece, cancel); !w)
+            return fail(w.error());
+        if (cancel.isCancelled())
+            return fail(cancelledError());
+    }
+
+    Descriptor out = outInfo.toDescriptor();
+    out.digest = task.transform.changes() ? output.result() : task.source.digest;
+    out.size = output.size();
+    if (auto c = (*writer)->commit(out.digest, out.size, cancel); !c)
+        return fail(c.error());
+    recordLearnt(task, out);
+    return BlobOutcome{out, BlobProgress::State::Done};
+}
+
+} // namespace stevedore

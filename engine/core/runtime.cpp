@@ -1,0 +1,152 @@
+#include "runtime.h"
+
+#include "logging.h"
+#include "net/httpservice.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+#include <QThreadPool>
+
+#include <atomic>
+
+namespace stevedore {
+
+namespace {
+
+std::atomic<EngineRuntime *> g_explicit{nullptr};
+EngineRuntime *g_implicit = nullptr;
+QBasicMutex g_implicitMutex;
+
+void shutdownImplicit()
+{
+    QMutexLocker lock(&g_implicitMutex);
+    delete g_implicit; // shuts down while the application object still exists
+    g_implicit = nullptr;
+}
+
+void configure(QThreadPool &pool, int maxThreads, const char *name)
+{
+    pool.setMaxThreadCount(maxThreads);
+    pool.setExpiryTimeout(30000);
+    pool.setObjectName(QString::fromLatin1(name));
+}
+
+} // namespace
+
+struct EngineRuntime::Pools {
+    QThreadPool jobs;
+    QThreadPool io;
+    QThreadPool cpu;
+};
+
+EngineRuntime::EngineRuntime(ImplicitTag)
+    : m_pools(std::make_unique<Pools>())
+{
+    configure(m_pools->jobs, 16, "stevedore-jobs");
+    configure(m_pools->io, 32, "stevedore-io");
+    configure(m_pools->cpu, qMax(1, QThread::idealThreadCount()), "stevedore-cpu");
+}
+
+EngineRuntime::EngineRuntime()
+    : EngineRuntime(ImplicitTag{})
+{
+    EngineRuntime *expected = nullptr;
+    if (!g_explicit.compare_exchange_strong(expected, this))
+        qCWarning(lcCore) << "a second EngineRuntime was created; the first one stays the engine's";
+}
+
+EngineRuntime::~EngineRuntime()
+{
+    shutdown();
+    EngineRuntime *self = this;
+    g_explicit.compare_exchange_strong(self, nullptr);
+}
+
+EngineRuntime *EngineRuntime::instance()
+{
+    if (EngineRuntime *r = g_explicit.load())
+        return r;
+    QMutexLocker lock(&g_implicitMutex);
+    if (EngineRuntime *r = g_explicit.load())
+        return r;
+    if (!g_implicit) {
+        g_implicit = new EngineRuntime(ImplicitTag{});
+        if (QCoreApplication::instance())
+            qAddPostRoutine(shutdownImplicit);
+        qCDebug(lcCore) << "implicit engine runtime created";
+    }
+    return g_implicit;
+}
+
+QThreadPool *EngineRuntime::jobs()
+{
+    return &m_pools->jobs;
+}
+
+QThreadPool *EngineRuntime::io()
+{
+    return &m_pools->io;
+}
+
+QThreadPool *EngineRuntime::cpu()
+{
+    return &m_pools->cpu;
+}
+
+HttpService &EngineRuntime::http()
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_http)
+        m_http = std::make_unique<HttpService>(m_shutdown);
+    return *m_http;
+}
+
+quint64 EngineRuntime::registerJob(const CancelToken &token)
+{
+    QMutexLocker lock(&m_mutex);
+    const quint64 id = m_nextJob++;
+    m_jobs.insert(id, token);
+    if (m_down)
+        token.cancel();
+    return id;
+}
+
+void EngineRuntime::unregisterJob(quint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_jobs.remove(id);
+}
+
+int EngineRuntime::runningJobs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_jobs.size());
+}
+
+void EngineRuntime::shutdown(std::chrono::milliseconds timeout)
+{
+    std::unique_ptr<HttpService> http;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_down)
+            return;
+        m_down = true;
+        m_shutdown.cancel();
+        for (const CancelToken &t : std::as_const(m_jobs))
+            t.cancel();
+    }
+    // Jobs first (they wait on io tasks), then io (waits on cpu blocks and the network), then cpu.
+    QDeadlineTimer deadline(timeout);
+    for (QThreadPool *pool : {jobs(), io(), cpu()}) {
+        if (!pool->waitForDone(int(qMax<qint64>(0, deadline.remainingTime()))))
+            qCWarning(lcCore) << pool->objectName() << "still busy at shutdown";
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        http = std::move(m_http);
+    }
+    http.reset(); // stops the network thread, deleting its objects there
+}
+
+} // namespace stevedore

@@ -1,0 +1,4 @@
+list(APPEND STEVEDORE_ENGINE_SOURCES
+  net/httpservice.h net/httpservice.cpp
+  net/urlpolicy.h net/urlpolicy.cpp
+)
