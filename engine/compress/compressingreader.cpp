@@ -22,14 +22,19 @@ struct CompressingReader::Impl {
     std::unique_ptr<BlobReader> source;
     Compression compression = Compression::Gzip;
     QByteArray input;         // one piece read from the source
-    QByteArray output;        // compressed bytes not handed out yet
-    qint64 outPos = 0;
+    QByteArray overflow;      // compressed bytes that did not fit into the caller's buffer
+    qint64 overflowPos = 0;
     bool inputEnded = false;
     bool done = false;
     // gzip
     std::unique_ptr<ParallelGzipCompressor> gzip;
     // zstd
     ZSTD_CCtx *zstd = nullptr;
+    QByteArray zstdOut;
+    // The caller's buffer of the current read(): output goes straight there, the rest to `overflow`.
+    char *target = nullptr;
+    qint64 room = 0;
+    qint64 produced = 0;
 
     ~Impl()
     {
@@ -37,26 +42,34 @@ struct CompressingReader::Impl {
             ZSTD_freeCCtx(zstd);
     }
 
-    void append(const char *data, qint64 size)
+    void put(const char *data, qint64 size)
     {
-        if (outPos > 0 && outPos == output.size()) {
-            output.resize(0);
-            outPos = 0;
+        const qint64 direct = qMin(size, room - produced);
+        if (direct > 0) {
+            std::memcpy(target + produced, data, size_t(direct));
+            produced += direct;
         }
-        output.append(data, qsizetype(size));
+        if (size > direct) {
+            if (overflowPos > 0) { // keep the buffer small: drop what was handed out
+                overflow.remove(0, qsizetype(overflowPos));
+                overflowPos = 0;
+            }
+            overflow.append(data + direct, qsizetype(size - direct));
+        }
     }
 
     Status zstdStep(const char *data, qint64 size, ZSTD_EndDirective mode)
     {
         ZSTD_inBuffer in{data, size_t(size), 0};
-        QByteArray buf(qsizetype(ZSTD_CStreamOutSize()), Qt::Uninitialized);
+        if (zstdOut.isEmpty())
+            zstdOut.resize(qsizetype(ZSTD_CStreamOutSize()));
         for (;;) {
-            ZSTD_outBuffer out{buf.data(), size_t(buf.size()), 0};
+            ZSTD_outBuffer out{zstdOut.data(), size_t(zstdOut.size()), 0};
             const size_t left = ZSTD_compressStream2(zstd, &out, &in, mode);
             if (ZSTD_isError(left))
                 return fail(ErrorCode::Internal,
                             EngineText::tr("zstd compression failed: %1").arg(QString::fromLatin1(ZSTD_getErrorName(left))));
-            append(buf.constData(), qint64(out.pos));
+            put(zstdOut.constData(), qint64(out.pos));
             const bool consumed = in.pos == in.size;
             if (mode == ZSTD_e_end ? left == 0 : consumed)
                 return {};
@@ -66,8 +79,13 @@ struct CompressingReader::Impl {
     // Produces some output (or reaches the end).
     Status step()
     {
+        auto sink = [this](const char *d, qint64 s) {
+            put(d, s);
+            return true;
+        };
         if (!inputEnded) {
-            input.resize(kInputPiece);
+            if (input.isEmpty())
+                input.resize(kInputPiece);
             auto n = source->read(input.data(), input.size());
             if (!n)
                 return fail(n.error());
@@ -75,13 +93,13 @@ struct CompressingReader::Impl {
                 inputEnded = true;
             } else if (gzip) {
                 gzip->push(input.constData(), *n);
-                if (!gzip->drainAvailable([this](const char *d, qint64 s) { append(d, s); return true; }))
+                if (!gzip->drainAvailable(sink))
                     return fail(ErrorCode::Internal, EngineText::tr("gzip compression failed: out of memory"));
                 return {};
             } else if (zstd) {
                 return zstdStep(input.constData(), *n, ZSTD_e_continue);
             } else {
-                append(input.constData(), *n);
+                put(input.constData(), *n);
                 return {};
             }
         }
@@ -89,7 +107,7 @@ struct CompressingReader::Impl {
         done = true;
         if (gzip) {
             gzip->finish();
-            if (!gzip->drainAll([this](const char *d, qint64 s) { append(d, s); return true; }))
+            if (!gzip->drainAll(sink))
                 return fail(ErrorCode::Internal, EngineText::tr("gzip compression failed: out of memory"));
         } else if (zstd) {
             return zstdStep(nullptr, 0, ZSTD_e_end);
@@ -147,16 +165,29 @@ Result<std::unique_ptr<BlobReader>> CompressingReader::create(std::unique_ptr<Bl
 
 Result<qint64> CompressingReader::read(char *data, qint64 maxSize)
 {
-    while (d->outPos == d->output.size()) {
-        if (d->done)
-            return qint64(0);
-        if (auto s = d->step(); !s)
-            return fail(s.error());
+    if (d->overflowPos < d->overflow.size()) {
+        const qint64 n = qMin(maxSize, qint64(d->overflow.size()) - d->overflowPos);
+        std::memcpy(data, d->overflow.constData() + d->overflowPos, size_t(n));
+        d->overflowPos += n;
+        return n;
     }
-    const qint64 n = qMin(maxSize, qint64(d->output.size()) - d->outPos);
-    std::memcpy(data, d->output.constData() + d->outPos, size_t(n));
-    d->outPos += n;
-    return n;
+    d->target = data;
+    d->room = maxSize;
+    d->produced = 0;
+    while (d->produced == 0 && d->overflowPos == d->overflow.size()) {
+        if (d->done)
+            break;
+        if (auto s = d->step(); !s) {
+            d->target = nullptr;
+            return fail(s.error());
+        }
+    }
+    d->target = nullptr;
+    if (d->produced > 0)
+        return d->produced;
+    if (d->overflowPos < d->overflow.size())
+        return read(data, maxSize);
+    return qint64(0);
 }
 
 } // namespace stevedore

@@ -158,7 +158,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
             chain = std::move(*packed);
         }
     }
-    DigestingReader output(*chain);
+    DigestingReader output(*chain, task.transform.changes());
 
     BlobInfo outInfo = task.source;
     outInfo.mediaType = task.outputType;
@@ -175,7 +175,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
     // Each chunk is filled straight from the last stage, in a few buffers allocated once and reused: a writer may keep
     // a reference to the chunk it was given for a moment (the network layer until its request object is gone), so the
     // next chunk goes to a buffer nobody else holds.
-    std::array<QByteArray, 3> buffers;
+    std::array<QByteArray, 2> buffers;
     auto freeBuffer = [&]() -> QByteArray & {
         for (QByteArray &b : buffers)
             if (!b.isEmpty() && b.isDetached())
@@ -183,7 +183,8 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
         for (QByteArray &b : buffers)
             if (b.isEmpty())
                 return b = QByteArray(chunkSize, Qt::Uninitialized);
-        return buffers[0] = QByteArray(chunkSize, Qt::Uninitialized);
+        std::swap(buffers[0], buffers[1]); // both still held: give the older one up to its holder
+        return buffers[1] = QByteArray(chunkSize, Qt::Uninitialized);
     };
     bool ended = false;
     while (!ended) {

@@ -43,7 +43,8 @@ Result<qint64> DigestingReader::read(char *data, qint64 maxSize)
 {
     auto n = m_inner.read(data, maxSize);
     if (n && *n > 0) {
-        m_hash.addData(data, *n);
+        if (m_hashing)
+            m_hash.addData(data, *n);
         m_size += *n;
     }
     return n;

@@ -29,17 +29,19 @@ private:
     bool m_checked = false;
 };
 
-// Hashes (sha256) and counts what passes through; result() once the stream has ended.
+// Counts what passes through and, when `hash` (the bytes changed on the way), hashes it with sha256: result() once
+// the stream has ended. Bytes that are the source's as they are were hashed once already, by the VerifyingReader.
 class DigestingReader final : public BlobReader
 {
 public:
-    explicit DigestingReader(BlobReader &inner) : m_inner(inner) {}
+    DigestingReader(BlobReader &inner, bool hash) : m_inner(inner), m_hashing(hash) {}
     Result<qint64> read(char *data, qint64 maxSize) override;
     Digest result() { return m_hash.result(); }
     qint64 size() const { return m_size; }
 
 private:
     BlobReader &m_inner;
+    bool m_hashing;
     Digester m_hash;
     qint64 m_size = 0;
 };

@@ -66,6 +66,7 @@ struct HttpService::Exchange {
     HttpRequest request;
     bool stream = false;
     bool detached = false;
+    HttpService::Worker *worker = nullptr; // the network thread that runs it
 
     // Shared between the service thread and the waiting worker; guarded by `mutex`.
     QMutex mutex;
@@ -78,6 +79,7 @@ struct HttpService::Exchange {
     qint64 buffered = 0;
     bool paused = false;       // the stream buffer is full: reading from the reply waits for the consumer
     bool abandoned = false;    // the waiter went away (cancelled, or the stream reader was destroyed)
+    bool released = false;     // the reply object is gone: nothing holds the request body any more
 
     // Service thread only.
     QNetworkReply *reply = nullptr;
@@ -85,6 +87,7 @@ struct HttpService::Exchange {
     QStringList sslErrors;
     bool streaming = false;    // headers were 2xx for a streamed GET
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
+    bool dropped = false;
 
     void setFailure(HttpFailure f)
     {
@@ -104,6 +107,7 @@ public:
     std::atomic<quint64> requests{0};
     std::atomic<quint64> managers{0};
     std::atomic<int> detachedPending{0};
+    std::atomic<int> inFlight{0}; // exchanges started and not dropped yet, for the choice of a thread
 
     void begin(const std::shared_ptr<Exchange> &ex)
     {
@@ -116,6 +120,7 @@ public:
             QMutexLocker lock(&ex->mutex);
             if (ex->abandoned) { // cancelled before it started
                 ex->complete = true;
+                ex->released = true;
                 finishDetached(ex);
                 return;
             }
@@ -199,6 +204,8 @@ public:
                 delete ex->reply;
                 ex->reply = nullptr;
             }
+            QMutexLocker lock(&ex->mutex);
+            ex->released = true;
         }
         m_active.clear();
         qDeleteAll(m_nams);
@@ -448,10 +455,18 @@ private:
 
     void drop(const std::shared_ptr<Exchange> &ex)
     {
+        ex->request.body = QByteArray(); // the caller may want its buffer back: let go of our reference
         if (ex->reply) {
-            ex->reply->disconnect(this);
-            ex->reply->deleteLater();
+            QNetworkReply *reply = ex->reply;
+            reply->disconnect(this);
             ex->reply = nullptr;
+            // Not inside its own signal: deleted from the event loop, then the caller's buffer is free again.
+            QMetaObject::invokeMethod(this, [reply, ex] {
+                delete reply;
+                QMutexLocker lock(&ex->mutex);
+                ex->released = true;
+                ex->changed.wakeAll();
+            }, Qt::QueuedConnection);
         }
         m_active.removeAll(ex);
         finishDetached(ex);
@@ -459,6 +474,10 @@ private:
 
     void finishDetached(const std::shared_ptr<Exchange> &ex)
     {
+        if (!ex->dropped) {
+            ex->dropped = true;
+            --inFlight;
+        }
         if (ex->detached) {
             ex->detached = false;
             --detachedPending;
@@ -476,8 +495,8 @@ namespace {
 class HttpStream final : public BlobReader
 {
 public:
-    HttpStream(std::shared_ptr<HttpService::Exchange> ex, HttpService::Worker *worker, CancelToken cancel)
-        : m_ex(std::move(ex)), m_worker(worker), m_cancel(std::move(cancel))
+    HttpStream(std::shared_ptr<HttpService::Exchange> ex, CancelToken cancel)
+        : m_ex(std::move(ex)), m_worker(m_ex->worker), m_cancel(std::move(cancel))
     {
     }
     ~HttpStream() override
@@ -538,26 +557,48 @@ private:
 
 } // namespace
 
-HttpService::HttpService(CancelToken shutdown)
+HttpService::HttpService(CancelToken shutdown, int threads)
     : m_shutdown(std::move(shutdown))
 {
-    m_thread = new QThread;
-    m_thread->setObjectName(u"stevedore-net"_s);
-    m_worker = new Worker;
-    m_worker->moveToThread(m_thread);
-    m_thread->start();
+    for (int i = 0; i < qMax(1, threads); ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(u"stevedore-net"_s);
+        auto *worker = new Worker;
+        worker->moveToThread(thread);
+        thread->start();
+        m_threads.push_back({thread, worker});
+    }
 }
 
 HttpService::~HttpService()
 {
     QDeadlineTimer grace(kShutdownGraceMs);
-    while (m_worker->detachedPending.load() > 0 && !grace.hasExpired())
+    auto pending = [this] {
+        int n = 0;
+        for (const auto &t : m_threads)
+            n += t.worker->detachedPending.load();
+        return n;
+    };
+    while (pending() > 0 && !grace.hasExpired())
         QThread::msleep(10);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->shutdownNow(); }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_worker; // its thread has finished: nothing of it runs any more
-    delete m_thread;
+    for (const auto &t : m_threads) {
+        QMetaObject::invokeMethod(t.worker, [w = t.worker] { w->shutdownNow(); }, Qt::BlockingQueuedConnection);
+        t.thread->quit();
+    }
+    for (const auto &t : m_threads) {
+        t.thread->wait();
+        delete t.worker; // its thread has finished: nothing of it runs any more
+        delete t.thread;
+    }
+}
+
+HttpService::Worker *HttpService::pick() const
+{
+    Worker *best = m_threads.front().worker;
+    for (const auto &t : m_threads)
+        if (t.worker->inFlight.load() < best->inFlight.load())
+            best = t.worker;
+    return best;
 }
 
 bool HttpService::onGuiThread()
@@ -568,7 +609,13 @@ bool HttpService::onGuiThread()
 
 HttpService::Stats HttpService::stats() const
 {
-    return Stats{m_worker->requests.load(), m_worker->managers.load()};
+    Stats s;
+    for (const auto &t : m_threads) {
+        s.requests += t.worker->requests.load();
+        s.managers += t.worker->managers.load();
+    }
+    s.threads = int(m_threads.size());
+    return s;
 }
 
 HttpResult<std::shared_ptr<HttpService::Exchange>> HttpService::start(const HttpRequest &request, bool stream,
@@ -593,7 +640,9 @@ HttpResult<std::shared_ptr<HttpService::Exchange>> HttpService::start(const Http
     auto ex = std::make_shared<Exchange>();
     ex->request = request;
     ex->stream = stream;
-    Worker *w = m_worker;
+    Worker *w = pick();
+    ex->worker = w;
+    ++w->inFlight;
     QMetaObject::invokeMethod(w, [w, ex] { w->begin(ex); }, Qt::QueuedConnection);
     return ex;
 }
@@ -602,9 +651,10 @@ namespace {
 
 // Waits until `ready` holds (under the exchange's lock), polling `cancel`. On cancel the request is aborted.
 template<typename Ready>
-std::optional<HttpFailure> waitFor(const std::shared_ptr<HttpService::Exchange> &ex, HttpService::Worker *w,
-                                   const CancelToken &cancel, Ready ready)
+std::optional<HttpFailure> waitFor(const std::shared_ptr<HttpService::Exchange> &ex, const CancelToken &cancel,
+                                   Ready ready)
 {
+    HttpService::Worker *w = ex->worker;
     QMutexLocker lock(&ex->mutex);
     while (!ready()) {
         if (cancel.isCancelled()) {
@@ -629,7 +679,8 @@ HttpResult<HttpResponse> HttpService::send(const HttpRequest &request, const Can
     if (!ex)
         return std::unexpected(ex.error());
     const auto &e = *ex;
-    if (auto f = waitFor(e, m_worker, cancel, [&e] { return e->complete; }))
+    // Complete, and the reply gone (it holds the request body: the caller reuses that buffer at once).
+    if (auto f = waitFor(e, cancel, [&e] { return e->complete && (e->released || e->failed); }))
         return std::unexpected(*f);
     QMutexLocker lock(&e->mutex);
     return std::move(e->response);
@@ -641,7 +692,7 @@ HttpResult<HttpService::Opened> HttpService::open(const HttpRequest &request, co
     if (!ex)
         return std::unexpected(ex.error());
     const auto &e = *ex;
-    if (auto f = waitFor(e, m_worker, cancel, [&e] { return e->headersReady || e->complete; }))
+    if (auto f = waitFor(e, cancel, [&e] { return e->headersReady || e->complete; }))
         return std::unexpected(*f);
     Opened out;
     bool streaming;
@@ -652,7 +703,7 @@ HttpResult<HttpService::Opened> HttpService::open(const HttpRequest &request, co
                     && e->response.status < 300 && request.method == "GET";
     }
     if (streaming)
-        out.body = std::make_unique<HttpStream>(e, m_worker, cancel);
+        out.body = std::make_unique<HttpStream>(e, cancel);
     return out;
 }
 
@@ -665,8 +716,10 @@ void HttpService::sendDetached(const HttpRequest &request, std::chrono::millisec
     ex->request.idleTimeout = std::min(request.idleTimeout, deadline);
     ex->detached = true;
     ex->deadline = QDeadlineTimer(deadline);
-    ++m_worker->detachedPending;
-    Worker *w = m_worker;
+    Worker *w = pick();
+    ex->worker = w;
+    ++w->inFlight;
+    ++w->detachedPending;
     QMetaObject::invokeMethod(w, [w, ex] { w->begin(ex); }, Qt::QueuedConnection);
 }
 

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <expected>
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -76,8 +77,9 @@ using HttpResult = std::expected<T, HttpFailure>;
 class HttpService final
 {
 public:
-    // `shutdown`: the runtime's shutdown token; detached requests are abandoned when it is cancelled.
-    explicit HttpService(CancelToken shutdown);
+    // `shutdown`: the runtime's shutdown token; detached requests are abandoned when it is cancelled. `threads`:
+    // how many network threads (each with its own managers); a request goes to the least busy one.
+    HttpService(CancelToken shutdown, int threads);
     ~HttpService(); // aborts what is in flight and deletes the network objects in their thread
     HttpService(const HttpService &) = delete;
     HttpService &operator=(const HttpService &) = delete;
@@ -102,7 +104,8 @@ public:
     // Counters for tests and measurements.
     struct Stats {
         quint64 requests = 0;
-        quint64 managers = 0; // network access managers created (one per TLS profile)
+        quint64 managers = 0; // network access managers created (one per TLS profile and thread)
+        int threads = 0;
     };
     Stats stats() const;
 
@@ -111,10 +114,14 @@ public:
 
 private:
     HttpResult<std::shared_ptr<Exchange>> start(const HttpRequest &request, bool stream, const CancelToken &cancel);
+    Worker *pick() const;
 
+    struct Thread {
+        QThread *thread;
+        Worker *worker;
+    };
     CancelToken m_shutdown;
-    QThread *m_thread = nullptr;
-    Worker *m_worker = nullptr;
+    std::vector<Thread> m_threads;
 };
 
 } // namespace stevedore
