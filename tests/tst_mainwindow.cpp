@@ -9,6 +9,8 @@
 #include "transfermodel.h"
 
 #include "copy/copyjob.h"
+#include "registry/registryclient.h"
+#include "support/loopbackserver.h"
 #include "support/testsupport.h"
 #include "transport/store/localstore.h"
 
@@ -34,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 using stevedore::ui::MainWindow;
@@ -59,6 +62,8 @@ private Q_SLOTS:
     void windowStateIsSaved();
     void progressDelegatePaintsABar();
     void closingCancelsRunningPushes();
+    void closingNeverWaitsForTheNetwork();
+    void networkCallsAreRefusedOnTheGuiThread();
 
 private:
     QTemporaryDir m_tmp;
@@ -426,6 +431,75 @@ void TestMainWindow::closingCancelsRunningPushes()
     QVERIFY2(timer.elapsed() < 20000, "cancelling a push on close took too long");
     const auto found = stevedore::LocalStore(m_root).find(*stevedore::ImageReference::parse(u"example.com/big:v1"_s));
     QVERIFY(!found.has_value());
+}
+
+void TestMainWindow::closingNeverWaitsForTheNetwork()
+{
+    // A registry that opens an upload session, then never answers a chunk, nor the DELETE that would clean it up:
+    // closing the window must not wait for it (neither for the upload nor for the clean-up).
+    using stevedore::test::Answer;
+    using stevedore::test::httpAnswer;
+    stevedore::test::LoopbackHttpServer registry;
+    QVERIFY(registry.listen());
+    registry.setHandler([](const stevedore::test::SeenRequest &r) -> Answer {
+        if (r.path == "/v2/")
+            return {httpAnswer(200, {}, "{}"), false, false};
+        if (r.method == "HEAD")
+            return {httpAnswer(404), false, false};
+        if (r.method == "POST")
+            return {httpAnswer(202, "Location: /upload/1\r\n"), false, false};
+        return {{}, true, false}; // PATCH, PUT, DELETE: never answered
+    });
+    stevedore::test::TestImageSpec spec;
+    spec.layerSize = 6 * 1024 * 1024;
+    spec.asIndex = false;
+    spec.seed = 11;
+    const QString dir = m_tmp.filePath(u"layouts/hang"_s);
+    QString error;
+    QVERIFY2(!stevedore::test::writeTestLayout(dir, u"v1"_s, spec, &error).isEmpty(), qPrintable(error));
+    auto request = stevedore::ui::makePushRequest(u"oci:"_s + dir + u":v1"_s,
+                                                  u"docker://127.0.0.1:%1/team/hang:v1"_s.arg(registry.port()), m_root);
+    QVERIFY(request.has_value());
+    request->context.tlsVerify = false;
+
+    QElapsedTimer closing;
+    {
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.queuePush(*request), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(registry.received("PATCH /upload/1"), 20000);
+        closing.start();
+        QVERIFY(w.close());
+    } // the window, its model and its jobs are destroyed here
+    const qint64 took = closing.elapsed();
+    qInfo() << "closing and destroying the window with an upload in flight took" << took << "ms";
+    QVERIFY2(took < 300, qPrintable(u"%1 ms"_s.arg(took)));
+}
+
+void TestMainWindow::networkCallsAreRefusedOnTheGuiThread()
+{
+    stevedore::test::LoopbackHttpServer registry;
+    QVERIFY(registry.listen());
+    registry.setResponder([](const stevedore::test::SeenRequest &) { return stevedore::test::httpAnswer(200, {}, "{}"); });
+    stevedore::RegistryConfig c;
+    c.host = u"127.0.0.1:%1"_s.arg(registry.port());
+    c.insecure = true;
+    auto client = std::make_shared<stevedore::RegistryClient>(c);
+    // On the GUI thread a blocking call is refused at once, and nothing is sent.
+    QElapsedTimer t;
+    t.start();
+    const auto refused = client->ping(stevedore::CancelToken());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, stevedore::ErrorCode::Internal);
+    QVERIFY2(refused.error().message.contains(u"GUI thread"_s), qPrintable(refused.error().message));
+    QVERIFY(t.elapsed() < 1000);
+    QCOMPARE(registry.requestCount(), 0);
+    // The same call from a worker thread goes through.
+    QFuture<stevedore::Status> f = QtConcurrent::run([client] { return client->ping(stevedore::CancelToken()); });
+    QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 10000);
+    QVERIFY2(f.result().has_value(), f.result() ? "" : qPrintable(f.result().error().message));
+    QCOMPARE(registry.requestCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
