@@ -13,7 +13,7 @@ build_deps=(
   fonts-wqy-microhei ca-certificates
 )
 test_deps=(
-  docker-registry skopeo umoci openssl apache2-utils
+  docker-registry skopeo umoci openssl apache2-utils zstd
   time jq xvfb xauth
 )
 
