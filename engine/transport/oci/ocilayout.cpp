@@ -94,7 +94,8 @@ Status OciLayout::checkLayoutFile() const
                         .arg(m_root));
     if (!version.startsWith(QLatin1String("1.")))
         return fail(ErrorCode::MalformedContent,
-                    EngineText::tr("%1 has image layout version %2; only 1.x is supported")
+                    EngineText::tr("%1 is not a supported OCI image layout: its oci-layout file says "
+                                   "imageLayoutVersion %2; only 1.x is supported")
                         .arg(m_root, version.left(40)));
     return {};
 }
