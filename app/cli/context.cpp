@@ -114,6 +114,9 @@ Result<CopyOptions> makeCopyOptions(const ParsedArgs &p)
         if (!dir.isDir())
             return fail(ErrorCode::InvalidArgument,
                         u"--digestfile %1: the folder %2 does not exist"_s.arg(p.value(u"digestfile"_s), dir.filePath()));
+        if (QFileInfo(o.digestFile).isDir())
+            return fail(ErrorCode::InvalidArgument,
+                        u"--digestfile %1 is a folder; give the name of a file"_s.arg(p.value(u"digestfile"_s)));
     }
     o.removeSignatures = p.flag(u"remove-signatures"_s);
     if (p.has(u"format"_s)) {

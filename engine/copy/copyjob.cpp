@@ -41,6 +41,9 @@ Job::Work CopyJob::prepare()
                 return fail(ErrorCode::InvalidArgument,
                             EngineText::tr("cannot write the digest file %1: the folder %2 does not exist")
                                 .arg(options.digestFile, dir.filePath()));
+            if (QFileInfo(options.digestFile).isDir())
+                return fail(ErrorCode::InvalidArgument,
+                            EngineText::tr("cannot write the digest file %1: it is a folder").arg(options.digestFile));
             if (!dir.isWritable())
                 return fail(ErrorCode::InvalidArgument,
                             EngineText::tr("cannot write the digest file %1: the folder %2 is not writable")
