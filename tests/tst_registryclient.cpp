@@ -401,7 +401,7 @@ private slots:
             if (!pinged)
                 QTest::qWait(100);
         }
-        QVERIFY2(pinged, qPrintable(pinged.error().message + u"\n"_s + QString::fromLocal8Bit(registry.readAll())));
+        QVERIFY2(pinged, pinged ? "" : qPrintable(pinged.error().message + u"\n"_s + QString::fromLocal8Bit(registry.readAll())));
         RegistryClient withPair(c);
         VERIFY_OK(upload(withPair, u"mtls/app"_s, "client certificates work", 1024));
 
@@ -1064,6 +1064,9 @@ private slots:
 
     void streamingBlobsUseBoundedMemory()
     {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("RSS says nothing under AddressSanitizer: its quarantine keeps freed memory (the normal build checks it)");
+#endif
         QString error;
         auto reg = startRegistry({}, &error);
         QVERIFY2(reg, qPrintable(error));

@@ -86,6 +86,7 @@ struct HttpService::Exchange {
     QElapsedTimer idle;
     QStringList sslErrors;
     bool streaming = false;    // headers were 2xx for a streamed GET
+    bool replyErrored = false; // the reply reported an error: finished() follows by itself, abort() must not
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
     bool dropped = false;
 
@@ -166,6 +167,7 @@ public:
             if (!verify && ex->reply)
                 ex->reply->ignoreSslErrors();
         });
+        connect(reply, &QNetworkReply::errorOccurred, this, [ex] { ex->replyErrored = true; });
         connect(reply, &QNetworkReply::metaDataChanged, this, [this, ex] { onHeaders(ex); });
         connect(reply, &QNetworkReply::readyRead, this, [this, ex] { onData(ex); });
         connect(reply, &QNetworkReply::uploadProgress, this, [ex] { ex->idle.restart(); });
@@ -176,9 +178,13 @@ public:
 
     void abort(const std::shared_ptr<Exchange> &ex)
     {
-        if (ex->reply && ex->reply->isRunning())
+        if (!ex->reply)
+            return;
+        if (ex->replyErrored)
+            return; // already failing: its finished() is on the way, and a second error would make Qt complain
+        if (ex->reply->isRunning())
             ex->reply->abort(); // finished() follows, which drops it
-        else if (ex->reply)
+        else
             drop(ex);
     }
 
@@ -199,7 +205,7 @@ public:
                                    false));
             if (ex->reply) {
                 ex->reply->disconnect(this);
-                if (ex->reply->isRunning())
+                if (ex->reply->isRunning() && !ex->replyErrored)
                     ex->reply->abort();
                 delete ex->reply;
                 ex->reply = nullptr;
