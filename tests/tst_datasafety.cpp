@@ -1086,6 +1086,31 @@ private slots:
             QVERIFY2(!p.contains(u".stevedore-tmp-"_s) && !p.contains(u".stevedore-new-"_s), qPrintable(p));
         }
     }
+
+    void storeRootMustBeAStoreOrEmpty()
+    {
+        // --root pointing at a folder of other things (a home folder, a project) is refused: nothing is added to it.
+        QString digest;
+        const QString good = makeLayout(u"good"_s, 141, &digest);
+        const QString root = path(u"notes"_s);
+        QVERIFY(QDir().mkpath(root + u"/src"_s));
+        QFile notes(root + u"/notes.txt"_s);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("my notes\n");
+        notes.close();
+        const Tree before = snapshot(root);
+        const ProcessResult r = cli({u"pull"_s, u"-q"_s, u"--root"_s, root, u"oci:"_s + good + u":v1"_s, u"name:v1"_s});
+        const QString problem = cleanFailureProblem(r);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY2(r.err.contains("not empty") && r.err.contains(root.toUtf8()), r.err.constData());
+        QCOMPARE(snapshot(root), before);
+        // An empty folder becomes a store.
+        const QString empty = path(u"empty-store"_s);
+        QVERIFY(QDir().mkpath(empty));
+        const ProcessResult ok = cli({u"pull"_s, u"-q"_s, u"--root"_s, empty, u"oci:"_s + good + u":v1"_s, u"name:v1"_s});
+        QVERIFY2(ok.ok(), qPrintable(describe(ok)));
+        QVERIFY(QFileInfo::exists(empty + u"/index.json"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataSafety)

@@ -105,8 +105,13 @@ Result<std::unique_ptr<OciImageDestination>> OciImageDestination::open(OciLayout
     std::unique_ptr<OciImageDestination> d(
         new OciImageDestination(std::move(layout), std::move(refName), std::move(description), options));
     const QFileInfo root(d->m_layout.root());
-    const bool fresh = !d->m_layout.exists() && (!root.exists() || QDir(root.filePath()).isEmpty(
-                                                                         QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
+    const bool emptyFolder = root.isDir()
+                             && QDir(root.filePath()).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    if (!d->m_layout.exists() && root.exists() && !emptyFolder)
+        return fail(ErrorCode::AlreadyExists,
+                    EngineText::tr("%1 is not empty and is not an OCI image layout; refusing to write into it")
+                        .arg(d->m_layout.root()));
+    const bool fresh = !d->m_layout.exists();
     if (fresh && options.stageNewLayout) {
         const QString parent = nearestExistingFolder(d->m_layout.root());
         d->m_stagingDir = std::make_unique<QTemporaryDir>(parent + QStringLiteral("/.") + root.fileName()
