@@ -34,9 +34,10 @@ CopyRun::CopyRun(TransportReference sourceRef, TransportReference destRef, Syste
 
 QString CopyRun::verb() const
 {
-    if (m_destRef.kind == TransportReference::Kind::Docker)
+    // Remote ends are the ones whose blobs have locations; the pipeline knows no transport by name.
+    if (m_dest && m_dest->blobLocation())
         return EngineText::tr("pushing");
-    if (m_sourceRef.kind == TransportReference::Kind::Docker)
+    if (m_source && m_source->blobLocation())
         return EngineText::tr("pulling");
     return EngineText::tr("copying");
 }

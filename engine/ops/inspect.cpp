@@ -140,7 +140,7 @@ Result<QByteArray> inspectImage(const TransportReference &ref, const SystemConte
 
     const QJsonObject inner = config->json.value(QLatin1String("config")).toObject();
     QList<std::pair<QString, QJsonValue>> fields;
-    if (ref.image && (ref.kind == TransportReference::Kind::Docker || ref.kind == TransportReference::Kind::LocalStore))
+    if (ref.image) // locations named by an image reference (docker://, the local store, ...)
         fields.append({QStringLiteral("Name"), ref.image->repository()});
     fields.append({QStringLiteral("Digest"), top->digest().toString()});
     fields.append({QStringLiteral("RepoTags"), repositoryTags(**source, cancel)});

@@ -112,11 +112,23 @@ Status OciLayout::withLock(const std::function<Status()> &fn) const
     return fn();
 }
 
-Status OciLayout::ensureExists() const
+Status OciLayout::ensureExists(bool refuseForeignContent) const
 {
     if (exists() && QFileInfo(m_root + QStringLiteral("/oci-layout")).isFile())
         return {};
-    return withLock([this]() -> Status {
+    return withLock([this, refuseForeignContent]() -> Status {
+        if (refuseForeignContent && !exists()) {
+            // Under the lock, so that a layout another writer is creating right now is not taken for foreign content.
+            static const QStringList ours = {QStringLiteral(".index.json.lock"), QStringLiteral(".writers"),
+                                             QStringLiteral("blobs"), QStringLiteral("oci-layout")};
+            const QStringList entries =
+                QDir(m_root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+            for (const QString &e : entries)
+                if (!ours.contains(e))
+                    return fail(ErrorCode::AlreadyExists,
+                                EngineText::tr("%1 is not empty and is not an OCI image layout; refusing to write into it")
+                                    .arg(m_root));
+        }
         if (!QDir().mkpath(blobsDir() + QStringLiteral("/sha256")))
             return fail(ErrorCode::IoError, EngineText::tr("cannot create %1").arg(blobsDir()));
         const QString layoutFile = m_root + QStringLiteral("/oci-layout");

@@ -35,8 +35,9 @@ public:
     // ({"imageLayoutVersion": "1.x"}) must be there, regular files.
     Status checkExists() const;
     Status checkLayoutFile() const;
-    // Creates the folder, oci-layout and an empty index.json when missing (under the index lock).
-    Status ensureExists() const;
+    // Creates the folder, oci-layout and an empty index.json when missing (under the index lock). With
+    // `refuseForeignContent`, a folder that holds anything else than a layout being created is refused.
+    Status ensureExists(bool refuseForeignContent = false) const;
 
     // The entries of index.json (each validated).
     Result<QList<Descriptor>> entries() const;

@@ -107,11 +107,13 @@ Result<std::unique_ptr<OciImageDestination>> OciImageDestination::open(OciLayout
     const QFileInfo root(d->m_layout.root());
     const bool emptyFolder = root.isDir()
                              && QDir(root.filePath()).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-    if (!d->m_layout.exists() && root.exists() && !emptyFolder)
+    if (root.exists() && !root.isDir())
+        return fail(ErrorCode::AlreadyExists, EngineText::tr("%1 exists and is not a folder").arg(d->m_layout.root()));
+    const bool fresh = !d->m_layout.exists();
+    if (fresh && options.stageNewLayout && root.exists() && !emptyFolder)
         return fail(ErrorCode::AlreadyExists,
                     EngineText::tr("%1 is not empty and is not an OCI image layout; refusing to write into it")
                         .arg(d->m_layout.root()));
-    const bool fresh = !d->m_layout.exists();
     if (fresh && options.stageNewLayout) {
         const QString parent = nearestExistingFolder(d->m_layout.root());
         d->m_stagingDir = std::make_unique<QTemporaryDir>(parent + QStringLiteral("/.") + root.fileName()
@@ -121,7 +123,7 @@ Result<std::unique_ptr<OciImageDestination>> OciImageDestination::open(OciLayout
                                                 .arg(parent, d->m_stagingDir->errorString()));
         d->m_staging = OciLayout(d->m_stagingDir->path());
     } else if (!d->m_layout.exists()) {
-        if (auto e = d->m_layout.ensureExists(); !e)
+        if (auto e = d->m_layout.ensureExists(/*refuseForeignContent=*/true); !e)
             return fail(e.error());
     } else if (auto c = d->m_layout.checkLayoutFile(); !c) {
         return fail(c.error());
