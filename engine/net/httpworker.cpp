@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QSslError>
 #include <QTimer>
 
@@ -373,9 +374,10 @@ void HttpService::Worker::drop(const std::shared_ptr<Exchange> &ex)
         QNetworkReply *reply = ex->reply;
         reply->disconnect(this);
         ex->reply = nullptr;
-        // Not inside its own signal: deleted from the event loop, then the caller's buffer is free again.
-        QMetaObject::invokeMethod(this, [reply, ex] {
-            delete reply;
+        // Not inside its own signal: deleted from the event loop, then the caller's buffer is free again. Guarded:
+        // shutdownNow() may run before this, and the manager it deletes takes its replies with it.
+        QMetaObject::invokeMethod(this, [reply = QPointer<QNetworkReply>(reply), ex] {
+            delete reply.data();
             QMutexLocker lock(&ex->mutex);
             ex->released = true;
             ex->changed.wakeAll();
