@@ -281,14 +281,16 @@ private:
     static Answer ok(QByteArray bytes) { return Answer{std::move(bytes), false, false}; }
 
     const Phase m_phase;
-    LoopbackHttpServer m_registry;
-    LoopbackHttpServer m_token;
     QElapsedTimer m_clock;
     mutable QMutex m_mutex;
     Override m_override;
     QList<Logged> m_log;
     int m_sessions = 0;
     bool m_tagged = false;
+    // Last, so destroyed first: their threads are stopped before anything the handler uses goes (a clean-up DELETE
+    // may still arrive while the test ends).
+    LoopbackHttpServer m_token;
+    LoopbackHttpServer m_registry;
 };
 
 // The blobs of an image manifest in a layout written by writeTestLayout.
