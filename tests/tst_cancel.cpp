@@ -548,6 +548,55 @@ private slots:
         QVERIFY(!fake.tagged());
     }
 
+    // A credential helper that never answers (docker's credsStore): SIGINT kills it and ends the push at once.
+    void sigintWhileACredentialHelperHangs()
+    {
+        const LayoutImage img = writeLayout(path(u"layout"_s), false);
+        QVERIFY(!img.digest.isEmpty());
+        FakeRegistry fake(Phase::Ping);
+        QVERIFY(fake.listen());
+        const QString bin = path(u"bin"_s);
+        const QString started = path(u"helper-started"_s);
+        QVERIFY(QDir().mkpath(bin));
+        QFile helper(bin + u"/docker-credential-stuck"_s);
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        helper.write("#!/bin/sh\ntouch '" + started.toUtf8() + "'\nexec sleep 60\n");
+        helper.close();
+        QVERIFY(helper.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const QString dockerConfig = m_env.value(u"DOCKER_CONFIG"_s);
+        QFile config(dockerConfig + u"/config.json"_s);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"credsStore\":\"stuck\"}");
+        config.close();
+
+        QProcessEnvironment env = m_env;
+        env.insert(u"PATH"_s, bin + u':' + m_env.value(u"PATH"_s));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(m_cli, {u"push"_s, u"--tls-verify=false"_s, u"-q"_s, u"oci:"_s + img.dir + u":v1"_s, fake.reference()});
+        QVERIFY2(p.waitForStarted(5000), qPrintable(p.errorString()));
+        QDeadlineTimer reach(15000);
+        while (!QFileInfo::exists(started) && p.state() == QProcess::Running && !reach.hasExpired())
+            p.waitForFinished(20);
+        QVERIFY2(QFileInfo::exists(started), p.readAllStandardError().constData());
+        QCOMPARE(p.state(), QProcess::Running);
+        QElapsedTimer sinceSignal;
+        sinceSignal.start();
+        ::kill(pid_t(p.processId()), SIGINT);
+        const bool finished = p.waitForFinished(10000);
+        const qint64 ms = sinceSignal.elapsed();
+        if (!finished) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
+        qInfo("exit %d %lld ms after the signal", p.exitCode(), ms);
+        QVERIFY2(finished, "still running 10 s after the signal");
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(ms < 1000, qPrintable(u"%1 ms"_s.arg(ms)));
+        QCOMPARE(p.readAllStandardError().trimmed(), QByteArray("stevedore push: interrupted; the copy was cancelled"));
+        QVERIFY(fake.log(Kind::ManifestPut).isEmpty());
+    }
+
     // 3a. --retry 0 with a PATCH that never answers: the idle timeout fails the push once, in seconds.
     void idleTimeoutWithoutRetry()
     {

@@ -90,7 +90,8 @@ QString helperServerFor(const QString &host)
     return host;
 }
 
-Result<std::optional<CredentialMatch>> runHelper(const QString &name, const QString &host, const QString &key)
+Result<std::optional<CredentialMatch>> runHelper(const QString &name, const QString &host, const QString &key,
+                                                const CancelToken &cancel)
 {
     const QString program = u"docker-credential-"_s + name;
     const QString exe = QStandardPaths::findExecutable(program);
@@ -111,6 +112,11 @@ Result<std::optional<CredentialMatch>> runHelper(const QString &name, const QStr
     QByteArray out;
     QDeadlineTimer deadline(kHelperTimeoutMs);
     while (p.state() != QProcess::NotRunning || p.bytesAvailable() > 0) {
+        if (cancel.isCancelled()) {
+            p.kill();
+            p.waitForFinished(2000);
+            return fail(ErrorCode::Cancelled, EngineText::tr("the operation was cancelled"));
+        }
         if (p.bytesAvailable() == 0 && !p.waitForReadyRead(int(qBound<qint64>(qint64(1), deadline.remainingTime(), qint64(100))))
             && p.state() != QProcess::NotRunning && deadline.hasExpired()) {
             p.kill();
@@ -172,7 +178,8 @@ QStringList candidateKeys(const QString &host, const QString &repository)
     return keys;
 }
 
-Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const QString &host, const QString &repository)
+Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const QString &host, const QString &repository,
+                                                   const CancelToken &cancel)
 {
     auto data = readFileLimited(path, kMaxAuthFileSize);
     if (!data)
@@ -191,7 +198,7 @@ Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const Q
     const QJsonObject helpers = root.value("credHelpers"_L1).toObject();
     for (auto it = helpers.begin(); it != helpers.end(); ++it) {
         if (normaliseKey(it.key()) == host && it.value().isString() && !it.value().toString().isEmpty())
-            return runHelper(it.value().toString(), host, it.key());
+            return runHelper(it.value().toString(), host, it.key(), cancel);
     }
 
     const QJsonValue authsValue = root.value("auths"_L1);
@@ -229,7 +236,7 @@ Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const Q
 
     const QString store = root.value("credsStore"_L1).toString();
     if (!store.isEmpty())
-        return runHelper(store, host, host);
+        return runHelper(store, host, host, cancel);
     return std::optional<CredentialMatch>();
 }
 
@@ -275,7 +282,8 @@ QStringList CredentialStore::searchPaths() const
     return paths;
 }
 
-Result<std::optional<CredentialMatch>> CredentialStore::lookup(const QString &host, const QString &repository) const
+Result<std::optional<CredentialMatch>> CredentialStore::lookup(const QString &host, const QString &repository,
+                                                               const CancelToken &cancel) const
 {
     const QString h = normaliseHost(host);
     QString repo = repository;
@@ -287,7 +295,7 @@ Result<std::optional<CredentialMatch>> CredentialStore::lookup(const QString &ho
             qCDebug(lcAuth) << "auth file" << path << "does not exist";
             continue;
         }
-        auto found = lookupInFile(path, h, repo);
+        auto found = lookupInFile(path, h, repo, cancel);
         if (!found)
             return found;
         if (*found)

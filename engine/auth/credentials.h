@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cancel.h"
 #include "core/error.h"
 
 #include <QString>
@@ -44,7 +45,9 @@ public:
 
     // host: "quay.io", "localhost:5000"; repository: "ns/repo" (may be empty for host-only lookups).
     // nullopt when nothing matches; an error when a file exists but cannot be read or parsed.
-    Result<std::optional<CredentialMatch>> lookup(const QString &host, const QString &repository) const;
+    // A credential helper that is still running when `cancel` is cancelled is killed (the lookup fails Cancelled).
+    Result<std::optional<CredentialMatch>> lookup(const QString &host, const QString &repository,
+                                                  const CancelToken &cancel = {}) const;
 
 private:
     QString m_authFile;

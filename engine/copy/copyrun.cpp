@@ -30,6 +30,7 @@ CopyRun::CopyRun(TransportReference sourceRef, TransportReference destRef, Syste
     : m_sourceRef(std::move(sourceRef)), m_destRef(std::move(destRef)), m_context(std::move(context)),
       m_options(std::move(options)), m_stop(jobCancel.child()), m_progress(progress), m_cache(m_context.blobInfoCachePath)
 {
+    m_context.cancel = m_stop; // opening an end may run a credential helper: a cancel stops it too
 }
 
 QString CopyRun::verb() const

@@ -96,7 +96,9 @@ QJsonArray repositoryTags(ImageSource &source, const CancelToken &cancel)
 Result<QByteArray> inspectImage(const TransportReference &ref, const SystemContext &ctx, InspectMode mode,
                                 const CancelToken &cancel)
 {
-    auto source = openImageSource(ref, ctx);
+    SystemContext context = ctx;
+    context.cancel = cancel;
+    auto source = openImageSource(ref, context);
     if (!source)
         return fail(source.error());
     auto top = (*source)->manifest(std::nullopt, cancel);

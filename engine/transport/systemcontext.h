@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/credentials.h"
+#include "core/cancel.h"
 
 #include <QString>
 
@@ -25,6 +26,7 @@ struct SystemContext {
     std::chrono::milliseconds idleTimeout{30000}; // --idle-timeout: a request with no byte moving for this long fails
     int blobConcurrency = 4;                // blobs in flight at once
     QString blobInfoCachePath;              // empty = $XDG_CACHE_HOME/stevedore/blob-info-cache.json
+    CancelToken cancel;                     // the operation's: work done while an end is opened (credential helpers)
 
     // $STEVEDORE_ROOT, else $XDG_DATA_HOME/stevedore/storage (~/.local/share/stevedore/storage).
     static QString defaultStorageRoot();

@@ -190,7 +190,7 @@ Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const ImageReference 
     if (ctx.credentials && !ctx.credentials->isEmpty()) {
         config.credentials = ctx.credentials;
     } else {
-        auto found = CredentialStore(ctx.authFile).lookup(image.domain(), image.path());
+        auto found = CredentialStore(ctx.authFile).lookup(image.domain(), image.path(), ctx.cancel);
         if (!found)
             return fail(found.error());
         if (*found) {
