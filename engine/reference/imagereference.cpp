@@ -39,7 +39,9 @@ const QRegularExpression &anchoredHex64()
     return re;
 }
 
-// "user:password@host/repo": an '@' before the first '/' (or with no '/'), a ':' before it, and no digest after it.
+// "user:password@host/repo": where the user info ends (its last '@'), else -1. The password may itself hold '@' and
+// '/' (tokens do), so the '@' is the last one that comes before a '/' (a digest never holds one), or, with no '/'
+// in front of it, the last one not followed by a digest; a ':' must come before it.
 qsizetype userInfoEnd(const QString &text)
 {
     QString t = text;
@@ -49,14 +51,18 @@ qsizetype userInfoEnd(const QString &text)
         offset = scheme + 3;
         t = t.mid(offset);
     }
-    const qsizetype at = t.indexOf(QLatin1Char('@'));
-    const qsizetype slash = t.indexOf(QLatin1Char('/'));
-    if (at <= 0 || (slash >= 0 && slash < at) || !t.left(at).contains(QLatin1Char(':')))
-        return -1;
-    const QString after = t.mid(at + 1);
-    if (after.startsWith(QLatin1String("sha256:")) || after.startsWith(QLatin1String("sha512:")))
-        return -1;
-    return offset + at;
+    for (qsizetype at = t.lastIndexOf(QLatin1Char('@')); at > 0; at = t.lastIndexOf(QLatin1Char('@'), at - 1)) {
+        const QString before = t.left(at);
+        const QString after = t.mid(at + 1);
+        if (!before.contains(QLatin1Char(':')))
+            continue;
+        if (after.contains(QLatin1Char('/')))
+            return offset + at;
+        if (!before.contains(QLatin1Char('/')) && !after.startsWith(QLatin1String("sha256:"))
+            && !after.startsWith(QLatin1String("sha512:")))
+            return offset + at;
+    }
+    return -1;
 }
 
 // user:password@ in front of a reference (docker://user:password@host/repo) never reaches a message.
