@@ -4,6 +4,7 @@
 // or a server's control characters. Loopback trap servers (plain and TLS) record every byte they receive, so each
 // test can prove what did NOT arrive where it must not. Traffic goes to 127.0.0.1 only.
 #include "registry/registryclient.h"
+#include "registry/registryerrors.h"
 #include "core/error.h"
 #include "support/e2e.h"
 #include "support/loopbackserver.h"
@@ -541,7 +542,7 @@ private slots:
         QVERIFY(!g_logLines.isEmpty());
         const QString all = g_logLines.join(u'\n');
         for (const QString &secret : {kPassword, QString::fromLatin1(kBasicBlob), QString::fromLatin1(kToken1),
-                                      QString::fromLatin1(kToken2), u"Basic "_s, u"Bearer "_s})
+                                      QString::fromLatin1(kToken2), u"R3fresh-T0ken-Value-77"_s, u"Basic "_s, u"Bearer "_s})
             QVERIFY2(!all.contains(secret), qPrintable(u"a log line carries "_s + secret));
     }
 
@@ -654,6 +655,110 @@ private slots:
         QCOMPARE(reg.count("PATCH", "/upload/") + reg.count("PUT", "/upload/"), 0);
         QCOMPARE(reg.manifests().size(), 1);
         QCOMPARE(sha256(reg.manifests().first()), m_digest.toLatin1());
+    }
+
+    // 3b. The other Locations of an upload session go through the same policy: a mount answer's (202, a session to use
+    //     instead) and each chunk's PATCH answer.
+    void mountAndChunkLocations()
+    {
+        LoopbackHttpServer plain;
+        QVERIFY(plain.listen());
+        plain.setResponder([](const Seen &) { return httpAnswer(202, "Location: /upload/1\r\n"); });
+        FakeRegistry storage(tls());
+        QVERIFY(storage.start());
+        FakeRegistry reg(tls(), kBasic);
+        const QByteArray plainOrigin = plain.origin(), storageOrigin = storage.server().origin();
+        reg.before = [&](const Seen &r) -> std::optional<QByteArray> {
+            if (r.method == "POST" && r.path.contains("mount=") && r.path.startsWith("/v2/down/"))
+                return httpAnswer(202, "Location: " + plainOrigin + "/upload/9\r\n");
+            if (r.method == "POST" && r.path.contains("mount=") && r.path.startsWith("/v2/away/"))
+                return httpAnswer(202, "Location: " + storageOrigin + "/upload/7\r\n");
+            if (r.method == "PATCH")
+                return httpAnswer(202, "Location: " + plainOrigin + "/upload/8?part=2\r\n");
+            return std::nullopt;
+        };
+        QVERIFY(reg.start());
+        RegistryClient client(tlsConfig(reg.port()));
+        const Digest digest = Digest::sha256Of("hello");
+
+        auto down = client.mountBlob(u"down/app"_s, digest, u"src/app"_s, CancelToken());
+        QVERIFY(!down);
+        qInfo().noquote() << "mount answer to http:" << down.error().message;
+        QVERIFY2(down.error().message.contains(u"plain http"_s) && down.error().message.contains(u"refused"_s),
+                 qPrintable(down.error().message));
+
+        auto away = client.mountBlob(u"away/app"_s, digest, u"src/app"_s, CancelToken());
+        QVERIFY2(away, away ? "" : qPrintable(away.error().message));
+        QVERIFY(!away->mounted);
+        QCOMPARE(away->uploadUrl, QUrl(QString::fromLatin1(storageOrigin) + u"/upload/7"_s));
+        {
+            auto w = client.beginUpload(u"away/app"_s, away->uploadUrl, 4096, CancelToken());
+            QVERIFY2(w, w ? "" : qPrintable(w.error().message));
+            auto wrote = (*w)->write("hello", CancelToken());
+            QVERIFY2(wrote, wrote ? "" : qPrintable(wrote.error().message));
+            auto committed = (*w)->commit(digest, 5, CancelToken());
+            QVERIFY2(committed, committed ? "" : qPrintable(committed.error().message));
+        }
+        QCOMPARE(storage.blobs(), QList<QByteArray>{digest.toString().toLatin1()});
+        QCOMPARE(authorizedRequests(storage.server()), 0);
+        QVERIFY(sawNoSecret(storage.server()));
+
+        {
+            auto w = client.beginUpload(u"team/app"_s, {}, 4096, CancelToken());
+            QVERIFY2(w, w ? "" : qPrintable(w.error().message));
+            auto wrote = (*w)->write("hello", CancelToken()); // the PATCH answer points at plain http
+            QVERIFY(!wrote);
+            qInfo().noquote() << "chunk answer to http:" << wrote.error().message;
+            QVERIFY2(wrote.error().message.contains(u"plain http"_s) && wrote.error().message.contains(u"refused"_s),
+                     qPrintable(wrote.error().message));
+            QVERIFY(!wrote.error().temporary);
+        }
+        QCOMPARE(plain.connectionCount(), 0);
+    }
+
+    // 3c. Layer URLs (non-distributable layers) go through the policy too, and never carry the registry's
+    //     credentials (RegistryClient::openLayerUrl's contract, as containers/image sends them without auth).
+    void layerUrls()
+    {
+        LoopbackHttpServer plain;
+        QVERIFY(plain.listen());
+        plain.setResponder([](const Seen &) { return httpAnswer(200, {}, "layer"); });
+        LoopbackHttpServer storage(tls());
+        QVERIFY(storage.listen());
+        storage.setResponder([](const Seen &) { return httpAnswer(200, "Content-Type: application/octet-stream\r\n", "layer"); });
+        FakeRegistry reg(tls(), kBasic);
+        reg.before = [](const Seen &r) -> std::optional<QByteArray> {
+            if (r.path.startsWith("/foreign/"))
+                return httpAnswer(200, "Content-Type: application/octet-stream\r\n", "layer");
+            return std::nullopt;
+        };
+        QVERIFY(reg.start());
+        RegistryClient client(tlsConfig(reg.port()));
+
+        for (const QString &url : QStringList{QString::fromLatin1(plain.origin()) + u"/layer.tar"_s, u"file:///etc/hostname"_s,
+                                   u"ftp://127.0.0.1:21/layer.tar"_s}) {
+            auto r = client.openLayerUrl(QUrl(url), CancelToken());
+            QVERIFY2(!r, qPrintable(url));
+            qInfo().noquote() << url << "->" << r.error().message;
+            QVERIFY2(r.error().message.contains(u"refused"_s), qPrintable(r.error().message));
+        }
+        QCOMPARE(plain.connectionCount(), 0);
+
+        auto fromStorage = client.openLayerUrl(QUrl(QString::fromLatin1(storage.origin()) + u"/layer.tar"_s), CancelToken());
+        QVERIFY2(fromStorage, fromStorage ? "" : qPrintable(fromStorage.error().message));
+        QCOMPARE(storage.seen().size(), 1);
+        QCOMPARE(authorizedRequests(storage), 0);
+
+        // A layer URL on the registry's own host: still without the registry's credentials (the registry answers
+        // 401 to a request without them, so the open fails, and nothing of the password went out with it).
+        const int before = authorizedRequests(reg.server());
+        auto own = client.openLayerUrl(QUrl(QString::fromLatin1(reg.server().origin()) + u"/foreign/layer.tar"_s), CancelToken());
+        int foreignAuthorised = 0;
+        for (const Seen &s : reg.server().seen())
+            foreignAuthorised += s.path.startsWith("/foreign/") && s.hasHeader("authorization");
+        QVERIFY(authorizedRequests(reg.server()) >= before);
+        QCOMPARE(foreignAuthorised, 0);
+        QVERIFY(!own);
     }
 
     // 4. Pagination: a Link to another https origin is followed without credentials (and a relative Link from
@@ -904,6 +1009,71 @@ private slots:
         QCOMPARE(second.seen().size(), 1);
         QCOMPARE(authorizedRequests(second), 0); // where it redirected: no
         QVERIFY(sawNoSecret(second));
+    }
+
+    // 6b'. An https realm that redirects to plain http: refused, the plain server gets nothing.
+    void tokenRealmRedirectToHttpRefused()
+    {
+        LoopbackHttpServer plain;
+        QVERIFY(plain.listen());
+        plain.setResponder([](const Seen &) { return httpAnswer(200, {}, "{\"token\":\"" + kToken1 + "\"}"); });
+        LoopbackHttpServer realm(tls());
+        QVERIFY(realm.listen());
+        const QByteArray plainOrigin = plain.origin();
+        realm.setResponder([&](const Seen &) { return httpAnswer(302, "Location: " + plainOrigin + "/token\r\n"); });
+        LoopbackHttpServer reg(tls());
+        QVERIFY(reg.listen());
+        const QByteArray challenge = "WWW-Authenticate: Bearer realm=\"" + realm.origin() + "/token\",service=\"fake\"\r\n";
+        reg.setResponder([&](const Seen &) { return httpAnswer(401, challenge); });
+        RegistryClient client(tlsConfig(reg.port()));
+        auto m = client.getManifest(u"team/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!m);
+        qInfo().noquote() << "realm redirect to http:" << m.error().message;
+        QVERIFY2(m.error().message.contains(u"getting a token from"_s) && m.error().message.contains(u"plain http"_s)
+                     && m.error().message.contains(u"refused"_s),
+                 qPrintable(m.error().message));
+        QCOMPARE(realm.seen().size(), 1);
+        QCOMPARE(plain.connectionCount(), 0);
+    }
+
+    // 6b''. Tokens (bearer and identity) that a server echoes in an error never reach the message.
+    void tokensNeverInErrors()
+    {
+        const QString identity = u"R3fresh-T0ken-Value-77"_s;
+        LoopbackHttpServer realm(tls());
+        QVERIFY(realm.listen());
+        realm.setResponder([&](const Seen &r) -> QByteArray {
+            if (r.method == "POST") // the refresh-token grant: echoes the form it got
+                return jsonError(400, "DENIED", u"cannot use %1"_s.arg(QString::fromLatin1(r.body)));
+            if (r.headers.value("authorization") != kBasic)
+                return httpAnswer(401, {});
+            return httpAnswer(200, "Content-Type: application/json\r\n", "{\"token\":\"" + kToken1 + "\"}");
+        });
+        LoopbackHttpServer reg(tls());
+        QVERIFY(reg.listen());
+        const QByteArray challenge = "WWW-Authenticate: Bearer realm=\"" + realm.origin() + "/token\",service=\"fake\"\r\n";
+        reg.setResponder([&](const Seen &r) -> QByteArray {
+            if (!r.headers.value("authorization").startsWith("Bearer "))
+                return httpAnswer(401, challenge);
+            return jsonError(403, "DENIED", u"token %1 is not allowed here"_s.arg(QString::fromLatin1(r.headers.value("authorization").mid(7))));
+        });
+        RegistryClient client(tlsConfig(reg.port()));
+        auto m = client.getManifest(u"team/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!m);
+        qInfo().noquote() << "echoed bearer token:" << m.error().message;
+        QCOMPARE(m.error().code, ErrorCode::Denied);
+        QVERIFY2(m.error().message.contains(u"is not allowed here"_s), qPrintable(m.error().message));
+        QVERIFY2(!m.error().message.contains(QString::fromLatin1(kToken1)), qPrintable(m.error().message));
+
+        RegistryConfig c = tlsConfig(reg.port(), false);
+        c.credentials = Credentials{u"<token>"_s, {}, identity};
+        RegistryClient byIdentity(c);
+        auto i = byIdentity.getManifest(u"team/app"_s, u"v1"_s, CancelToken());
+        QVERIFY(!i);
+        qInfo().noquote() << "echoed identity token:" << i.error().message;
+        QVERIFY2(i.error().message.contains(u"cannot use"_s), qPrintable(i.error().message));
+        QVERIFY2(!i.error().message.contains(identity), qPrintable(i.error().message));
+        QVERIFY(realm.received(identity.toLatin1())); // it did go to the realm (https): the echo is what is hidden
     }
 
     // 6c. An http realm from an https registry is refused and receives nothing, with or without credentials.
@@ -1228,6 +1398,31 @@ private slots:
             // The text around the sequences is still shown, on the one line.
             QVERIFY2(r.err.contains("red fake: line"), qPrintable(describe(r)));
         }
+    }
+
+    // 9e. A server's text holding '%' sequences (a percent-encoded path, "100%1") is shown as it is, and the message
+    //     keeps its own parts (the HTTP status): it is never taken for QString::arg() markers.
+    void percentSignsInServerText()
+    {
+        const QString text = u"quota 100%1 used for a%2Fb (%3A)"_s;
+        const QByteArray body = QJsonDocument(QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{
+                                                  {u"code"_s, u"DENIED"_s}, {u"message"_s, text}}}}})
+                                    .toJson(QJsonDocument::Compact);
+        const Error e = registryHttpError(403, body, {}, u"pushing blob x"_s);
+        QCOMPARE(e.message, u"pushing blob x: "_s + text + u" (HTTP 403)"_s);
+
+        FakeRegistry reg(tls(), kBasic);
+        reg.before = [&](const Seen &r) -> std::optional<QByteArray> {
+            if (r.method == "POST")
+                return jsonError(403, "DENIED", text);
+            return std::nullopt;
+        };
+        QVERIFY(reg.start());
+        const ProcessResult r = stevedore(pushArgs(reg.hostPort(), tlsCreds()));
+        verifyFailure(r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(r.err.contains(QByteArray(text.toUtf8() + " (HTTP 403)")), qPrintable(describe(r)));
     }
 
     // 10. A credential helper that floods its output: a clear error naming the helper, quickly, in bounded memory.
