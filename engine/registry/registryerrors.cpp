@@ -104,7 +104,8 @@ Error registryHttpError(int status, const QByteArray &body, const QByteArray &re
     }
     // What the server said: never raw to a terminal, never with a secret it echoed.
     detail = secrets::sanitizeForDisplay(secrets::scrub(detail), 400);
-    Error e(*code, EngineText::tr("%1: %2 (HTTP %3)").arg(context, detail).arg(status), temporary);
+    // One arg() call: a chained .arg(status) would replace the lowest "%N" left, which may be inside the server's text.
+    Error e(*code, EngineText::tr("%1: %2 (HTTP %3)").arg(context, detail, QString::number(status)), temporary);
     e.httpStatus = status;
     e.retryAfter = parseRetryAfter(retryAfter);
     return e;
