@@ -90,9 +90,10 @@ Result<std::unique_ptr<BlobReader>> RegistryClient::openLayerUrl(const QUrl &url
     const UrlPolicy urls = policy();
     if (auto allowed = urls.check(urls.registry(), url, UrlPolicy::Purpose::LayerUrl); !allowed)
         return fail(allowed.error());
-    // Sent as an absolute URL: the registry's credentials go only to its own origin, so a foreign host gets none.
+    // Never with the registry's credentials (as containers/image): not to a foreign host, nor to the registry's own.
     Request r;
     r.url = url;
+    r.anonymous = true;
     r.what = EngineText::tr("getting a layer from %1").arg(redactUrl(url));
     auto resp = open(r, cancel);
     if (!resp)

@@ -258,7 +258,7 @@ RegistryClient::sendImpl(const Request &request, const CancelToken &cancel, Mode
     for (int redirects = 0;;) {
         if (cancel.isCancelled())
             return fail(cancelledError());
-        const bool toRegistry = urls.mayCarryRegistryCredentials(url);
+        const bool toRegistry = !request.anonymous && urls.mayCarryRegistryCredentials(url);
         QByteArray authorization;
         if (toRegistry) {
             auto a = authorizationFor(scopes, forceRefresh, cancel);

@@ -106,6 +106,7 @@ public:
         qint64 maxBody = 1 << 20;  // larger answers are refused before they are buffered (TooLarge)
         std::optional<std::chrono::milliseconds> idleTimeout;
         QString what;              // what this request does, for messages
+        bool anonymous = false;    // never with the registry's credentials, even on its own origin (layer URLs)
     };
     // Sends with authentication (challenge → token or Basic, one retry on 401) and redirects followed by hand,
     // each through the URL policy.
