@@ -121,16 +121,14 @@ Result<std::optional<CredentialMatch>> runHelper(const QString &name, const QStr
             && p.state() != QProcess::NotRunning && deadline.hasExpired()) {
             p.kill();
             p.waitForFinished(2000);
-            return fail(ErrorCode::Timeout, EngineText::tr("credential helper %1 did not answer within %2 s")
-                                                .arg(program)
-                                                .arg(kHelperTimeoutMs / 1000));
+            return fail(ErrorCode::Timeout, formatText(EngineText::tr("credential helper %1 did not answer within %2 s"), program, kHelperTimeoutMs / 1000));
         }
         out += p.read(kMaxHelperOutput + 1 - out.size());
         if (out.size() > kMaxHelperOutput) {
             p.kill();
             p.waitForFinished(2000);
             return fail(ErrorCode::CredentialsMissing,
-                        EngineText::tr("credential helper %1 wrote more than %2 bytes; refused").arg(program).arg(kMaxHelperOutput));
+                        formatText(EngineText::tr("credential helper %1 wrote more than %2 bytes; refused"), program, kMaxHelperOutput));
         }
         if (p.state() == QProcess::NotRunning && p.bytesAvailable() == 0)
             break;
@@ -142,7 +140,7 @@ Result<std::optional<CredentialMatch>> runHelper(const QString &name, const QStr
             return std::optional<CredentialMatch>();
         // Never echo the output: it may hold a secret.
         return fail(ErrorCode::CredentialsMissing,
-                    EngineText::tr("credential helper %1 failed for %2 (exit code %3)").arg(program, host).arg(p.exitCode()));
+                    formatText(EngineText::tr("credential helper %1 failed for %2 (exit code %3)"), program, host, p.exitCode()));
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(out, &pe);
@@ -189,7 +187,7 @@ Result<std::optional<CredentialMatch>> lookupInFile(const QString &path, const Q
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(*data, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return fail(invalidFile(path, EngineText::tr("not valid JSON (%1 at offset %2)").arg(pe.errorString()).arg(pe.offset)));
+        return fail(invalidFile(path, formatText(EngineText::tr("not valid JSON (%1 at offset %2)"), pe.errorString(), pe.offset)));
     if (!doc.isObject())
         return fail(invalidFile(path, EngineText::tr("the top level is not a JSON object")));
     const QJsonObject root = doc.object();

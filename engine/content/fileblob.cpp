@@ -64,10 +64,7 @@ public:
         if (cancel.isCancelled())
             return fail(cancelled());
         if (size >= 0 && size != m_file->size())
-            return fail(ErrorCode::SizeMismatch, EngineText::tr("blob %1: %2 bytes were written, expected %3")
-                                                     .arg(digest.toString())
-                                                     .arg(m_file->size())
-                                                     .arg(size));
+            return fail(ErrorCode::SizeMismatch, formatText(EngineText::tr("blob %1: %2 bytes were written, expected %3"), digest.toString(), m_file->size(), size));
         Digest actual;
         if (digest.algorithm() == QLatin1String("sha256")) {
             actual = m_hash.result();
@@ -111,7 +108,7 @@ Result<std::unique_ptr<BlobReader>> openFileBlob(const QString &path, qint64 exp
     if (expectedSize >= 0 && qint64(st.st_size) != expectedSize) {
         ::close(fd);
         return fail(ErrorCode::SizeMismatch,
-                    EngineText::tr("%1 is %2 bytes, expected %3").arg(what).arg(qint64(st.st_size)).arg(expectedSize));
+                    formatText(EngineText::tr("%1 is %2 bytes, expected %3"), what, qint64(st.st_size), expectedSize));
     }
     return std::unique_ptr<BlobReader>(std::make_unique<FileBlobReader>(fd, path));
 }

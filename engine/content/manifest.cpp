@@ -10,12 +10,12 @@ Result<QJsonObject> parseJsonObject(const QByteArray &bytes, const QString &what
 {
     if (bytes.size() > kMaxManifestSize)
         return fail(ErrorCode::TooLarge,
-                    EngineText::tr("%1 is %2 bytes, over the limit of %3").arg(what).arg(bytes.size()).arg(kMaxManifestSize));
+                    formatText(EngineText::tr("%1 is %2 bytes, over the limit of %3"), what, bytes.size(), kMaxManifestSize));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError)
         return fail(ErrorCode::MalformedContent,
-                    EngineText::tr("%1 is not valid JSON: %2 at offset %3").arg(what, err.errorString()).arg(err.offset));
+                    formatText(EngineText::tr("%1 is not valid JSON: %2 at offset %3"), what, err.errorString(), err.offset));
     if (!doc.isObject())
         return fail(ErrorCode::MalformedContent, EngineText::tr("%1 is not a JSON object").arg(what));
     return doc.object();

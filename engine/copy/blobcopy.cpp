@@ -34,10 +34,7 @@ Result<BlobOutcome> CopyRun::copyBlob(const BlobTask &task)
     auto result = withRetries(m_context.retry, m_stop, [&]() { return copyBlobOnce(task, m_stop); },
                               [&](const Error &e, int n) {
                                   m_progress.setBlobState(task.key, BlobProgress::State::Retrying,
-                                                          EngineText::tr("retry %1 of %2: %3")
-                                                              .arg(n)
-                                                              .arg(m_context.retry.maxRetries)
-                                                              .arg(e.message));
+                                                          formatText(EngineText::tr("retry %1 of %2: %3"), n, m_context.retry.maxRetries, e.message));
                               });
     if (!result) {
         if (stopped())

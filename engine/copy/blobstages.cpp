@@ -30,11 +30,7 @@ Result<qint64> VerifyingReader::read(char *data, qint64 maxSize)
         const Digest actual = m_hash.result();
         if (actual != m_expected || (m_size >= 0 && m_read != m_size))
             return fail(ErrorCode::DigestMismatch,
-                        EngineText::tr("%1 does not match its digest: read %2 bytes with digest %3, expected %4 (%5 bytes)")
-                            .arg(m_what)
-                            .arg(m_read)
-                            .arg(actual.toString(), m_expected.toString())
-                            .arg(m_size));
+                        formatText(EngineText::tr("%1 does not match its digest: read %2 bytes with digest %3, expected %4 (%5 bytes)"), m_what, m_read, actual.toString(), m_expected.toString(), m_size));
     }
     return qint64(0);
 }

@@ -129,10 +129,7 @@ Result<QList<Digest>> CopyRun::diffIdsOf(const ImageManifest &manifest, const QS
 {
     const BlobInfo config = BlobInfo::fromDescriptor(manifest.config, BlobRole::Config, -1);
     if (config.size > kMaxManifestSize)
-        return fail(ErrorCode::TooLarge, EngineText::tr("the config %1 is %2 bytes, more than the limit of %3")
-                                             .arg(config.digest.toString())
-                                             .arg(config.size)
-                                             .arg(kMaxManifestSize));
+        return fail(ErrorCode::TooLarge, formatText(EngineText::tr("the config %1 is %2 bytes, more than the limit of %3"), config.digest.toString(), config.size, kMaxManifestSize));
     auto bytes = withRetries(m_context.retry, m_stop, [&]() -> Result<QByteArray> {
         auto reader = m_source->openBlob(config, m_stop);
         if (!reader)
@@ -189,10 +186,7 @@ Status CopyRun::addManifest(const Digest &digest, RawManifest raw, const QString
             return fail(ids.error());
         if (ids->size() != m.parsed.layers.size())
             return fail(ErrorCode::MalformedContent,
-                        EngineText::tr("%1: the config lists %2 diff_ids for %3 layers")
-                            .arg(manifestContext(digest, platform))
-                            .arg(ids->size())
-                            .arg(m.parsed.layers.size()));
+                        formatText(EngineText::tr("%1: the config lists %2 diff_ids for %3 layers"), manifestContext(digest, platform), ids->size(), m.parsed.layers.size()));
         diffIds = *ids;
     }
 

@@ -174,7 +174,7 @@ Result<QByteArray> readFileLimited(const QString &path, qint64 maxSize)
                     EngineText::tr("%1 is not a regular file (a pipe, socket or device); refused").arg(path));
     if (st.st_size > maxSize)
         return fail(ErrorCode::TooLarge,
-                    EngineText::tr("%1 is %2 bytes, more than the limit of %3").arg(path).arg(qint64(st.st_size)).arg(maxSize));
+                    formatText(EngineText::tr("%1 is %2 bytes, more than the limit of %3"), path, qint64(st.st_size), maxSize));
     // Back to blocking reads for a regular file (O_NONBLOCK does nothing there, but be explicit).
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     QByteArray data;
@@ -197,7 +197,7 @@ Result<QByteArray> readFileLimited(const QString &path, qint64 maxSize)
         got += n;
     }
     if (got > maxSize)
-        return fail(ErrorCode::TooLarge, EngineText::tr("%1 is larger than the limit of %2 bytes").arg(path).arg(maxSize));
+        return fail(ErrorCode::TooLarge, formatText(EngineText::tr("%1 is larger than the limit of %2 bytes"), path, maxSize));
     data.resize(qsizetype(got));
     return data;
 }

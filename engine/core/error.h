@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <expected>
+#include <type_traits>
 
 namespace stevedore {
 
@@ -79,6 +80,24 @@ inline std::unexpected<Error> fail(ErrorCode code, QString message, bool tempora
 inline std::unexpected<Error> fail(Error e)
 {
     return std::unexpected<Error>(std::move(e));
+}
+
+// Fills %1, %2, ... of `pattern` in one pass. Chained arg() calls rescan what an earlier one inserted, so a value holding
+// "%2F" (a percent-encoded URL, a path, a server's text) would be taken for a place marker; this never does.
+// Numbers are written as QString::number writes them.
+inline QString argText(const QString &s) { return s; }
+inline QString argText(QStringView s) { return s.toString(); }
+inline QString argText(QLatin1StringView s) { return QString(s); }
+template<typename T>
+    requires std::is_arithmetic_v<T>
+inline QString argText(T v)
+{
+    return QString::number(v);
+}
+template<typename... Args>
+QString formatText(const QString &pattern, const Args &...args)
+{
+    return pattern.arg(argText(args)...);
 }
 
 // Translation context for engine messages that are not inside a QObject.

@@ -228,9 +228,7 @@ void HttpService::Worker::moveStreamData(const std::shared_ptr<Exchange> &ex)
 void HttpService::Worker::tooLarge(const std::shared_ptr<Exchange> &ex)
 {
     ex->setFailure(httpFailure(HttpFailure::Kind::TooLarge, ErrorCode::TooLarge,
-                           EngineText::tr("%1: the answer is larger than %2 bytes; refused")
-                               .arg(describeRequest(ex->request))
-                               .arg(ex->request.maxBody),
+                           formatText(EngineText::tr("%1: the answer is larger than %2 bytes; refused"), describeRequest(ex->request), ex->request.maxBody),
                            false));
     abort(ex);
 }
@@ -356,9 +354,7 @@ void HttpService::Worker::checkIdle()
         const qint64 limit = ex->request.idleTimeout.count();
         if (limit > 0 && ex->idle.elapsed() > limit) {
             ex->setFailure(httpFailure(HttpFailure::Kind::Timeout, ErrorCode::Timeout,
-                                   EngineText::tr("%1: no data moved to or from %2 for %3 s")
-                                       .arg(describeRequest(ex->request), ex->request.url.authority())
-                                       .arg(double(limit) / 1000.0),
+                                   formatText(EngineText::tr("%1: no data moved to or from %2 for %3 s"), describeRequest(ex->request), ex->request.url.authority(), double(limit) / 1000.0),
                                    true));
             abort(ex);
         }

@@ -20,10 +20,7 @@ Result<QByteArray> readConfig(ImageSource &source, const Descriptor &config, con
 {
     const QString what = EngineText::tr("reading the config %1").arg(config.digest.toString());
     if (config.size > kMaxManifestSize)
-        return fail(ErrorCode::TooLarge, EngineText::tr("the config %1 is %2 bytes, more than the limit of %3")
-                                             .arg(config.digest.toString())
-                                             .arg(config.size)
-                                             .arg(kMaxManifestSize));
+        return fail(ErrorCode::TooLarge, formatText(EngineText::tr("the config %1 is %2 bytes, more than the limit of %3"), config.digest.toString(), config.size, kMaxManifestSize));
     auto reader = source.openBlob(BlobInfo::fromDescriptor(config, BlobRole::Config, -1), cancel);
     if (!reader)
         return fail(reader.error().withContext(what));
@@ -37,10 +34,7 @@ Result<QByteArray> readConfig(ImageSource &source, const Descriptor &config, con
         return fail(ErrorCode::DigestMismatch, EngineText::tr("the config %1 does not match its digest (got %2)")
                                                    .arg(config.digest.toString(), actual.toString()));
     if (config.size >= 0 && data->size() != config.size)
-        return fail(ErrorCode::SizeMismatch, EngineText::tr("the config %1 is %2 bytes, expected %3")
-                                                 .arg(config.digest.toString())
-                                                 .arg(data->size())
-                                                 .arg(config.size));
+        return fail(ErrorCode::SizeMismatch, formatText(EngineText::tr("the config %1 is %2 bytes, expected %3"), config.digest.toString(), data->size(), config.size));
     return data;
 }
 

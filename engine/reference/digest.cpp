@@ -20,7 +20,7 @@ Result<Digest> Digest::parse(const QString &text)
         return fail(ErrorCode::InvalidDigest, EngineText::tr("unsupported digest algorithm \"%1\"").arg(algo.left(32)));
     if (hex.size() != expected)
         return fail(ErrorCode::InvalidDigest,
-                    EngineText::tr("invalid digest \"%1\": %2 needs %3 hex characters").arg(text.left(140), algo).arg(expected));
+                    formatText(EngineText::tr("invalid digest \"%1\": %2 needs %3 hex characters"), text.left(140), algo, expected));
     for (QChar c : hex) {
         const bool ok = (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
         if (!ok)

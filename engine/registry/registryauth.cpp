@@ -170,7 +170,7 @@ Result<RegistryClient::Token> RegistryClient::fetchToken(const AuthChallenge &ch
             return fail(toError(resp.error()));
         if (isRedirect(resp->status) && !resp->header("location").isEmpty()) {
             if (redirects >= kMaxTokenRedirects)
-                return fail(ErrorCode::ProtocolError, EngineText::tr("%1: more than %2 redirects").arg(what).arg(kMaxTokenRedirects));
+                return fail(ErrorCode::ProtocolError, formatText(EngineText::tr("%1: more than %2 redirects"), what, kMaxTokenRedirects));
             auto next = urls.resolve(url, resp->header("location"), UrlPolicy::Purpose::Redirect);
             if (!next)
                 return fail(next.error().withContext(what));

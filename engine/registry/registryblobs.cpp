@@ -25,12 +25,12 @@ public:
             return fail(n.error().withContext(m_what));
         if (*n == 0 && m_expected >= 0 && m_done != m_expected)
             return fail(ErrorCode::NetworkError,
-                        EngineText::tr("%1: the download ended after %2 of %3 bytes").arg(m_what).arg(m_done).arg(m_expected),
+                        formatText(EngineText::tr("%1: the download ended after %2 of %3 bytes"), m_what, m_done, m_expected),
                         true);
         m_done += *n;
         if (m_expected >= 0 && m_done > m_expected)
             return fail(ErrorCode::ProtocolError,
-                        EngineText::tr("%1: the registry sent more than the %2 bytes it announced").arg(m_what).arg(m_expected));
+                        formatText(EngineText::tr("%1: the registry sent more than the %2 bytes it announced"), m_what, m_expected));
         return n;
     }
 

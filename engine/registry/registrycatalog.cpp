@@ -33,7 +33,7 @@ Result<QStringList> paginate(RegistryClient &client, QUrl url, const QStringList
     qint64 total = 0;
     for (int page = 0;; ++page) {
         if (page >= kMaxPages)
-            return fail(ErrorCode::TooLarge, EngineText::tr("%1: more than %2 pages; refused").arg(what).arg(kMaxPages));
+            return fail(ErrorCode::TooLarge, formatText(EngineText::tr("%1: more than %2 pages; refused"), what, kMaxPages));
         RegistryClient::Request r;
         r.url = url;
         r.scopes = scopes;
@@ -54,7 +54,7 @@ Result<QStringList> paginate(RegistryClient &client, QUrl url, const QStringList
         if (next.isEmpty())
             return out;
         if (total >= kMaxTotal)
-            return fail(ErrorCode::TooLarge, EngineText::tr("%1: more than %2 bytes of answers; refused").arg(what).arg(kMaxTotal));
+            return fail(ErrorCode::TooLarge, formatText(EngineText::tr("%1: more than %2 bytes of answers; refused"), what, kMaxTotal));
         auto resolved = client.policy().resolve(resp->url, next, UrlPolicy::Purpose::NextPage);
         if (!resolved)
             return fail(resolved.error());

@@ -149,9 +149,7 @@ Status RegistryClient::ping(const CancelToken &cancel)
         }
         if (resp->status != 200 && resp->status != 401)
             return fail(ErrorCode::ProtocolError,
-                        EngineText::tr("%1 does not answer like a container registry (HTTP %2 for /v2/)")
-                            .arg(m_config.host)
-                            .arg(resp->status));
+                        formatText(EngineText::tr("%1 does not answer like a container registry (HTTP %2 for /v2/)"), m_config.host, resp->status));
         QMutexLocker lock(&m_mutex);
         m_scheme = scheme;
         if (resp->status == 401) {
@@ -278,7 +276,7 @@ RegistryClient::sendImpl(const Request &request, const CancelToken &cancel, Mode
                             EngineText::tr("%1 redirected without a Location").arg(redactUrl(url)));
             if (++redirects > kMaxRedirects)
                 return fail(ErrorCode::ProtocolError,
-                            EngineText::tr("%1: more than %2 redirects").arg(redactUrl(request.url)).arg(kMaxRedirects));
+                            formatText(EngineText::tr("%1: more than %2 redirects"), redactUrl(request.url), kMaxRedirects));
             auto next = urls.resolve(url, location, UrlPolicy::Purpose::Redirect);
             if (!next)
                 return fail(next.error());

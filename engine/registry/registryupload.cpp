@@ -50,7 +50,7 @@ public:
                      {"Content-Range", QByteArray::number(m_offset) + '-' + QByteArray::number(m_offset + data.size() - 1)}};
         r.body = data;
         r.scopes = {m_client->repositoryScope(m_repo, true)};
-        r.what = m_client->describe(EngineText::tr("uploading bytes %1-%2 to").arg(m_offset).arg(m_offset + data.size() - 1),
+        r.what = m_client->describe(formatText(EngineText::tr("uploading bytes %1-%2 to"), m_offset, m_offset + data.size() - 1),
                                     m_repo);
         r.maxBody = 64 * 1024;
         auto resp = m_client->send(r, cancel);
@@ -68,7 +68,7 @@ public:
     {
         if (size >= 0 && size != m_offset)
             return fail(ErrorCode::SizeMismatch,
-                        EngineText::tr("blob %1: %2 bytes were uploaded but %3 were expected").arg(digest.toString()).arg(m_offset).arg(size));
+                        formatText(EngineText::tr("blob %1: %2 bytes were uploaded but %3 were expected"), digest.toString(), m_offset, size));
         RegistryClient::Request r;
         r.method = "PUT";
         r.url = withDigestParam(m_location, digest);

@@ -153,9 +153,7 @@ Result<QList<Descriptor>> OciLayout::entriesUnlocked() const
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &perr);
     if (perr.error != QJsonParseError::NoError)
-        return fail(ErrorCode::MalformedContent, EngineText::tr("%1 is not valid JSON: %2 at offset %3")
-                                                     .arg(indexPath(), perr.errorString())
-                                                     .arg(perr.offset));
+        return fail(ErrorCode::MalformedContent, formatText(EngineText::tr("%1 is not valid JSON: %2 at offset %3"), indexPath(), perr.errorString(), perr.offset));
     if (!doc.isObject())
         return fail(ErrorCode::MalformedContent, EngineText::tr("%1 is not a JSON object").arg(indexPath()));
     const QJsonObject o = doc.object();
@@ -166,7 +164,7 @@ Result<QList<Descriptor>> OciLayout::entriesUnlocked() const
     for (qsizetype i = 0; i < manifests.size(); ++i) {
         auto d = Descriptor::fromJson(manifests.at(i).toObject());
         if (!d)
-            return fail(d.error().withContext(EngineText::tr("entry %1 of %2").arg(i).arg(indexPath())));
+            return fail(d.error().withContext(formatText(EngineText::tr("entry %1 of %2"), i, indexPath())));
         out.append(*d);
     }
     return out;
@@ -198,20 +196,14 @@ Result<Descriptor> OciLayout::resolve(const QString &ref) const
         if (list->isEmpty())
             return fail(ErrorCode::NotFound, EngineText::tr("the OCI image layout %1 holds no image").arg(m_root));
         return fail(ErrorCode::InvalidArgument,
-                    EngineText::tr("the OCI image layout %1 holds %2 images; name one as oci:%1:REF (references: %3)")
-                        .arg(m_root)
-                        .arg(list->size())
-                        .arg(describeRefs()));
+                    formatText(EngineText::tr("the OCI image layout %1 holds %2 images; name one as oci:%1:REF (references: %3)"), m_root, list->size(), describeRefs()));
     }
     if (ref.startsWith(QLatin1Char('@'))) {
         bool ok = false;
         const int n = ref.mid(1).toInt(&ok);
         if (ok && n >= 0) {
             if (n >= list->size())
-                return fail(ErrorCode::NotFound, EngineText::tr("the OCI image layout %1 has no entry @%2 (it has %3)")
-                                                     .arg(m_root)
-                                                     .arg(n)
-                                                     .arg(list->size()));
+                return fail(ErrorCode::NotFound, formatText(EngineText::tr("the OCI image layout %1 has no entry @%2 (it has %3)"), m_root, n, list->size()));
             return list->at(n);
         }
     }
@@ -237,18 +229,12 @@ Result<QByteArray> OciLayout::readSmallBlob(const Digest &digest, qint64 expecte
         return fail(ErrorCode::BlobUnknown,
                     EngineText::tr("blob %1 is missing from %2").arg(digest.toString(), m_root));
     if (expectedSize > limit)
-        return fail(ErrorCode::TooLarge, EngineText::tr("%1 is %2 bytes, more than the limit of %3")
-                                             .arg(digest.toString())
-                                             .arg(expectedSize)
-                                             .arg(limit));
+        return fail(ErrorCode::TooLarge, formatText(EngineText::tr("%1 is %2 bytes, more than the limit of %3"), digest.toString(), expectedSize, limit));
     auto bytes = readFileLimited(path, limit);
     if (!bytes)
         return fail(bytes.error());
     if (expectedSize >= 0 && bytes->size() != expectedSize)
-        return fail(ErrorCode::SizeMismatch, EngineText::tr("blob %1 in %2 is %3 bytes, expected %4")
-                                                 .arg(digest.toString(), m_root)
-                                                 .arg(bytes->size())
-                                                 .arg(expectedSize));
+        return fail(ErrorCode::SizeMismatch, formatText(EngineText::tr("blob %1 in %2 is %3 bytes, expected %4"), digest.toString(), m_root, bytes->size(), expectedSize));
     Digester h(digest.algorithm());
     h.addData(*bytes);
     const Digest actual = h.result();
