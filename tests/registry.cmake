@@ -1,6 +1,11 @@
 # Registry client and credentials (owner: registry helper).
 stevedore_add_test(NAME tst_credentials SOURCES tst_credentials.cpp LIBS stevedore_engine LABELS registry TIMEOUT 120)
+# RegistryClient: TLS, authentication, error mapping, redirects, cancellation (tst_registryclient); blobs, uploads,
+# manifests, the docker:// transport and CopyJob between repositories (tst_registryblobs). Shared helpers:
+# stevedore_registrytest (tests/support/registrytest.h).
 if(TARGET stevedore_testsupport AND EXISTS ${CMAKE_CURRENT_LIST_DIR}/tst_registryclient.cpp)
-  stevedore_add_test(NAME tst_registryclient SOURCES tst_registryclient.cpp
-                     LIBS stevedore_engine stevedore_testsupport LABELS registry TIMEOUT 300)
+  foreach(t tst_registryclient tst_registryblobs)
+    stevedore_add_test(NAME ${t} SOURCES ${t}.cpp
+                       LIBS stevedore_engine stevedore_testsupport stevedore_registrytest LABELS registry TIMEOUT 300)
+  endforeach()
 endif()

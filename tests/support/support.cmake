@@ -15,3 +15,10 @@ target_link_libraries(stevedore_testsupport PUBLIC Qt6::Core Qt6::Network PRIVAT
 target_compile_definitions(stevedore_testsupport PRIVATE
   STEVEDORE_TOKENSERVER_PATH="$<TARGET_FILE:stevedore-test-tokenserver>")
 add_dependencies(stevedore_testsupport stevedore-test-tokenserver)
+
+# Helpers of the RegistryClient suites (tst_registryclient, tst_registryblobs): they use the engine, which
+# stevedore_testsupport does not link.
+add_library(stevedore_registrytest STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/registrytest.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/registrytest.cpp)
+target_link_libraries(stevedore_registrytest PUBLIC stevedore_engine stevedore_testsupport PRIVATE stevedore_build_flags)
