@@ -22,3 +22,11 @@ add_library(stevedore_registrytest STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/support/registrytest.h
   ${CMAKE_CURRENT_SOURCE_DIR}/support/registrytest.cpp)
 target_link_libraries(stevedore_registrytest PUBLIC stevedore_engine stevedore_testsupport PRIVATE stevedore_build_flags)
+
+# The fixture of the suites that run the CLI against local layouts (tst_datasafety, tst_badfiles). It uses the
+# engine (platforms) and names the built CLI, as the suites do.
+add_library(stevedore_clitest STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/clitest.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/clitest.cpp)
+target_link_libraries(stevedore_clitest PUBLIC stevedore_engine stevedore_testsupport PRIVATE stevedore_build_flags)
+target_compile_definitions(stevedore_clitest PRIVATE STEVEDORE_CLI_PATH="$<TARGET_FILE:stevedore>")
