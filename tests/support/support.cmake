@@ -1,4 +1,5 @@
-# Shared test support: stevedore_testsupport (fixtures: processes, docker-registry, token server, OCI test layouts)
+# Shared test support: stevedore_testsupport (fixtures: processes, docker-registry, token server, OCI test layouts,
+# loopback peers and the fake registry of tst_cancel/tst_retry)
 # and the test token server used for bearer-token auth against docker-registry.
 add_executable(stevedore-test-tokenserver ${CMAKE_CURRENT_SOURCE_DIR}/support/tokenserver/main.cpp)
 target_link_libraries(stevedore-test-tokenserver PRIVATE Qt6::Core Qt6::Network OpenSSL::Crypto stevedore_build_flags)
@@ -9,7 +10,9 @@ add_library(stevedore_testsupport STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.h
   ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/support/loopbackserver.h
-  ${CMAKE_CURRENT_SOURCE_DIR}/support/loopbackserver.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/loopbackserver.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/fakeregistry.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/fakeregistry.cpp)
 target_include_directories(stevedore_testsupport PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(stevedore_testsupport PUBLIC Qt6::Core Qt6::Network PRIVATE ZLIB::ZLIB stevedore_build_flags)
 target_compile_definitions(stevedore_testsupport PRIVATE
