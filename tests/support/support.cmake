@@ -6,7 +6,10 @@ target_link_libraries(stevedore-test-tokenserver PRIVATE Qt6::Core Qt6::Network 
 
 add_library(stevedore_testsupport STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport_p.h
   ${CMAKE_CURRENT_SOURCE_DIR}/support/testsupport.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/registryfixture.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/testlayout.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.h
   ${CMAKE_CURRENT_SOURCE_DIR}/support/e2e.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/support/loopbackserver.h
