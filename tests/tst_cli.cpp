@@ -1,10 +1,11 @@
 // The `stevedore` CLI, run as a real process: help, overview, usage errors and exit codes, credentials
-// handling, the local store flow (pull/images/tag/inspect/rmi) over real OCI layouts, progress modes and Ctrl-C.
+// handling, the local store flow (pull/images/tag/inspect/rmi) over real OCI layouts and Ctrl-C. The progress
+// renderers (tty, json, plain, quiet) are in tst_cli_progress; the fixture both use is in support/clifixture.h.
 // Pushes to a real registry are covered by the e2e tests.
 
+#include "support/clifixture.h"
 #include "support/testsupport.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -21,7 +22,7 @@
 using namespace Qt::StringLiterals;
 using namespace stevedore::test;
 
-class TestCli : public QObject
+class TestCli : public QObject, public CliFixture
 {
     Q_OBJECT
 
@@ -45,25 +46,11 @@ private Q_SLOTS:
     void credsWithoutPasswordAndNoTty();
     void passwordNeverPrinted();
     void passwordPromptOnTty();
-    void progressTtyOnTerminal();
     void corruptStore();
     void localStoreFlow();
     void pullDerivesNameAndDigestFile();
-    void progressJson();
-    void progressJsonError();
-    void progressPlainHasNoCarriageReturns();
-    void quietPrintsNothing();
     void ctrlCCancels_data();
     void ctrlCCancels();
-
-private:
-    ProcessResult cli(const QStringList &args, int timeoutMs = 60000, const QByteArray &stdinData = {});
-    QString makeLayout(const QString &name, const QString &tag, TestImageSpec spec = {}, QString *digest = nullptr);
-    static int stderrLines(const ProcessResult &r) { return int(r.err.trimmed().split('\n').size()); }
-
-    QString m_cli;
-    std::unique_ptr<QTemporaryDir> m_home;
-    QProcessEnvironment m_env;
 };
 
 void TestCli::initTestCase()
@@ -95,23 +82,6 @@ void TestCli::init()
 void TestCli::cleanup()
 {
     m_home.reset();
-}
-
-ProcessResult TestCli::cli(const QStringList &args, int timeoutMs, const QByteArray &stdinData)
-{
-    return runProcess(m_cli, args, timeoutMs, m_env, stdinData);
-}
-
-QString TestCli::makeLayout(const QString &name, const QString &tag, TestImageSpec spec, QString *digest)
-{
-    const QString dir = m_home->path() + u"/work/"_s + name;
-    QString error;
-    const QString d = writeTestLayout(dir, tag, spec, &error);
-    if (d.isEmpty())
-        qWarning("writeTestLayout failed: %s", qPrintable(error));
-    if (digest)
-        *digest = d;
-    return d.isEmpty() ? QString() : dir;
 }
 
 void TestCli::version()
@@ -360,13 +330,6 @@ void TestCli::passwordNeverPrinted()
     }
 }
 
-static QString shellQuote(const QString &s)
-{
-    QString q = s;
-    q.replace(u"'"_s, u"'\\''"_s);
-    return u"'"_s + q + u"'"_s;
-}
-
 void TestCli::passwordPromptOnTty()
 {
     // script(1) gives the CLI a pseudo-terminal; the password typed there is read without echo and used
@@ -409,55 +372,6 @@ void TestCli::passwordPromptOnTty()
     QVERIFY2(all.contains("stevedore push: "), all.constData());
     QVERIFY2(!all.contains("Wr0ngPassw0rd"), all.constData());
     QVERIFY2(!all.contains("has no password"), all.constData());
-}
-
-void TestCli::progressTtyOnTerminal()
-{
-    const QString script = findTool(u"script"_s);
-    if (script.isEmpty())
-        QFAIL("script (util-linux) is needed to run the CLI on a pseudo-terminal");
-    const QString layout = makeLayout(u"ttyprogress"_s, u"v1"_s);
-    QVERIFY(!layout.isEmpty());
-    m_env.insert(u"LINES"_s, u"30"_s);
-    m_env.insert(u"COLUMNS"_s, u"100"_s);
-    const QStringList cmd{m_cli, u"copy"_s, u"oci:"_s + layout + u":v1"_s,
-                          u"dir:"_s + m_home->path() + u"/work/ttyout"_s};
-    QStringList quoted;
-    for (const QString &a : cmd)
-        quoted << shellQuote(a);
-    const ProcessResult r = runProcess(script, {u"-qec"_s, quoted.join(u' '), u"/dev/null"_s}, 60000, m_env,
-                                       QByteArray());
-    QCOMPARE(r.exitCode, 0);
-    // auto = tty on a terminal: lines redrawn in place with ANSI escapes, bars, a final manifest line
-    QVERIFY2(r.out.contains("\x1b[2K"), r.out.constData());
-    QVERIFY2(r.out.contains("] "), r.out.constData());
-    QVERIFY2(r.out.contains(" done"), r.out.constData());
-    QVERIFY2(r.out.contains("Wrote manifest sha256:"), r.out.constData());
-    QVERIFY2(r.out.contains("3/3 blobs done, 0 waiting"), r.out.constData()); // 2 layers + config
-    for (const QByteArray &line : r.out.split('\n'))
-        QVERIFY2(line.size() < 100 + 40, line.constData()); // never wider than the terminal (+ escapes)
-
-    // a terminal too short for every blob: the blobs in flight plus one summary line, never more lines
-    TestImageSpec four;
-    four.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s, u"linux/ppc64le"_s, u"linux/s390x"_s};
-    const QString big = makeLayout(u"ttyfour"_s, u"v1"_s, four);
-    QVERIFY(!big.isEmpty());
-    m_env.insert(u"LINES"_s, u"6"_s);
-    const QString shortCmd = shellQuote(m_cli) + u" copy --all "_s + shellQuote(u"oci:"_s + big + u":v1"_s) + u' '
-        + shellQuote(u"oci:"_s + m_home->path() + u"/work/ttyfourout:v1"_s);
-    const ProcessResult s = runProcess(script, {u"-qec"_s, shortCmd, u"/dev/null"_s}, 60000, m_env);
-    QCOMPARE(s.exitCode, 0);
-    QVERIFY2(s.out.contains("12/12 blobs done, 0 waiting"), s.out.constData());
-    QVERIFY2(!s.out.contains("\x1b[5A") && !s.out.contains("\x1b[12A"), s.out.constData()); // at most 4 lines redrawn
-    m_env.insert(u"LINES"_s, u"30"_s);
-
-    // and --progress=plain on the same terminal has no escapes
-    QStringList plain = quoted;
-    plain.insert(2, u"--progress=plain"_s);
-    plain.last() = shellQuote(u"dir:"_s + m_home->path() + u"/work/ttyout2"_s);
-    const ProcessResult p = runProcess(script, {u"-qec"_s, plain.join(u' '), u"/dev/null"_s}, 60000, m_env);
-    QCOMPARE(p.exitCode, 0);
-    QVERIFY2(!p.out.contains("\x1b["), p.out.constData());
 }
 
 void TestCli::corruptStore()
@@ -590,92 +504,6 @@ void TestCli::pullDerivesNameAndDigestFile()
     const QJsonArray arr = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(arr.size(), 1);
     QCOMPARE(arr.at(0).toObject().value(u"name"_s).toString(), u"localhost/web_server:1.0"_s);
-}
-
-void TestCli::progressJson()
-{
-    QString digest;
-    TestImageSpec spec;
-    spec.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s};
-    const QString layout = makeLayout(u"json"_s, u"v1"_s, spec, &digest);
-    QVERIFY(!layout.isEmpty());
-    const ProcessResult r = cli({u"copy"_s, u"--all"_s, u"--progress=json"_s, u"oci:"_s + layout + u":v1"_s,
-                                 u"oci:"_s + m_home->path() + u"/work/out:v1"_s},
-                                120000);
-    QVERIFY2(r.ok(), r.err.constData());
-    const QList<QByteArray> lines = r.out.trimmed().split('\n');
-    QVERIFY(lines.size() >= 3);
-    QHash<QString, QString> lastState; // blob digest -> last state seen
-    for (const QByteArray &line : lines) {
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
-        QVERIFY2(pe.error == QJsonParseError::NoError && doc.isObject(), line.constData());
-        const QJsonObject o = doc.object();
-        const QString event = o.value(u"event"_s).toString();
-        QVERIFY2(QStringList({u"start"_s, u"blob"_s, u"image"_s, u"done"_s}).contains(event), line.constData());
-        if (event == "blob"_L1) {
-            QVERIFY(o.value(u"digest"_s).toString().startsWith(u"sha256:"_s));
-            QVERIFY(o.contains(u"done"_s) && o.contains(u"total"_s) && o.contains(u"state"_s) && o.contains(u"image"_s));
-            lastState.insert(o.value(u"digest"_s).toString(), o.value(u"state"_s).toString());
-            if (o.value(u"state"_s).toString() == "done"_L1)
-                QCOMPARE(o.value(u"done"_s).toInteger(), o.value(u"total"_s).toInteger());
-        }
-    }
-    // 2 platforms x (2 layers + 1 config): at least 3 distinct blobs, every one of them ends "done"
-    QVERIFY2(lastState.size() >= 3, qPrintable(QString::number(lastState.size())));
-    for (auto it = lastState.cbegin(); it != lastState.cend(); ++it)
-        QVERIFY2(it.value() == "done"_L1, qPrintable(it.key() + u' ' + it.value()));
-    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
-    QCOMPARE(last.value(u"event"_s).toString(), u"done"_s);
-    QCOMPARE(last.value(u"digest"_s).toString(), digest);
-    QVERIFY(QJsonDocument::fromJson(lines.first()).object().value(u"event"_s).toString() == "start"_L1);
-}
-
-void TestCli::progressJsonError()
-{
-    const ProcessResult r = cli({u"copy"_s, u"--progress=json"_s, u"oci:"_s + m_home->path() + u"/work/missing:v1"_s,
-                                 u"oci:"_s + m_home->path() + u"/work/out:v1"_s});
-    QCOMPARE(r.exitCode, 1);
-    QCOMPARE(stderrLines(r), 1);
-    QVERIFY(r.err.startsWith("stevedore copy: "));
-    const QList<QByteArray> lines = r.out.trimmed().split('\n');
-    for (const QByteArray &line : lines)
-        QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
-    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
-    QCOMPARE(last.value(u"event"_s).toString(), u"error"_s);
-    QVERIFY(!last.value(u"code"_s).toString().isEmpty());
-    QVERIFY(!last.value(u"message"_s).toString().isEmpty());
-    // no tag was written at the destination
-    QFile index(m_home->path() + u"/work/out/index.json"_s);
-    if (index.open(QIODevice::ReadOnly))
-        QVERIFY(!index.readAll().contains("\"v1\""));
-}
-
-void TestCli::progressPlainHasNoCarriageReturns()
-{
-    const QString layout = makeLayout(u"plain"_s, u"v1"_s);
-    QVERIFY(!layout.isEmpty());
-    const ProcessResult r = cli({u"copy"_s, u"oci:"_s + layout + u":v1"_s, u"dir:"_s + m_home->path() + u"/work/dirout"_s},
-                                120000);
-    QVERIFY2(r.ok(), r.err.constData());
-    QVERIFY(!r.out.contains('\r'));
-    QVERIFY(!r.out.contains('\x1b'));
-    QVERIFY2(r.out.contains("blob ") && r.out.contains(": done"), r.out.constData());
-    QVERIFY2(r.out.trimmed().split('\n').last().startsWith("Wrote manifest sha256:"), r.out.constData());
-    QVERIFY(r.err.isEmpty());
-}
-
-void TestCli::quietPrintsNothing()
-{
-    const QString layout = makeLayout(u"quiet"_s, u"v1"_s);
-    QVERIFY(!layout.isEmpty());
-    for (const QString &q : {u"-q"_s, u"--quiet"_s}) {
-        const ProcessResult r = cli({u"pull"_s, q, u"oci:"_s + layout + u":v1"_s, u"quiet:"_s + q.mid(q.lastIndexOf(u'-') + 1)},
-                                    120000);
-        QVERIFY2(r.ok(), r.err.constData());
-        QVERIFY2(r.out.isEmpty(), r.out.constData());
-        QVERIFY2(r.err.isEmpty(), r.err.constData());
-    }
 }
 
 void TestCli::ctrlCCancels_data()
