@@ -9,3 +9,5 @@ if(TARGET stevedore_testsupport AND EXISTS ${CMAKE_CURRENT_LIST_DIR}/tst_registr
                        LIBS stevedore_engine stevedore_testsupport stevedore_registrytest LABELS registry TIMEOUT 300)
   endforeach()
 endif()
+# The secret registry, the sanitiser, the URL policy and one-pass formatting, as units.
+stevedore_add_test(NAME tst_redaction SOURCES tst_redaction.cpp LIBS stevedore_engine LABELS registry TIMEOUT 60)

@@ -89,6 +89,53 @@ QString scrub(const QString &text)
     return out;
 }
 
+namespace {
+
+// Where the escape sequence starting at `i` (ESC or a C1 introducer) ends: the index of its last character.
+// CSI (ESC [ or 0x9b): parameters and intermediates up to a final byte 0x40-0x7e. OSC, DCS, SOS, PM, APC
+// (ESC ] P X ^ _, or 0x9d 0x90 0x98 0x9e 0x9f): a string up to BEL or ST (ESC \ or 0x9c). Any other ESC x: two
+// characters. A sequence cut off by the end of the text ends there.
+qsizetype escapeEnd(const QString &t, qsizetype i)
+{
+    const qsizetype n = t.size();
+    char16_t c = t.at(i).unicode();
+    char16_t kind = 0;
+    qsizetype j = i + 1;
+    if (c == 0x1b) {
+        if (j >= n)
+            return i;
+        kind = t.at(j).unicode();
+        ++j;
+    } else {
+        kind = c == 0x9b ? u'[' : c == 0x9d ? u']' : c == 0x90 ? u'P' : u'X';
+    }
+    if (kind == u'[') {
+        while (j < n) {
+            const char16_t x = t.at(j).unicode();
+            if (x >= 0x40 && x <= 0x7e)
+                return j;
+            if (x < 0x20 || x > 0x3f) // not a parameter or intermediate: malformed, stop before it
+                return j - 1;
+            ++j;
+        }
+        return n - 1;
+    }
+    if (kind == u']' || kind == u'P' || kind == u'X' || kind == u'^' || kind == u'_') {
+        while (j < n) {
+            const char16_t x = t.at(j).unicode();
+            if (x == 0x07 || x == 0x9c)
+                return j;
+            if (x == 0x1b && j + 1 < n && t.at(j + 1) == QLatin1Char('\\'))
+                return j + 1;
+            ++j;
+        }
+        return n - 1;
+    }
+    return c == 0x1b ? i + 1 : i;
+}
+
+} // namespace
+
 QString sanitizeForDisplay(const QString &text, int maxLength)
 {
     QString out;
@@ -96,21 +143,12 @@ QString sanitizeForDisplay(const QString &text, int maxLength)
     bool lastSpace = false;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
-        const bool control = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
-        const bool bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
-        if (c == 0x1b) {
-            // An escape sequence: drop ESC and a CSI/OSC introducer with its parameters.
-            if (i + 1 < text.size() && (text.at(i + 1) == QLatin1Char('[') || text.at(i + 1) == QLatin1Char(']'))) {
-                ++i;
-                while (i + 1 < text.size()) {
-                    const char16_t n = text.at(i + 1).unicode();
-                    ++i;
-                    if ((n >= 0x40 && n <= 0x7e && n != u'[') || n == 0x07)
-                        break;
-                }
-            }
+        if (c == 0x1b || c == 0x9b || c == 0x9d || c == 0x90 || c == 0x98 || c == 0x9e || c == 0x9f) {
+            i = escapeEnd(text, i); // the whole sequence is dropped
             continue;
         }
+        const bool control = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+        const bool bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
         if (bidi)
             continue;
         if (control || QChar(c).isSpace()) {
