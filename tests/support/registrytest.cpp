@@ -12,13 +12,13 @@ using namespace Qt::StringLiterals;
 namespace stevedore::test {
 
 QStringList g_logLines;
+QMutex g_logMutex; // worker threads log too
 QtMessageHandler g_previousHandler = nullptr;
 
 void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
-    static QMutex mutex; // worker threads log too
     if (ctx.category && QByteArray(ctx.category).startsWith("stevedore.")) {
-        QMutexLocker lock(&mutex);
+        QMutexLocker lock(&g_logMutex);
         g_logLines << msg;
     }
     else if (g_previousHandler)

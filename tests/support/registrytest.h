@@ -1,8 +1,8 @@
 #pragma once
 // Helpers of the RegistryClient suites (tst_registryclient, tst_registryblobs): docker-registry fixtures, a client
 // configuration for them, blob uploads and small image pushes through the client, the loopback recorder's names,
-// and the capture of the engine's log lines (checked for secrets by both suites). Part of stevedore_registrytest,
-// which links the engine and stevedore_testsupport.
+// and the capture of the engine's log lines (checked for secrets by both suites, and by the security suites of
+// securitytest.h). Part of stevedore_registrytest, which links the engine and stevedore_testsupport.
 
 #include "registry/registryclient.h"
 #include "transport/imagedestination.h"
@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
@@ -26,8 +27,10 @@
 
 namespace stevedore::test {
 
-// Every log line of the engine (categories stevedore.*), once captureLog is installed: checked for secrets.
+// Every log line of the engine (categories stevedore.*), once captureLog is installed: checked for secrets. Guarded
+// by g_logMutex (worker threads log too).
 extern QStringList g_logLines;
+extern QMutex g_logMutex;
 extern QtMessageHandler g_previousHandler;
 void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &msg);
 

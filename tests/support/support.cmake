@@ -36,3 +36,13 @@ add_library(stevedore_clitest STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/support/clitest.cpp)
 target_link_libraries(stevedore_clitest PUBLIC stevedore_engine stevedore_testsupport PRIVATE stevedore_build_flags)
 target_compile_definitions(stevedore_clitest PRIVATE STEVEDORE_CLI_PATH="$<TARGET_FILE:stevedore>")
+
+# What the security suites share (tst_urlpolicy, tst_urlpolicy_tokens, tst_secrets): trap credentials, their PKI, the
+# loopback trap registry, measured CLI runs and their fixture. It uses the engine (RegistryConfig) and the log capture
+# of stevedore_registrytest, and names the built CLI, as the suites do.
+add_library(stevedore_securitytest STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/securitytest.h
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/securitytest.cpp)
+target_link_libraries(stevedore_securitytest PUBLIC stevedore_registrytest stevedore_engine stevedore_testsupport Qt6::Test
+                      PRIVATE stevedore_build_flags)
+target_compile_definitions(stevedore_securitytest PRIVATE STEVEDORE_CLI_PATH="$<TARGET_FILE:stevedore>")
