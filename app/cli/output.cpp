@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include "core/logging.h"
 #include "core/secrets.h"
 
 #include <QtGlobal>
@@ -9,28 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace stevedore::cli {
-
-namespace {
-
-QtMessageHandler g_previous = nullptr;
-
-// Qt 6.4's HTTP thread reports some "401, then the connection closes" sequences twice and warns about it; the reply
-// still finishes normally. It is noise on a terminal where every failure is promised to be one line.
-bool isKnownQtNoise(const QString &message)
-{
-    return message == QLatin1String("QNetworkReplyImplPrivate::error: Internal problem, this method must only be called once.");
-}
-
-void scrubbingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type == QtWarningMsg && isKnownQtNoise(message))
-        return;
-    const QString clean = secrets::sanitizeForDisplay(secrets::scrub(message), 4000);
-    if (g_previous)
-        g_previous(type, context, clean);
-}
-
-} // namespace
 
 void printOut(const QString &text)
 {
@@ -56,7 +35,7 @@ void printError(const QString &command, const QString &message)
 
 void installMessageHandler()
 {
-    g_previous = qInstallMessageHandler(scrubbingHandler);
+    installRedactingMessageHandler();
 }
 
 } // namespace stevedore::cli

@@ -5,6 +5,7 @@
 #include "pushqueuedock.h"
 #include "transfermodel.h"
 
+#include "core/logging.h"
 #include "core/runtime.h"
 
 #include <QApplication>
@@ -75,7 +76,9 @@ int main(int argc, char **argv)
     QGuiApplication::setApplicationDisplayName(u"Stevedore"_s);
     QGuiApplication::setDesktopFileName(u"stevedore-gui"_s);
     app.setWindowIcon(appIcon());
-    // The engine's pools and network service, stopped before the application object goes.
+    // Every log message scrubbed of secrets; the engine's pools and network service, stopped before the application
+    // object goes.
+    stevedore::installRedactingMessageHandler();
     stevedore::EngineRuntime runtime;
 
     QCommandLineParser parser;

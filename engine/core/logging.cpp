@@ -1,5 +1,7 @@
 #include "logging.h"
 
+#include "secrets.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -60,6 +62,33 @@ QString redact(const QString &text)
     out.replace(querySecret, QStringLiteral("\\1REDACTED"));
     out.replace(userInfo, QStringLiteral("\\1REDACTED@"));
     return out;
+}
+
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// Qt 6.4's HTTP thread reports some "401, then the connection closes" sequences twice and warns about it; the reply
+// still finishes normally. It is noise on a terminal where every failure is promised to be one line.
+bool isKnownQtNoise(const QString &message)
+{
+    return message == QLatin1String("QNetworkReplyImplPrivate::error: Internal problem, this method must only be called once.");
+}
+
+void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && isKnownQtNoise(message))
+        return;
+    const QString clean = secrets::sanitizeForDisplay(secrets::scrub(message), 4000);
+    if (g_previousHandler)
+        g_previousHandler(type, context, clean);
+}
+
+} // namespace
+
+void installRedactingMessageHandler()
+{
+    g_previousHandler = qInstallMessageHandler(redactingHandler);
 }
 
 } // namespace stevedore

@@ -20,4 +20,8 @@ namespace stevedore {
 QString redact(const QString &text);
 QString redactUrl(const QUrl &url);
 
+// Installs a Qt message handler (CLI and GUI alike) that scrubs every known secret from each message and strips
+// control characters before the previous handler prints it; known Qt noise is dropped.
+void installRedactingMessageHandler();
+
 } // namespace stevedore
