@@ -415,7 +415,9 @@ private slots:
         QVERIFY2(!top.isEmpty(), qPrintable(layoutError));
         stevedore::test::TcpRelay relay2;
         QVERIFY(relay2.listen(registryPort));
-        relay2.cutAfterPattern("PATCH ", 1, 60 * 1024, 1);
+        // The layer (600 KiB of random bytes: one PATCH of about 616 KB) is the only request whose range starts 0-6;
+        // the config's is 0-4xx. The cut lands 60 KiB into the layer's body.
+        relay2.cutAfterPattern("Content-Range: 0-6", 1, 60 * 1024, 1);
         SystemContext ctx;
         ctx.tlsVerify = false;
         ctx.retry.maxRetries = 1;
@@ -430,8 +432,13 @@ private slots:
         QVERIFY(job.waitForFinished(120000));
         QVERIFY2(!job.error(), job.error() ? qPrintable(job.error()->message) : "");
         QCOMPARE(relay2.cuts(), 1);
-        // config and layer, then the layer again with a new session
-        QCOMPARE(relay2.fromClient().count("POST /v2/team/resumed/blobs/uploads/"), 3);
+        // The layer was sent again from its first byte, never resumed at an offset of the writer's own: either Qt's HTTP
+        // layer resent the cut request on a new connection (it does so once when a connection drops before any answer;
+        // the registry then takes it in the same session), or the retry uploaded the blob again in a new session.
+        const QByteArray sent2 = relay2.fromClient();
+        QVERIFY2(sent2.count("POST /v2/team/resumed/blobs/uploads/") >= 2, sent2.left(2000).constData());
+        QVERIFY(sent2.count("Content-Range: 0-6") >= 2);
+        QVERIFY(!sent2.contains("GET /v2/team/resumed/blobs/uploads/"));
         RegistryClient direct(configFor(*reg));
         auto pushed = direct.getManifest(u"team/resumed"_s, u"v1"_s, CancelToken());
         VERIFY_OK(pushed);
