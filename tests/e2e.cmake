@@ -6,3 +6,8 @@ foreach(t tst_push_registry tst_push_auth tst_badinput)
   stevedore_add_test(NAME ${t} SOURCES ${t}.cpp LIBS stevedore_testsupport LABELS e2e TIMEOUT 175)
   add_dependencies(${t} stevedore)
 endforeach()
+# The compression options and the blob-info cache's variants against docker-registry, with skopeo, zstd and zlib as
+# the oracles; layers broken in every way a decompressing push meets. The fixture of stevedore_clitest.
+stevedore_add_test(NAME tst_push_compression SOURCES tst_push_compression.cpp
+                   LIBS stevedore_clitest stevedore_testsupport ZLIB::ZLIB PkgConfig::Zstd LABELS e2e TIMEOUT 240)
+add_dependencies(tst_push_compression stevedore)

@@ -1,9 +1,11 @@
 // Tests of engine/compress: magic-byte detection, the parallel gzip compressor (checked against the system's
-// gzip and zlib), and the streaming gzip/zstd decompressing reader.
+// gzip and zlib). The decompressing reader has tst_decompress.
 #include "compress/compression.h"
 #include "compress/decompress.h"
 #include "compress/parallelgzip.h"
 #include "reference/digest.h"
+#include "support/blobreaders.h"
+#include "support/testsupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -19,35 +21,13 @@
 #include <zstd.h>
 
 using namespace stevedore;
+using stevedore::test::randomBytes;
+using stevedore::test::readAllFrom;
+using stevedore::test::wordyText;
 
 namespace {
 
 constexpr qint64 kBlock = ParallelGzipCompressor::kDefaultBlockSize;
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    const qint64 words = size / 4;
-    rng.fillRange(reinterpret_cast<quint32 *>(data.data()), words);
-    for (qint64 i = words * 4; i < size; ++i)
-        data[i] = char(rng.generate() & 0xff);
-    return data;
-}
-
-// Text made of words drawn from a small vocabulary: compressible, but not trivially.
-QByteArray wordyText(qint64 size, quint32 seed)
-{
-    static const char *const vocab[] = {"layer ", "manifest ", "index ", "digest ", "sha256 ", "blob ", "push ",
-                                        "registry ", "tag ", "platform\n", "linux ", "amd64 ", "arm64 ", "config "};
-    QRandomGenerator rng(seed);
-    QByteArray data;
-    data.reserve(size + 16);
-    while (data.size() < size)
-        data.append(vocab[rng.bounded(int(std::size(vocab)))]);
-    data.truncate(size);
-    return data;
-}
 
 QByteArray repetitive(qint64 size)
 {
@@ -154,20 +134,6 @@ qint64 vmHwmKiB()
     return -1;
 }
 
-Result<QByteArray> readAllFrom(BlobReader &r, qint64 piece = 100000)
-{
-    QByteArray out;
-    QByteArray buf(piece, Qt::Uninitialized);
-    for (;;) {
-        auto n = r.read(buf.data(), piece);
-        if (!n)
-            return fail(n.error());
-        if (*n == 0)
-            return out;
-        out.append(buf.constData(), *n);
-    }
-}
-
 } // namespace
 
 class TestCompress : public QObject
@@ -183,10 +149,6 @@ private Q_SLOTS:
     void everyLevelDecodesEverywhere();
     void incompressibleBlocksAreStored();
     void constantMemoryFor256MiB();
-    void decompressGzipStreams();
-    void decompressZstd();
-    void truncatedStreamsAreErrors();
-    void digestOfDecompressed();
 };
 
 void TestCompress::detection_data()
@@ -431,107 +393,6 @@ void TestCompress::constantMemoryFor256MiB()
     qInfo("256 MiB in %lld ms (%.0f MB/s), %lld compressed bytes, peak RSS grew by %lld MiB", ms,
           double(total) / 1e6 / (double(qMax<qint64>(ms, 1)) / 1000.0), compressedTotal, growthMiB);
     QVERIFY2(growthMiB < 64, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMiB)));
-}
-
-void TestCompress::decompressGzipStreams()
-{
-    // A single-member stream made by the system's gzip, and a multi-member one made by concatenation.
-    const QByteArray a = wordyText(300000, 1);
-    const QByteArray b = randomBytes(70000, 2);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    QByteArray concatenated;
-    for (const QByteArray &part : {a, b}) {
-        QProcess p;
-        p.start(QStringLiteral("gzip"), {QStringLiteral("-c")});
-        QVERIFY(p.waitForStarted(10000));
-        p.write(part);
-        p.closeWriteChannel();
-        QVERIFY(p.waitForFinished(30000));
-        QCOMPARE(p.exitCode(), 0);
-        concatenated.append(p.readAllStandardOutput());
-    }
-    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(concatenated), Compression::Gzip);
-    QVERIFY(reader.has_value());
-    auto back = readAllFrom(**reader, 4096);
-    QVERIFY(back.has_value());
-    QVERIFY(*back == a + b);
-
-    // Pass-through for uncompressed data.
-    auto plain = DecompressingReader::create(std::make_unique<MemoryBlobReader>(a), Compression::None);
-    QVERIFY(plain.has_value());
-    auto same = readAllFrom(**plain);
-    QVERIFY(same.has_value() && *same == a);
-
-    auto xz = DecompressingReader::create(std::make_unique<MemoryBlobReader>(a), Compression::Xz);
-    QVERIFY(!xz.has_value());
-    QCOMPARE(xz.error().code, ErrorCode::Unsupported);
-}
-
-void TestCompress::decompressZstd()
-{
-    const QByteArray input = wordyText(3 * 1024 * 1024 + 5, 77);
-    QByteArray frames;
-    // Two frames, as zstd -c a b would give.
-    for (const QByteArray &part : {input.left(1000000), input.mid(1000000)}) {
-        QByteArray out(qsizetype(ZSTD_compressBound(size_t(part.size()))), Qt::Uninitialized);
-        const size_t n = ZSTD_compress(out.data(), size_t(out.size()), part.constData(), size_t(part.size()), 3);
-        QVERIFY(!ZSTD_isError(n));
-        out.truncate(qsizetype(n));
-        frames.append(out);
-    }
-    QCOMPARE(detectCompression(frames), Compression::Zstd);
-    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(frames), Compression::Zstd);
-    QVERIFY(reader.has_value());
-    auto back = readAllFrom(**reader, 65536);
-    QVERIFY2(back.has_value(), back ? "" : qPrintable(back.error().message));
-    QCOMPARE(back->size(), input.size());
-    QVERIFY(*back == input);
-}
-
-void TestCompress::truncatedStreamsAreErrors()
-{
-    const QByteArray input = randomBytes(200000, 5);
-    const QByteArray gz = gzipCompress(input);
-    for (qint64 cut : {qint64(5), gz.size() / 2, gz.size() - 4}) {
-        auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz.left(cut)), Compression::Gzip);
-        QVERIFY(reader.has_value());
-        auto back = readAllFrom(**reader);
-        QVERIFY2(!back.has_value(), qPrintable(QStringLiteral("cut at %1 was accepted").arg(cut)));
-        QCOMPARE(back.error().code, ErrorCode::MalformedContent);
-    }
-    // Garbage after a member is not a member.
-    auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz + QByteArray("not gzip at all")),
-                                              Compression::Gzip);
-    QVERIFY(reader.has_value());
-    auto back = readAllFrom(**reader);
-    QVERIFY(!back.has_value());
-    QCOMPARE(back.error().code, ErrorCode::MalformedContent);
-
-    QByteArray z(qsizetype(ZSTD_compressBound(size_t(input.size()))), Qt::Uninitialized);
-    const size_t n = ZSTD_compress(z.data(), size_t(z.size()), input.constData(), size_t(input.size()), 3);
-    QVERIFY(!ZSTD_isError(n));
-    z.truncate(qsizetype(n) - 10);
-    auto zr = DecompressingReader::create(std::make_unique<MemoryBlobReader>(z), Compression::Zstd);
-    QVERIFY(zr.has_value());
-    auto zback = readAllFrom(**zr);
-    QVERIFY(!zback.has_value());
-    QCOMPARE(zback.error().code, ErrorCode::MalformedContent);
-}
-
-void TestCompress::digestOfDecompressed()
-{
-    const QByteArray input = wordyText(2 * kBlock + 99, 8);
-    auto r = digestDecompressed(std::make_unique<MemoryBlobReader>(gzipCompress(input, 1)), Compression::Gzip, {});
-    QVERIFY(r.has_value());
-    QCOMPARE(r->size, input.size());
-    QCOMPARE(r->digest.toString(), QStringLiteral("sha256:")
-                                       + QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex()));
-    CancelToken cancelled;
-    cancelled.cancel();
-    auto c = digestDecompressed(std::make_unique<MemoryBlobReader>(gzipCompress(input)), Compression::Gzip, cancelled);
-    QVERIFY(!c.has_value());
-    QCOMPARE(c.error().code, ErrorCode::Cancelled);
 }
 
 void TestCompress::everyLevelDecodesEverywhere()

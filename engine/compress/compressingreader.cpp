@@ -129,6 +129,15 @@ bool CompressingReader::validLevel(Compression compression, int level)
     }
 }
 
+int CompressingReader::effectiveLevel(Compression compression, int level)
+{
+    if (level >= 0)
+        return level;
+    return compression == Compression::Gzip ? int(ParallelGzipCompressor::kDefaultLevel)
+         : compression == Compression::Zstd ? 3
+                                            : 0;
+}
+
 int CompressingReader::maxLevel(Compression compression)
 {
     return compression == Compression::Zstd ? ZSTD_maxCLevel() : compression == Compression::Gzip ? 9 : 0;
@@ -150,7 +159,7 @@ Result<std::unique_ptr<BlobReader>> CompressingReader::create(std::unique_ptr<Bl
         impl->zstd = ZSTD_createCCtx();
         if (!impl->zstd)
             return fail(ErrorCode::Internal, EngineText::tr("zstd compression failed: out of memory"));
-        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_compressionLevel, level < 0 ? 3 : level);
+        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_compressionLevel, effectiveLevel(Compression::Zstd, level));
         ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_checksumFlag, 1);
         // libzstd's workers (when built with threads; otherwise this is ignored and it runs in the caller).
         ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_nbWorkers, qMax(1, QThread::idealThreadCount()));

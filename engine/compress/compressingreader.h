@@ -21,6 +21,8 @@ public:
     // The levels each format takes.
     static bool validLevel(Compression compression, int level);
     static int maxLevel(Compression compression);
+    // The level `level` stands for (-1: the format's default).
+    static int effectiveLevel(Compression compression, int level);
 
 private:
     struct Impl;

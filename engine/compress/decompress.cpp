@@ -9,6 +9,13 @@ namespace stevedore {
 
 namespace {
 constexpr qint64 kInputPiece = 64 * 1024;
+
+qint64 expansionFromEnvironment()
+{
+    bool ok = false;
+    const qint64 v = qEnvironmentVariableIntValue("STEVEDORE_MAX_EXPANSION", &ok);
+    return ok && v >= 0 ? v : DecompressingReader::kDefaultMaxExpansion;
+}
 }
 
 struct DecompressingReader::Impl {
@@ -18,7 +25,15 @@ struct DecompressingReader::Impl {
     qint64 inPos = 0;       // consumed part of `in`
     bool sourceEnded = false;
     qint64 compressedRead = 0;
+    qint64 produced = 0;    // uncompressed bytes handed out
+    qint64 maxExpansion = 0; // 0: no limit
     bool finished = false;  // the whole stream was decoded
+    QString what;           // names the stream in this reader's own errors
+
+    Error labelled(ErrorCode code, const QString &message) const
+    {
+        return Error(code, what.isEmpty() ? message : what + QStringLiteral(": ") + message);
+    }
 
     // gzip
     z_stream z{};
@@ -68,8 +83,8 @@ struct DecompressingReader::Impl {
                 return fail(more.error());
             if (!*more) {
                 if (zInMember)
-                    return fail(ErrorCode::MalformedContent,
-                                EngineText::tr("the gzip stream is truncated (it ends inside a member)"));
+                    return fail(labelled(ErrorCode::MalformedContent,
+                                EngineText::tr("the gzip stream is truncated (it ends inside a member)")));
                 finished = true;
                 break;
             }
@@ -95,9 +110,9 @@ struct DecompressingReader::Impl {
             if (rc == Z_BUF_ERROR && used == 0 && made == 0 && inPos >= in.size())
                 continue; // needs more input: fill() fetches it
             if (rc != Z_OK)
-                return fail(ErrorCode::MalformedContent,
+                return fail(labelled(ErrorCode::MalformedContent,
                             EngineText::tr("not a valid gzip stream: %1")
-                                .arg(z.msg ? QString::fromUtf8(z.msg) : QStringLiteral("error %1").arg(rc)));
+                                .arg(z.msg ? QString::fromUtf8(z.msg) : QStringLiteral("error %1").arg(rc))));
         }
         return produced;
     }
@@ -111,8 +126,8 @@ struct DecompressingReader::Impl {
                 return fail(more.error());
             if (!*more) {
                 if (zsInFrame)
-                    return fail(ErrorCode::MalformedContent,
-                                EngineText::tr("the zstd stream is truncated (it ends inside a frame)"));
+                    return fail(labelled(ErrorCode::MalformedContent,
+                                EngineText::tr("the zstd stream is truncated (it ends inside a frame)")));
                 finished = true;
                 break;
             }
@@ -120,8 +135,8 @@ struct DecompressingReader::Impl {
             ZSTD_outBuffer ob{data + produced, size_t(maxSize - produced), 0};
             const size_t rc = ZSTD_decompressStream(zs, &ob, &ib);
             if (ZSTD_isError(rc))
-                return fail(ErrorCode::MalformedContent,
-                            EngineText::tr("not a valid zstd stream: %1").arg(QString::fromUtf8(ZSTD_getErrorName(rc))));
+                return fail(labelled(ErrorCode::MalformedContent,
+                            EngineText::tr("not a valid zstd stream: %1").arg(QString::fromUtf8(ZSTD_getErrorName(rc)))));
             inPos += qint64(ib.pos);
             produced += qint64(ob.pos);
             zsInFrame = rc != 0;
@@ -138,11 +153,14 @@ DecompressingReader::DecompressingReader(std::unique_ptr<Impl> impl)
 DecompressingReader::~DecompressingReader() = default;
 
 Result<std::unique_ptr<DecompressingReader>> DecompressingReader::create(std::unique_ptr<BlobReader> compressed,
-                                                                        Compression compression)
+                                                                        Compression compression, const QString &what,
+                                                                        qint64 maxExpansion)
 {
     auto impl = std::make_unique<Impl>();
     impl->source = std::move(compressed);
     impl->compression = compression;
+    impl->what = what;
+    impl->maxExpansion = maxExpansion < 0 ? expansionFromEnvironment() : maxExpansion;
     switch (compression) {
     case Compression::None:
         break;
@@ -168,11 +186,25 @@ Result<qint64> DecompressingReader::read(char *data, qint64 maxSize)
 {
     if (maxSize <= 0)
         return 0;
+    if (d->compression == Compression::Gzip || d->compression == Compression::Zstd) {
+        auto n = d->compression == Compression::Gzip ? d->readGzip(data, maxSize) : d->readZstd(data, maxSize);
+        if (!n)
+            return n;
+        d->produced += *n;
+        // The budget is checked as the stream goes (the overshoot is at most one caller's buffer), so a bomb stops
+        // after a few MiB of input, not at its end.
+        if (d->maxExpansion > 0 && d->produced > kExpansionSlack + d->maxExpansion * d->compressedRead)
+            return fail(d->labelled(ErrorCode::MalformedContent,
+                        EngineText::tr("its %1 data expands more than %2 times (%3 bytes from %4 so far): a "
+                                       "decompression bomb, refused (STEVEDORE_MAX_EXPANSION sets the limit, 0 "
+                                       "lifts it)")
+                            .arg(compressionName(d->compression))
+                            .arg(d->maxExpansion)
+                            .arg(d->produced)
+                            .arg(d->compressedRead)));
+        return n;
+    }
     switch (d->compression) {
-    case Compression::Gzip:
-        return d->readGzip(data, maxSize);
-    case Compression::Zstd:
-        return d->readZstd(data, maxSize);
     default: {
         auto n = d->source->read(data, maxSize);
         if (n)

@@ -13,12 +13,23 @@ namespace stevedore {
 // stream; zstd through libzstd, every frame). Memory is constant: input is read in 64 KiB pieces and output
 // is produced straight into the caller's buffer. A truncated or corrupt stream is an ErrorCode::MalformedContent
 // error, never a short read that looks complete.
+//
+// Decompression bombs: the output may not pass kExpansionSlack + maxExpansion × the compressed bytes read so far
+// (MalformedContent error). The default, 1100, is above deflate's own ceiling (about 1032:1), so no gzip stream
+// can trip it, and far above what real trees give in zstd (4-10:1); only a zstd frame that is almost nothing but
+// one repeated byte goes beyond. STEVEDORE_MAX_EXPANSION overrides it (0: no limit).
 class DecompressingReader final : public BlobReader
 {
 public:
+    static constexpr qint64 kDefaultMaxExpansion = 1100;
+    static constexpr qint64 kExpansionSlack = 64 * 1024 * 1024;
+
     // Compression::None passes the bytes through; bzip2 and xz are refused (ErrorCode::Unsupported).
+    // `what` names the stream in this reader's own errors ("blob sha256:… from …"); errors of `compressed` pass
+    // as they are. maxExpansion < 0: STEVEDORE_MAX_EXPANSION, else kDefaultMaxExpansion.
     static Result<std::unique_ptr<DecompressingReader>> create(std::unique_ptr<BlobReader> compressed,
-                                                                Compression compression);
+                                                                Compression compression, const QString &what = {},
+                                                                qint64 maxExpansion = -1);
     ~DecompressingReader() override;
 
     Result<qint64> read(char *data, qint64 maxSize) override;

@@ -23,6 +23,13 @@ Error cancelledError()
     return Error(ErrorCode::Cancelled, EngineText::tr("the copy was cancelled"));
 }
 
+// How the blob-info cache names a compressed variant: its format and level ("gzip:3", "zstd:3"), so that a push
+// asking for another format or level never reuses a twin made differently.
+QString variantName(const BlobTransform &t)
+{
+    return compressionName(t.to) + QLatin1Char(':') + QString::number(CompressingReader::effectiveLevel(t.to, t.level));
+}
+
 } // namespace
 
 Result<BlobOutcome> CopyRun::copyBlob(const BlobTask &task)
@@ -74,7 +81,7 @@ Result<std::optional<BlobOutcome>> CopyRun::tryReuse(const BlobTask &task, const
             return attempt(plain);
         }
         const QList<BlobInfoCache::CompressedVariant> variants =
-            m_cache.compressedVariants(*task.diffId, compressionName(task.transform.to));
+            m_cache.compressedVariants(*task.diffId, variantName(task.transform));
         for (qsizetype i = 0; i < variants.size() && i < kMaxCacheCandidates; ++i) {
             BlobInfo candidate = task.source;
             candidate.mediaType = task.outputType;
@@ -92,7 +99,7 @@ Result<std::optional<BlobOutcome>> CopyRun::tryReuse(const BlobTask &task, const
 void CopyRun::recordLearnt(const BlobTask &task, const Descriptor &output)
 {
     if (task.transform.changes() && task.transform.to != Compression::None && task.diffId)
-        m_cache.recordCompressed(*task.diffId, {output.digest, output.size, compressionName(task.transform.to)});
+        m_cache.recordCompressed(*task.diffId, {output.digest, output.size, variantName(task.transform)});
     if (task.transform.changes() && task.transform.from != Compression::None && task.diffId)
         m_cache.recordCompressed(*task.diffId, {task.source.digest, task.source.size, compressionName(task.transform.from)});
     if (auto here = m_dest->blobLocation())
@@ -139,7 +146,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
     chain = std::make_unique<VerifyingReader>(std::move(chain), task.source.digest, task.source.size, what);
     if (task.transform.changes()) {
         if (task.transform.from != Compression::None) {
-            auto plain = DecompressingReader::create(std::move(chain), task.transform.from);
+            auto plain = DecompressingReader::create(std::move(chain), task.transform.from, what);
             if (!plain)
                 return fail(plain.error().withContext(what));
             chain = std::move(*plain);

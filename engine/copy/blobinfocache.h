@@ -13,7 +13,7 @@ namespace stevedore {
 
 // What Stevedore learnt about blobs in earlier copies, persisted as JSON (like containers/image's
 // blob-info cache):
-//  - uncompressed digest -> compressed variants produced from it (digest, size, algorithm), so that a layer
+//  - uncompressed digest -> compressed variants produced from it (digest, size, format and level), so that a layer
 //    compressed once is never compressed again just to find out that the registry already has it;
 //  - digest -> locations (transport + scope, e.g. docker + HOST/REPOSITORY) where the blob is known to exist, which
 //    destinations use for mounts (KnownBlobLocations).
@@ -25,7 +25,7 @@ public:
     struct CompressedVariant {
         Digest digest;
         qint64 size = -1;
-        QString compression; // "gzip"
+        QString compression; // format and level: "gzip:3", "zstd:3" ("gzip" alone: a source of unknown level)
         friend bool operator==(const CompressedVariant &, const CompressedVariant &) = default;
     };
 
@@ -49,7 +49,7 @@ public:
     QList<BlobLocation> locations(const Digest &digest, const QString &transport) const override;
     void recordLocation(const Digest &digest, const BlobLocation &location);
 
-    static constexpr int kMaxVariantsPerDigest = 4;
+    static constexpr int kMaxVariantsPerDigest = 8;
     static constexpr int kMaxLocationsPerDigest = 16;
     static constexpr int kMaxDigests = 20000;
 

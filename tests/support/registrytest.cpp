@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -64,17 +63,6 @@ std::unique_ptr<RegistryFixture> startRegistry(stevedore::test::RegistryOptions 
     if (!f->start(error))
         return nullptr;
     return f;
-}
-
-QByteArray randomBytes(qsizetype n, quint32 seed)
-{
-    QByteArray b(n, Qt::Uninitialized);
-    QRandomGenerator g(seed);
-    const qsizetype words = n / 4;
-    g.fillRange(reinterpret_cast<quint32 *>(b.data()), words);
-    for (qsizetype i = words * 4; i < n; ++i)
-        b[i] = char(g.generate() & 0xff);
-    return b;
 }
 
 RegistryConfig configFor(const RegistryFixture &f, bool withCreds)

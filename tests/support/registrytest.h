@@ -39,9 +39,6 @@ bool makePki(const QString &d, QString *error);
 
 std::unique_ptr<RegistryFixture> startRegistry(RegistryOptions o, QString *error);
 
-// n deterministic pseudo-random bytes for a seed.
-QByteArray randomBytes(qsizetype n, quint32 seed);
-
 // A client configuration for the fixture: its host, CA, insecure when plain http, its credentials (withCreds).
 stevedore::RegistryConfig configFor(const RegistryFixture &f, bool withCreds = true);
 

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 #include <zlib.h>
 
@@ -107,6 +108,34 @@ QByteArray compactJson(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// oci-layout + index.json (an existing index.json is kept; an entry with the same tag is replaced)
+bool tagInLayout(const QString &dir, const QString &tag, const QString &topType, const QByteArray &top, QString *error)
+{
+    const QString indexType = u"application/vnd.oci.image.index.v1+json"_s;
+    if (!writeFile(dir + u"/oci-layout"_s, "{\"imageLayoutVersion\":\"1.0.0\"}", error))
+        return false;
+    QJsonArray entries;
+    QFile existing(dir + u"/index.json"_s);
+    if (existing.open(QIODevice::ReadOnly)) {
+        const QJsonArray old = QJsonDocument::fromJson(existing.readAll()).object().value(u"manifests"_s).toArray();
+        for (const QJsonValue &v : old) {
+            if (v.toObject().value(u"annotations"_s).toObject().value(u"org.opencontainers.image.ref.name"_s)
+                    .toString() != tag)
+                entries.append(v);
+        }
+        existing.close();
+    }
+    QJsonObject topEntry = descriptor(topType, top);
+    topEntry.insert(u"annotations"_s, QJsonObject{{u"org.opencontainers.image.ref.name"_s, tag}});
+    entries.append(topEntry);
+    const QByteArray indexJson = compactJson(QJsonObject{{u"schemaVersion"_s, 2},
+                                                         {u"mediaType"_s, indexType},
+                                                         {u"manifests"_s, entries}});
+    if (!writeFile(dir + u"/index.json"_s, indexJson, error))
+        return false;
+    return true;
+}
+
 } // namespace
 
 QString writeTestLayout(const QString &dir, const QString &tag, const TestImageSpec &spec, QString *error)
@@ -200,29 +229,75 @@ QString writeTestLayout(const QString &dir, const QString &tag, const TestImageS
         topType = indexType;
     }
 
-    // oci-layout + index.json (an existing index.json is kept; an entry with the same tag is replaced)
-    if (!writeFile(dir + u"/oci-layout"_s, "{\"imageLayoutVersion\":\"1.0.0\"}", error))
-        return {};
-    QJsonArray entries;
-    QFile existing(dir + u"/index.json"_s);
-    if (existing.open(QIODevice::ReadOnly)) {
-        const QJsonArray old = QJsonDocument::fromJson(existing.readAll()).object().value(u"manifests"_s).toArray();
-        for (const QJsonValue &v : old) {
-            if (v.toObject().value(u"annotations"_s).toObject().value(u"org.opencontainers.image.ref.name"_s)
-                    .toString() != tag)
-                entries.append(v);
-        }
-        existing.close();
-    }
-    QJsonObject topEntry = descriptor(topType, top);
-    topEntry.insert(u"annotations"_s, QJsonObject{{u"org.opencontainers.image.ref.name"_s, tag}});
-    entries.append(topEntry);
-    const QByteArray indexJson = compactJson(QJsonObject{{u"schemaVersion"_s, 2},
-                                                         {u"mediaType"_s, indexType},
-                                                         {u"manifests"_s, entries}});
-    if (!writeFile(dir + u"/index.json"_s, indexJson, error))
+    if (!tagInLayout(dir, tag, topType, top, error))
         return {};
     return u"sha256:"_s + sha256Hex(top);
+}
+
+QByteArray randomBytes(qsizetype n, quint32 seed)
+{
+    QByteArray b(n, Qt::Uninitialized);
+    QRandomGenerator g(seed);
+    const qsizetype words = n / 4;
+    g.fillRange(reinterpret_cast<quint32 *>(b.data()), words);
+    for (qsizetype i = words * 4; i < n; ++i)
+        b[i] = char(g.generate() & 0xff);
+    return b;
+}
+
+QByteArray wordyText(qsizetype size, quint32 seed)
+{
+    static const char *const vocab[] = {"layer ", "manifest ", "index ", "digest ", "sha256 ", "blob ", "push ",
+                                        "registry ", "tag ", "platform\n", "linux ", "amd64 ", "arm64 ", "config "};
+    QRandomGenerator rng(seed);
+    QByteArray data;
+    data.reserve(size + 16);
+    while (data.size() < size)
+        data.append(vocab[rng.bounded(int(std::size(vocab)))]);
+    data.truncate(size);
+    return data;
+}
+
+QByteArray makeTestTar(const QByteArray &fileName, const QByteArray &content)
+{
+    return makeTar(fileName, content);
+}
+
+QString writeLayersLayout(const QString &dir, const QString &tag, const QString &platform,
+                          const QList<TestLayer> &layers, QString *error)
+{
+    QString localError;
+    if (!error)
+        error = &localError;
+    const QString blobDir = dir + u"/blobs/sha256"_s;
+    if (!QDir().mkpath(blobDir)) {
+        *error = u"cannot create %1"_s.arg(blobDir);
+        return {};
+    }
+    auto writeBlob = [&](const QByteArray &data) { return writeFile(blobDir + u'/' + sha256Hex(data), data, error); };
+    const QStringList parts = platform.split(u'/');
+    QJsonObject config{{u"os"_s, parts.value(0)}, {u"architecture"_s, parts.value(1)}};
+    if (parts.size() > 2)
+        config.insert(u"variant"_s, parts.value(2));
+    QJsonArray descriptors, diffIds;
+    for (const TestLayer &l : layers) {
+        if (!writeBlob(l.blob))
+            return {};
+        descriptors.append(descriptor(l.mediaType, l.blob));
+        diffIds.append(l.diffId);
+    }
+    config.insert(u"created"_s, u"1970-01-01T00:00:00Z"_s);
+    config.insert(u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s}, {u"diff_ids"_s, diffIds}});
+    const QByteArray configBytes = compactJson(config);
+    const QString manifestType = u"application/vnd.oci.image.manifest.v1+json"_s;
+    const QByteArray manifest = compactJson(QJsonObject{
+        {u"schemaVersion"_s, 2},
+        {u"mediaType"_s, manifestType},
+        {u"config"_s, descriptor(u"application/vnd.oci.image.config.v1+json"_s, configBytes)},
+        {u"layers"_s, descriptors}});
+    if (!writeBlob(configBytes) || !writeBlob(manifest) || !tagInLayout(dir, tag, manifestType, manifest, error))
+        return {};
+    return u"sha256:"_s + sha256Hex(manifest);
 }
 
 } // namespace stevedore::test

@@ -3,6 +3,7 @@
 // Owned by the e2e tests; the API below is fixed (see notes/common.md) so other test files can code against it.
 
 #include <QByteArray>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -107,5 +108,26 @@ struct TestImageSpec {
 // seed. Each layer is a valid tar (gzip-compressed when gzipLayers) holding one file of pseudo-random bytes; configs
 // carry rootfs.diff_ids of the uncompressed layers. An existing layout at dir is extended (the tag is replaced).
 QString writeTestLayout(const QString &dir, const QString &tag, const TestImageSpec &spec, QString *error);
+
+// n deterministic pseudo-random bytes for a seed (incompressible).
+QByteArray randomBytes(qsizetype n, quint32 seed);
+// Text made of words drawn from a small vocabulary, deterministic for a seed: compressible, but not trivially.
+QByteArray wordyText(qsizetype size, quint32 seed);
+
+// One layer of writeLayersLayout, as it is stored: its bytes, media type and the diff_id its config claims (which
+// a test may make wrong on purpose).
+struct TestLayer {
+    QByteArray blob;
+    QString mediaType;
+    QString diffId;
+};
+
+// A tar archive holding one regular file.
+QByteArray makeTestTar(const QByteArray &fileName, const QByteArray &content);
+
+// Writes (or extends) an OCI layout with one image manifest for `platform` ("linux/amd64") made of `layers`, tagged
+// `tag`; returns the manifest digest, or an empty string + *error.
+QString writeLayersLayout(const QString &dir, const QString &tag, const QString &platform,
+                          const QList<TestLayer> &layers, QString *error);
 
 } // namespace stevedore::test
