@@ -329,7 +329,9 @@ void TestCompress::incompressibleBlocksAreStored()
 void TestCompress::constantMemoryFor256MiB()
 {
     // 256 MiB generated on the fly (random and wordy stretches), compressed and decompressed by zlib as it goes;
-    // nothing holds the whole stream, so the peak RSS must barely move.
+    // nothing holds the whole stream, so the peak RSS must not grow with it: what the last three quarters add to the
+    // peak of the first quarter (thread pools, libdeflate's tables and the block buffers are in place by then) stays
+    // small, where holding the input or the output would add 100 MiB or more.
     const qint64 total = 256LL * 1024 * 1024;
     const qint64 piece = 1024 * 1024 + 4321; // not a multiple of the block size
     const QByteArray randomPiece = randomBytes(piece, 99);
@@ -370,6 +372,7 @@ void TestCompress::constantMemoryFor256MiB()
     timer.start();
     ParallelGzipCompressor gz;
     qint64 produced = 0;
+    qint64 hwmQuarter = -1;
     int i = 0;
     while (produced < total) {
         QByteArray chunk = (i++ % 2 ? wordyPiece : randomPiece);
@@ -379,6 +382,8 @@ void TestCompress::constantMemoryFor256MiB()
         gz.push(chunk);
         produced += chunk.size();
         inflateSome(gz.takeAvailable());
+        if (hwmQuarter < 0 && produced >= total / 4)
+            hwmQuarter = vmHwmKiB();
     }
     gz.finish();
     inflateSome(gz.takeAll());
@@ -390,9 +395,14 @@ void TestCompress::constantMemoryFor256MiB()
     QCOMPARE(outHash.result(), inHash.result());
     const qint64 hwmAfter = vmHwmKiB();
     const qint64 growthMiB = (hwmAfter - hwmBefore) / 1024;
-    qInfo("256 MiB in %lld ms (%.0f MB/s), %lld compressed bytes, peak RSS grew by %lld MiB", ms,
-          double(total) / 1e6 / (double(qMax<qint64>(ms, 1)) / 1000.0), compressedTotal, growthMiB);
-    QVERIFY2(growthMiB < 64, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMiB)));
+    const qint64 lateGrowthMiB = (hwmAfter - hwmQuarter) / 1024;
+    qInfo("256 MiB in %lld ms (%.0f MB/s), %lld compressed bytes, peak RSS grew by %lld MiB (%lld MiB after the "
+          "first 64 MiB)", ms, double(total) / 1e6 / (double(qMax<qint64>(ms, 1)) / 1000.0), compressedTotal,
+          growthMiB, lateGrowthMiB);
+    if (!stevedore::test::kMemoryBoundsApply)
+        return;
+    QVERIFY2(lateGrowthMiB < 16, qPrintable(QStringLiteral("the last 192 MiB grew the peak RSS by %1 MiB").arg(lateGrowthMiB)));
+    QVERIFY2(growthMiB < 96, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMiB)));
 }
 
 void TestCompress::everyLevelDecodesEverywhere()

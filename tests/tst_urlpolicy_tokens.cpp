@@ -415,7 +415,8 @@ private slots:
                  qPrintable(m.error().message));
         QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY2(endless.sent() < (32 << 20), qPrintable(QString::number(endless.sent())));
-        QVERIFY2(after - before < 24 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(after - before)));
+        if (stevedore::test::kMemoryBoundsApply)
+            QVERIFY2(after - before < 24 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(after - before)));
 
         // The CLI says the same in one line, and its memory stays bounded.
         const MeasuredRun run = runMeasured(m_cli, pushArgs(u"127.0.0.1:%1"_s.arg(reg.port()),
@@ -427,7 +428,8 @@ private slots:
             return;
         QVERIFY2(run.result.err.contains(QByteArray("getting a token from " + realmHost.toLatin1())), qPrintable(describe(run.result)));
         QVERIFY2(!run.result.err.contains("4 MiB") && !run.result.err.contains("4194304"), qPrintable(describe(run.result)));
-        QVERIFY2(run.peakKiB > 0 && run.peakKiB < 96 * 1024, qPrintable(u"peak %1 KiB"_s.arg(run.peakKiB)));
+        if (stevedore::test::kMemoryBoundsApply)
+            QVERIFY2(run.peakKiB > 0 && run.peakKiB < 96 * 1024, qPrintable(u"peak %1 KiB"_s.arg(run.peakKiB)));
         QVERIFY2(endless.sent() < (64 << 20), qPrintable(QString::number(endless.sent())));
     }
 };
