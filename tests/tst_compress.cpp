@@ -1,5 +1,6 @@
 // Tests of engine/compress: magic-byte detection, the parallel gzip compressor (checked against the system's
 // gzip and zlib). The decompressing reader has tst_decompress.
+#include "compress/compressingreader.h"
 #include "compress/compression.h"
 #include "compress/decompress.h"
 #include "compress/parallelgzip.h"
@@ -149,6 +150,8 @@ private Q_SLOTS:
     void everyLevelDecodesEverywhere();
     void incompressibleBlocksAreStored();
     void constantMemoryFor256MiB();
+    void workingSetCoversWhatIsHeld_data();
+    void workingSetCoversWhatIsHeld();
 };
 
 void TestCompress::detection_data()
@@ -439,4 +442,48 @@ void TestCompress::everyLevelDecodesEverywhere()
 }
 
 QTEST_GUILESS_MAIN(TestCompress)
+void TestCompress::workingSetCoversWhatIsHeld_data()
+{
+    QTest::addColumn<Compression>("compression");
+    QTest::addColumn<int>("level");
+    QTest::newRow("gzip default") << Compression::Gzip << -1;
+    QTest::newRow("gzip 9") << Compression::Gzip << 9;
+    QTest::newRow("zstd default") << Compression::Zstd << -1;
+    QTest::newRow("zstd 19") << Compression::Zstd << 19;
+}
+
+// The copy scheduler's memory budget trusts CompressingReader::workingSet(): what a reader really holds while it
+// compresses 48 MiB (text and random stretches, read in the copy's 4 MiB chunks) never passes it, and the estimate
+// is not so pessimistic that the budget would run one layer at a time for nothing.
+void TestCompress::workingSetCoversWhatIsHeld()
+{
+    QFETCH(Compression, compression);
+    QFETCH(int, level);
+    const qint64 total = (level == 19 ? 16ll : 48ll) << 20; // zstd 19 runs at 3 MB/s: its context is full by 16 MiB
+    QByteArray input;
+    input.reserve(total);
+    for (int i = 0; input.size() < total; ++i)
+        input += i % 3 == 2 ? randomBytes(1 << 20, quint32(i)) : wordyText(1 << 20, quint32(i));
+    auto reader = CompressingReader::create(std::make_unique<MemoryBlobReader>(input), compression, level);
+    QVERIFY(reader.has_value());
+    auto *compressing = static_cast<CompressingReader *>(reader->get());
+    QByteArray chunk(4 << 20, Qt::Uninitialized);
+    qint64 most = 0;
+    qint64 out = 0;
+    for (;;) {
+        auto n = compressing->read(chunk.data(), chunk.size());
+        QVERIFY(n.has_value());
+        if (*n == 0)
+            break;
+        out += *n;
+        most = qMax(most, compressing->memoryInUse());
+    }
+    const qint64 estimate = CompressingReader::workingSet(compression, level);
+    qInfo("%s level %d: held at most %lld KiB, estimate %lld KiB, %lld bytes out", qPrintable(compressionName(compression)),
+          CompressingReader::effectiveLevel(compression, level), most / 1024, estimate / 1024, out);
+    QVERIFY(out > 0 && out < total);
+    QVERIFY2(most <= estimate, qPrintable(QStringLiteral("held %1 bytes, estimated %2").arg(most).arg(estimate)));
+    QVERIFY2(most * 3 >= estimate, qPrintable(QStringLiteral("held %1 bytes, estimated %2").arg(most).arg(estimate)));
+}
+
 #include "tst_compress.moc"

@@ -432,13 +432,14 @@ private slots:
         QVERIFY(job.waitForFinished(120000));
         QVERIFY2(!job.error(), job.error() ? qPrintable(job.error()->message) : "");
         QCOMPARE(relay2.cuts(), 1);
-        // The layer was sent again from its first byte, never resumed at an offset of the writer's own: either Qt's HTTP
-        // layer resent the cut request on a new connection (it does so once when a connection drops before any answer;
-        // the registry then takes it in the same session), or the retry uploaded the blob again in a new session.
+        // The cut chunk was sent again from its first byte: either Qt's HTTP layer resent the cut request on a new
+        // connection (it does so once when a connection drops before any answer; the registry then takes it in the
+        // same session), or the retry asked the session how far it got (GET) and, the registry having dropped the
+        // session whose stored size no longer matched, uploaded the blob again in a new one.
         const QByteArray sent2 = relay2.fromClient();
-        QVERIFY2(sent2.count("POST /v2/team/resumed/blobs/uploads/") >= 2, sent2.left(2000).constData());
-        QVERIFY(sent2.count("Content-Range: 0-6") >= 2);
-        QVERIFY(!sent2.contains("GET /v2/team/resumed/blobs/uploads/"));
+        QVERIFY2(sent2.count("Content-Range: 0-6") >= 2, sent2.left(2000).constData());
+        if (sent2.contains("GET /v2/team/resumed/blobs/uploads/"))
+            QVERIFY2(sent2.count("POST /v2/team/resumed/blobs/uploads/") >= 2, sent2.left(2000).constData());
         RegistryClient direct(configFor(*reg));
         auto pushed = direct.getManifest(u"team/resumed"_s, u"v1"_s, CancelToken());
         VERIFY_OK(pushed);

@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#define ZSTD_STATIC_LINKING_ONLY // ZSTD_estimateCCtxSize: exported by Debian's libzstd 1.5
 #include <zstd.h>
 
 #include <cstring>
@@ -138,6 +139,40 @@ int CompressingReader::effectiveLevel(Compression compression, int level)
                                             : 0;
 }
 
+int CompressingReader::zstdWorkers()
+{
+    return qBound(1, QThread::idealThreadCount(), 4);
+}
+
+qint64 CompressingReader::workingSet(Compression compression, int level)
+{
+    // The input piece, and what did not fit into the caller's buffer (at most a couple of gzip members).
+    const qint64 ownBuffers = kInputPiece + 2 * ParallelGzipCompressor::kDefaultBlockSize;
+    switch (compression) {
+    case Compression::Gzip:
+        return ownBuffers + ParallelGzipCompressor::memoryBound();
+    case Compression::Zstd: {
+        // Each worker and the caller have a compression context; the workers' jobs and their outputs come from a
+        // shared pool of about two job buffers per worker, plus one being filled and one being flushed.
+        const int workers = zstdWorkers();
+        const qint64 context = qint64(ZSTD_estimateCCtxSize(effectiveLevel(compression, level)));
+        return ownBuffers + qint64(ZSTD_CStreamOutSize()) + (workers + 1) * context + (2 * workers + 2) * 2 * kZstdJobSize;
+    }
+    default:
+        return 0;
+    }
+}
+
+qint64 CompressingReader::memoryInUse() const
+{
+    qint64 n = d->input.capacity() + d->overflow.capacity() + d->zstdOut.capacity();
+    if (d->zstd)
+        n += qint64(ZSTD_sizeof_CCtx(d->zstd));
+    if (d->gzip)
+        n += d->gzip->memoryInUse();
+    return n;
+}
+
 int CompressingReader::maxLevel(Compression compression)
 {
     return compression == Compression::Zstd ? ZSTD_maxCLevel() : compression == Compression::Gzip ? 9 : 0;
@@ -162,7 +197,8 @@ Result<std::unique_ptr<BlobReader>> CompressingReader::create(std::unique_ptr<Bl
         ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_compressionLevel, effectiveLevel(Compression::Zstd, level));
         ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_checksumFlag, 1);
         // libzstd's workers (when built with threads; otherwise this is ignored and it runs in the caller).
-        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_nbWorkers, qMax(1, QThread::idealThreadCount()));
+        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_nbWorkers, zstdWorkers());
+        ZSTD_CCtx_setParameter(impl->zstd, ZSTD_c_jobSize, int(kZstdJobSize));
         break;
     }
     default:

@@ -1,6 +1,7 @@
 #include "decompress.h"
 
 #include <zlib.h>
+#define ZSTD_STATIC_LINKING_ONLY // ZSTD_estimateDStreamSize: exported by Debian's libzstd 1.5
 #include <zstd.h>
 
 #include <cstring>
@@ -180,6 +181,15 @@ Result<std::unique_ptr<DecompressingReader>> DecompressingReader::create(std::un
                     EngineText::tr("%1 decompression is not supported").arg(compressionName(compression)));
     }
     return std::unique_ptr<DecompressingReader>(new DecompressingReader(std::move(impl)));
+}
+
+qint64 DecompressingReader::workingSet(Compression compression)
+{
+    switch (compression) {
+    case Compression::Gzip: return kInputPiece + 64 * 1024; // zlib's inflate state and 32 KiB window
+    case Compression::Zstd: return kInputPiece + qint64(ZSTD_estimateDStreamSize(size_t(8) << 20));
+    default: return 0;
+    }
 }
 
 Result<qint64> DecompressingReader::read(char *data, qint64 maxSize)

@@ -35,6 +35,10 @@ public:
     Result<qint64> read(char *data, qint64 maxSize) override;
     qint64 compressedBytesRead() const;
 
+    // The memory one reader holds, in bytes, for the copy scheduler's budget: its input piece and the decoder's
+    // state (zstd: with the 8 MiB window of levels up to 19; a frame asking for more gets it, up to libzstd's 128 MiB).
+    static qint64 workingSet(Compression compression);
+
 private:
     struct Impl;
     explicit DecompressingReader(std::unique_ptr<Impl> impl);

@@ -359,6 +359,31 @@ QByteArray ParallelGzipCompressor::takeAll()
 }
 
 int ParallelGzipCompressor::level() const { return d->level; }
+qint64 ParallelGzipCompressor::memoryBound(qint64 blockSize, int maxBlocksInFlight)
+{
+    const int inFlight = maxBlocksInFlight > 0 ? maxBlocksInFlight : qMax(2, pools::cpu()->maxThreadCount());
+    const qint64 perBlock = 2 * blockSize + 4096; // input, output (a block's deflate bound is its size + a little)
+    return qint64(2 * inFlight + 4) * perBlock;
+}
+
+qint64 ParallelGzipCompressor::memoryInUse() const
+{
+    qint64 n = 0;
+    auto count = [&n](const std::shared_ptr<Block> &b) { n += b->input.capacity() + b->output.capacity(); };
+    QMutexLocker lock(&d->shared->mutex);
+    for (const auto &b : d->pending) {
+        if (b->done)
+            count(b);
+        else // a cpu thread is resizing its output: count the room it may take
+            n += b->input.capacity() + qMax<qint64>(b->input.size() + 4096, d->blockSize);
+    }
+    for (const auto &b : d->spare)
+        count(b);
+    if (d->current)
+        count(d->current);
+    return n;
+}
+
 qint64 ParallelGzipCompressor::blockSize() const { return d->blockSize; }
 qint64 ParallelGzipCompressor::bytesIn() const { return d->bytesIn; }
 qint64 ParallelGzipCompressor::bytesOut() const { return d->bytesOut; }

@@ -66,6 +66,13 @@ public:
     qint64 bytesIn() const;   // pushed so far
     qint64 bytesOut() const;  // handed out (take*, drain*) so far
 
+    // The most a compressor fed in pieces of up to 2 blocks and drained after each push holds: blocks running
+    // (maxBlocksInFlight) and finished since the last drain (2, and the last one at the end), recycled ones
+    // (maxBlocksInFlight) and the one being filled, each with its input and output buffers. maxBlocksInFlight 0:
+    // the default.
+    static qint64 memoryBound(qint64 blockSize = kDefaultBlockSize, int maxBlocksInFlight = 0);
+    qint64 memoryInUse() const; // the blocks' buffers now
+
 private:
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -7,6 +7,7 @@
 #include <QByteArray>
 
 #include <memory>
+#include <optional>
 
 namespace stevedore {
 
@@ -21,6 +22,12 @@ public:
 
 // A blob being written to a destination. Destroying it without commit() discards what was written (temporary file
 // removed, registry upload session cancelled, within a short deadline): nothing half-written is ever visible.
+// Where an interrupted blob upload may continue: the destination's handle of its session (a registry's upload URL)
+// and how far it had got. Opaque to the copy.
+struct BlobResumePoint {
+    QString handle;
+};
+
 class BlobWriter
 {
 public:
@@ -32,6 +39,13 @@ public:
     // Completes the blob. `digest` and `size` are what the caller computed over the bytes it wrote; the destination
     // verifies them where it can (files are re-hashed, a registry checks the digest on PUT).
     virtual Status commit(const Digest &digest, qint64 size, const CancelToken &cancel) = 0;
+
+    // After a failed write() or commit(): where a new writer may continue this blob (ImageDestination::resumeBlob),
+    // and the session is then left open when this writer is destroyed. nullopt: the blob starts again from byte 0.
+    virtual std::optional<BlobResumePoint> suspend() { return std::nullopt; }
+    // For a writer that continues a session: the bytes the destination already has, which the caller regenerates
+    // and skips rather than sends (0 for a fresh writer).
+    virtual qint64 resumedAt() const { return 0; }
 };
 
 // A BlobReader over bytes in memory (small blobs, tests).

@@ -32,13 +32,22 @@ QString variantName(const BlobTransform &t)
 
 } // namespace
 
+qint64 CopyRun::chunkSizeFor(const BlobTask &task, qint64 preferred)
+{
+    const qint64 chunk = qBound(kMinWriteChunk, preferred, kMaxWriteChunk);
+    if (!task.transform.changes() && task.source.size >= 0) // a config of 2 KiB needs no 4 MiB buffer
+        return qBound(qint64(4096), task.source.size, chunk);
+    return chunk;
+}
+
 Result<BlobOutcome> CopyRun::copyBlob(const BlobTask &task)
 {
     if (task.foreign) {
         qCInfo(lcCopy) << "not copying non-distributable layer" << task.key;
         return BlobOutcome{task.source.toDescriptor(), BlobProgress::State::Skipped};
     }
-    auto result = withRetries(m_context.retry, m_stop, [&]() { return copyBlobOnce(task, m_stop); },
+    std::optional<BlobResumePoint> resume;
+    auto result = withRetries(m_context.retry, m_stop, [&]() { return copyBlobOnce(task, m_stop, resume); },
                               [&](const Error &e, int n) {
                                   m_progress.setBlobState(task.key, BlobProgress::State::Retrying,
                                                           formatText(EngineText::tr("retry %1 of %2: %3"), n, m_context.retry.maxRetries, e.message));
@@ -108,11 +117,28 @@ void CopyRun::recordLearnt(const BlobTask &task, const Descriptor &output)
         m_cache.recordLocation(task.source.digest, *there);
 }
 
-Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToken &cancel)
+Result<std::unique_ptr<BlobWriter>> CopyRun::openWriter(const BlobTask &task, const BlobInfo &outInfo,
+                                                        std::optional<BlobResumePoint> &resume, const CancelToken &cancel)
+{
+    if (resume) {
+        const BlobResumePoint from = *std::exchange(resume, std::nullopt);
+        auto resumed = m_dest->resumeBlob(outInfo, from, cancel);
+        if (resumed)
+            return resumed;
+        if (cancel.isCancelled())
+            return fail(cancelledError());
+        qCInfo(lcCopy).noquote() << "the upload of" << task.key << "cannot be resumed, starting it again:"
+                                 << resumed.error().message;
+    }
+    return m_dest->beginBlob(outInfo, cancel);
+}
+
+Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToken &cancel,
+                                          std::optional<BlobResumePoint> &resume)
 {
     if (cancel.isCancelled())
         return fail(cancelledError());
-    auto reused = tryReuse(task, cancel);
+    auto reused = resume ? Result<std::optional<BlobOutcome>>(std::nullopt) : tryReuse(task, cancel);
     if (!reused)
         return fail(reused.error());
     if (*reused) {
@@ -171,10 +197,16 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
         outInfo.digest = Digest();
         outInfo.size = -1;
     }
-    auto writer = m_dest->beginBlob(outInfo, cancel);
+    auto writer = openWriter(task, outInfo, resume, cancel);
     if (!writer)
         return fail(writer.error());
-    const qint64 chunkSize = qBound(kMinWriteChunk, (*writer)->preferredChunkSize(), kMaxWriteChunk);
+    const qint64 chunkSize = chunkSizeFor(task, (*writer)->preferredChunkSize());
+    // A failure the next attempt may resume from leaves the session open for it.
+    auto suspendOn = [&](Error e) -> Result<BlobOutcome> {
+        if (isRetryable(e) && !cancel.isCancelled())
+            resume = (*writer)->suspend();
+        return fail(std::move(e));
+    };
 
     // Each chunk is filled straight from the last stage, in a few buffers allocated once and reused: a writer may keep
     // a reference to the chunk it was given for a moment (the network layer until its request object is gone), so the
@@ -190,6 +222,20 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
         std::swap(buffers[0], buffers[1]); // both still held: give the older one up to its holder
         return buffers[1] = QByteArray(chunkSize, Qt::Uninitialized);
     };
+    // A resumed session already has the first bytes: they are made again (the output is deterministic, and the
+    // registry checks the digest of the whole on PUT) and hashed, but not sent.
+    for (qint64 skip = (*writer)->resumedAt(); skip > 0;) {
+        if (cancel.isCancelled())
+            return fail(cancelledError());
+        QByteArray &scratch = freeBuffer();
+        auto n = output.read(scratch.data(), qMin<qint64>(skip, scratch.size()));
+        if (!n)
+            return fail(n.error());
+        if (*n == 0)
+            return fail(ErrorCode::SizeMismatch,
+                        EngineText::tr("the upload session holds %1 bytes, more than the blob has").arg((*writer)->resumedAt()));
+        skip -= *n;
+    }
     bool ended = false;
     while (!ended) {
         QByteArray &chunk = freeBuffer();
@@ -210,7 +256,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
             break;
         const QByteArray piece = filled == chunkSize ? chunk : QByteArray(chunk.constData(), filled);
         if (auto w = (*writer)->write(piece, cancel); !w)
-            return fail(w.error());
+            return suspendOn(w.error());
         if (cancel.isCancelled())
             return fail(cancelledError());
     }
@@ -219,7 +265,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
     out.digest = task.transform.changes() ? output.result() : task.source.digest;
     out.size = output.size();
     if (auto c = (*writer)->commit(out.digest, out.size, cancel); !c)
-        return fail(c.error());
+        return suspendOn(c.error());
     recordLearnt(task, out);
     return BlobOutcome{out, BlobProgress::State::Done};
 }

@@ -1,7 +1,11 @@
-// CopyRun: scheduling — every platform's blobs in flight under one concurrency limit (each unique blob once), the
-// manifests put as soon as their blobs are in place, the other transfers stopped at the first failure.
+// CopyRun: scheduling — every platform's blobs in flight under one concurrency limit and one memory budget (each
+// unique blob once), the manifests put as soon as their blobs are in place, the other transfers stopped at the first
+// failure.
 #include "copyrun.h"
 
+#include "compress/compressingreader.h"
+#include "compress/decompress.h"
+#include "core/logging.h"
 #include "core/threadpools.h"
 
 #include <QDeadlineTimer>
@@ -18,6 +22,20 @@ Error cancelledError()
 
 } // namespace
 
+// Two chunk buffers (one being filled, one the writer still sends) and, when the bytes change, the decompressor and
+// the compressor. Cache lookups and mounts cost nothing, but a blob reserves its share before it knows it will be
+// reused.
+qint64 CopyRun::memoryCostOf(const BlobTask &task) const
+{
+    if (task.foreign)
+        return 0;
+    qint64 cost = 2 * chunkSizeFor(task, m_caps.writeChunkSize);
+    if (task.transform.changes())
+        cost += DecompressingReader::workingSet(task.transform.from)
+                + CompressingReader::workingSet(task.transform.to, task.transform.level);
+    return cost;
+}
+
 Status CopyRun::runBlobs()
 {
     for (const QString &key : std::as_const(m_blobOrder)) {
@@ -32,20 +50,40 @@ Status CopyRun::runBlobs()
         m_progress.setBlob(bp);
     }
 
-    // Destinations that need blobs one after the other get one at a time.
-    const int limit = m_caps.sequentialBlobWrites ? 1 : qMax(1, m_context.blobConcurrency);
-    qsizetype next = 0;
+    // Destinations that need blobs one after the other get one at a time, in order.
+    const bool inOrder = m_caps.sequentialBlobWrites;
+    const int limit = inOrder ? 1 : qMax(1, m_context.blobConcurrency);
+    const qint64 budget = m_context.memoryBudget;
+    QStringList waiting = m_blobOrder; // not started yet, in manifest order
     std::optional<Error> firstError;
 
     for (;;) {
-        // Start what the concurrency limit allows, in manifest order (all platforms share the limit).
-        while (!firstError && !m_stop.isCancelled() && next < m_blobOrder.size()) {
+        // Start what the concurrency limit and the memory budget allow, in manifest order (all platforms share both):
+        // the first waiting blob that fits, so that small ones (configs) pass a large one that has to wait. One
+        // always runs, whatever its estimate.
+        while (!firstError && !m_stop.isCancelled() && !waiting.isEmpty()) {
+            int running;
             {
                 QMutexLocker lock(&m_mutex);
-                if (m_running >= limit)
+                running = m_running;
+            }
+            if (running >= limit)
+                break;
+            qsizetype pick = -1;
+            for (qsizetype i = 0; i < waiting.size() && (pick < 0); ++i) {
+                const BlobTask &t = *m_blobs.value(waiting.at(i));
+                if (running == 0 || m_memoryInUse + memoryCostOf(t) <= budget)
+                    pick = i;
+                else if (inOrder)
                     break;
             }
-            startBlob(m_blobs.value(m_blobOrder.at(next++)));
+            if (pick < 0)
+                break;
+            const std::shared_ptr<BlobTask> task = m_blobs.value(waiting.takeAt(pick));
+            task->memoryCost = memoryCostOf(*task);
+            m_memoryInUse += task->memoryCost;
+            m_memoryPeak = qMax(m_memoryPeak, m_memoryInUse);
+            startBlob(task);
         }
 
         // Collect finished blobs.
@@ -65,6 +103,7 @@ Status CopyRun::runBlobs()
         for (auto &[key, result] : done) {
             BlobTask &t = *m_blobs.value(key);
             t.finished = true;
+            m_memoryInUse -= t.memoryCost;
             if (result) {
                 t.output = result->output;
                 m_progress.setBlobState(key, result->state);
@@ -86,10 +125,11 @@ Status CopyRun::runBlobs()
             }
         }
 
-        const bool allStarted = next >= m_blobOrder.size();
-        if (running == 0 && (allStarted || firstError || m_stop.isCancelled()))
+        if (running == 0 && (waiting.isEmpty() || firstError || m_stop.isCancelled()))
             break;
     }
+    qCDebug(lcCopy) << "blob memory estimate peaked at" << m_memoryPeak / 1024 << "KiB of a budget of"
+                    << budget / 1024 << "KiB";
 
     if (firstError || m_stop.isCancelled()) {
         // Every row ends in its real state: what never started or was cut off says so.

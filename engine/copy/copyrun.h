@@ -4,7 +4,8 @@
 //   copyplan.cpp      reading manifests, the platform choice, the manifest family, each blob's transformation
 //   blobcopy.cpp      one blob: reuse (cache, mounts), then read → verify → [decompress → verify diff_id →
 //                     compress] → write, with retries
-//   blobscheduler.cpp the blobs of every platform in flight under one concurrency limit, manifests as they get ready
+//   blobscheduler.cpp the blobs of every platform in flight under one concurrency limit and one memory budget,
+//                     manifests as they get ready
 //   manifestput.cpp   manifests (rewritten and converted when layers or the format changed), signatures, the index
 
 #include "blobinfocache.h"
@@ -42,6 +43,7 @@ struct BlobTask {
     QStringList platforms; // every platform using it
     bool foreign = false;  // non-distributable layer with URLs, left out (the destination accepts foreign URLs)
     // Outcome, written by the coordinator only.
+    qint64 memoryCost = 0; // counted against the budget while it runs
     bool started = false;
     bool finished = false;
     std::optional<Error> error;
@@ -85,9 +87,17 @@ private:
     Status runBlobs();
     void startBlob(const std::shared_ptr<BlobTask> &task);
     void blobFinished(const QString &key, Result<BlobOutcome> result);
+    qint64 memoryCostOf(const BlobTask &task) const;
     // blobcopy.cpp
+    // The size of the chunks written for `task` (and of its two buffers): the writer's preference, bounded, and
+    // no larger than a blob of known size that goes as it is.
+    static qint64 chunkSizeFor(const BlobTask &task, qint64 preferred);
     Result<BlobOutcome> copyBlob(const BlobTask &task);
-    Result<BlobOutcome> copyBlobOnce(const BlobTask &task, const CancelToken &cancel);
+    // `resume`: where an earlier attempt's upload may continue; set again when this attempt fails resumably.
+    Result<BlobOutcome> copyBlobOnce(const BlobTask &task, const CancelToken &cancel,
+                                     std::optional<BlobResumePoint> &resume);
+    Result<std::unique_ptr<BlobWriter>> openWriter(const BlobTask &task, const BlobInfo &outInfo,
+                                                   std::optional<BlobResumePoint> &resume, const CancelToken &cancel);
     Result<std::optional<BlobOutcome>> tryReuse(const BlobTask &task, const CancelToken &cancel);
     void recordLearnt(const BlobTask &task, const Descriptor &output);
     // manifestput.cpp
@@ -130,6 +140,8 @@ private:
     std::deque<QString> m_completed;
     QHash<QString, Result<BlobOutcome>> m_results;
     int m_running = 0;
+    qint64 m_memoryInUse = 0; // the estimates of the blobs running (coordinator only)
+    qint64 m_memoryPeak = 0;  // the highest m_memoryInUse reached, for the debug log
 };
 
 } // namespace stevedore

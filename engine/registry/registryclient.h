@@ -76,10 +76,15 @@ public:
     // Starts an upload session (POST); returns its absolute URL.
     Result<QUrl> startUpload(const QString &repo, const CancelToken &cancel);
     // A BlobWriter over an upload session (a new one when `session` is empty): chunked PATCH, final PUT ?digest=,
-    // a DELETE (detached, bounded) when destroyed uncommitted. No retry of its own: a failed request fails the write,
-    // and the caller's --retry decides. A shared client is kept alive by the writer; else it must outlive it.
+    // a DELETE (detached, bounded) when destroyed uncommitted and not suspended. No retry of its own: a failed request
+    // fails the write (one PATCH is in flight while the caller makes the next chunk), and the caller's --retry decides,
+    // resuming the session where it can. A shared client is kept alive by the writer; else it must outlive it.
     Result<std::unique_ptr<BlobWriter>> beginUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
                                                     const CancelToken &cancel);
+    // A BlobWriter continuing an upload session (BlobWriter::suspend()): GET of the session says how many bytes it
+    // holds (its resumedAt()); an error when the registry no longer knows it.
+    Result<std::unique_ptr<BlobWriter>> resumeUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
+                                                     const CancelToken &cancel);
     // Abandons an upload session opened by a mount attempt (a detached DELETE).
     void cancelUpload(const QString &repo, const QUrl &session);
 

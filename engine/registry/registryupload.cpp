@@ -1,7 +1,11 @@
-// RegistryClient: blob uploads — POST a session, PATCH chunks, PUT ?digest=, DELETE when abandoned.
+// RegistryClient: blob uploads — POST a session, PATCH chunks (one in flight while the next is made), PUT ?digest=,
+// DELETE when abandoned, GET the session's Range to resume it.
 #include "registryclient.h"
 
 #include "core/logging.h"
+
+#include <atomic>
+#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -21,51 +25,46 @@ QUrl withDigestParam(const QUrl &location, const Digest &digest)
     return u;
 }
 
+// One PATCH at a time, in order (each answer's Location is where the next goes), but asynchronous: write() sends
+// its chunk on a thread of its own and returns, so the next chunk is read, compressed and hashed while this one
+// travels; the following write() (or commit()) first waits for it and reports its failure.
 class RegistryBlobWriter final : public BlobWriter
 {
 public:
     // `keepAlive` holds the client when it is shared; otherwise the client must outlive the writer.
     RegistryBlobWriter(RegistryClient *client, std::shared_ptr<RegistryClient> keepAlive, QString repo, QUrl location,
-                       qint64 chunkSize)
+                       qint64 chunkSize, qint64 offset)
         : m_client(client), m_keepAlive(std::move(keepAlive)), m_repo(std::move(repo)), m_location(std::move(location)),
-          m_chunkSize(chunkSize)
+          m_chunkSize(chunkSize), m_offset(offset), m_resumedAt(offset)
     {
     }
     ~RegistryBlobWriter() override
     {
-        if (!m_committed)
+        if (m_pending.valid())
+            m_pending.wait(); // its cancel token was cancelled with the copy's: a second at most
+        if (!m_committed && !m_suspended)
             m_client->cancelUpload(m_repo, m_location);
     }
 
     qint64 preferredChunkSize() const override { return m_chunkSize; }
+    qint64 resumedAt() const override { return m_resumedAt; }
 
     Status write(const QByteArray &data, const CancelToken &cancel) override
     {
         if (data.isEmpty())
             return {};
-        RegistryClient::Request r;
-        r.method = "PATCH";
-        r.url = m_location;
-        r.headers = {{"Content-Type", "application/octet-stream"},
-                     {"Content-Range", QByteArray::number(m_offset) + '-' + QByteArray::number(m_offset + data.size() - 1)}};
-        r.body = data;
-        r.scopes = {m_client->repositoryScope(m_repo, true)};
-        r.what = m_client->describe(formatText(EngineText::tr("uploading bytes %1-%2 to"), m_offset, m_offset + data.size() - 1),
-                                    m_repo);
-        r.maxBody = 64 * 1024;
-        auto resp = m_client->send(r, cancel);
-        if (!resp)
-            return fail(resp.error());
-        if (resp->status != 202)
-            return fail(sessionError(registryAnswerError(*resp, r.what)));
-        if (auto moved = nextLocation(*resp); !moved)
-            return fail(moved.error());
+        if (auto done = finishPending(); !done)
+            return done;
+        const qint64 at = m_offset;
         m_offset += data.size();
+        m_pending = std::async(std::launch::async, [this, data, at, cancel]() { return patch(data, at, cancel); });
         return {};
     }
 
     Status commit(const Digest &digest, qint64 size, const CancelToken &cancel) override
     {
+        if (auto done = finishPending(); !done)
+            return done;
         if (size >= 0 && size != m_offset)
             return fail(ErrorCode::SizeMismatch,
                         formatText(EngineText::tr("blob %1: %2 bytes were uploaded but %3 were expected"), digest.toString(), m_offset, size));
@@ -90,13 +89,53 @@ public:
         return {};
     }
 
+    // The session stays open: a new writer asks it how far it got (RegistryClient::resumeUpload).
+    std::optional<BlobResumePoint> suspend() override
+    {
+        if (m_pending.valid())
+            m_pending.wait();
+        if (m_committed || m_sessionLost)
+            return std::nullopt;
+        m_suspended = true;
+        return BlobResumePoint{m_location.toString(QUrl::FullyEncoded)};
+    }
+
 private:
+    Status finishPending()
+    {
+        if (!m_pending.valid())
+            return {};
+        return m_pending.get();
+    }
+
+    // Runs on the chunk's own thread; the writer's thread waits for it before it touches m_location again.
+    Status patch(const QByteArray &data, qint64 at, const CancelToken &cancel)
+    {
+        RegistryClient::Request r;
+        r.method = "PATCH";
+        r.url = m_location;
+        r.headers = {{"Content-Type", "application/octet-stream"},
+                     {"Content-Range", QByteArray::number(at) + '-' + QByteArray::number(at + data.size() - 1)}};
+        r.body = data;
+        r.scopes = {m_client->repositoryScope(m_repo, true)};
+        r.what = m_client->describe(formatText(EngineText::tr("uploading bytes %1-%2 to"), at, at + data.size() - 1),
+                                    m_repo);
+        r.maxBody = 64 * 1024;
+        auto resp = m_client->send(r, cancel);
+        if (!resp)
+            return fail(resp.error());
+        if (resp->status != 202)
+            return fail(sessionError(registryAnswerError(*resp, r.what)));
+        return nextLocation(*resp);
+    }
+
     // The registry no longer knows the session (docker-distribution drops one whose stored size stopped matching its
     // state, as after a connection cut inside a chunk): the blob can be uploaded again from the start, so the error
     // is temporary and the caller's --retry decides.
-    static Error sessionError(Error e)
+    Error sessionError(Error e)
     {
         if (e.code == ErrorCode::BlobUploadInvalid || e.code == ErrorCode::BlobUploadUnknown) {
+            m_sessionLost = true;
             e.temporary = true;
             e.httpStatus = 0; // not "404 not found": the blob exists nowhere yet, the session is what is gone
             e.message += EngineText::tr("; the upload session is lost, the blob has to be uploaded again");
@@ -121,9 +160,29 @@ private:
     QString m_repo;
     QUrl m_location;
     qint64 m_chunkSize;
-    qint64 m_offset = 0;
+    qint64 m_offset = 0;    // bytes sent (or being sent)
+    qint64 m_resumedAt = 0; // bytes the session had when this writer took it over
+    std::future<Status> m_pending;
+    std::atomic<bool> m_sessionLost = false;
     bool m_committed = false;
+    bool m_suspended = false;
 };
+
+// "0-1048575" → 1048576 bytes stored. docker-distribution says "0-0" for an empty session and for one of one byte
+// alike; our chunks are never a single byte, so "0-0" is an empty session.
+std::optional<qint64> storedBytes(const QByteArray &range)
+{
+    const QByteArray r = range.trimmed().startsWith("bytes=") ? range.trimmed().mid(6) : range.trimmed();
+    const qsizetype dash = r.indexOf('-');
+    if (dash <= 0)
+        return std::nullopt;
+    bool okFirst = false, okLast = false;
+    const qint64 first = r.left(dash).toLongLong(&okFirst);
+    const qint64 last = r.mid(dash + 1).toLongLong(&okLast);
+    if (!okFirst || !okLast || first != 0 || last < 0)
+        return std::nullopt;
+    return last == 0 ? 0 : last + 1;
+}
 
 } // namespace
 
@@ -157,7 +216,42 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::beginUpload(const QString &r
         location = *started;
     }
     return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
-        this, weak_from_this().lock(), repo, location, chunkSize > 0 ? chunkSize : 4 << 20));
+        this, weak_from_this().lock(), repo, location, chunkSize > 0 ? chunkSize : 4 << 20, 0));
+}
+
+Result<std::unique_ptr<BlobWriter>> RegistryClient::resumeUpload(const QString &repo, const QUrl &session,
+                                                                 qint64 chunkSize, const CancelToken &cancel)
+{
+    auto location = policy().resolve(baseUrl(), session.toString(QUrl::FullyEncoded).toLatin1(),
+                                     UrlPolicy::Purpose::UploadLocation);
+    if (!location)
+        return fail(location.error());
+    Request r;
+    r.method = "GET";
+    r.url = *location;
+    r.scopes = {repositoryScope(repo, true)};
+    r.what = describe(EngineText::tr("asking how far an upload got at"), repo);
+    r.maxBody = 64 * 1024;
+    auto resp = send(r, cancel);
+    if (!resp)
+        return fail(resp.error());
+    if (resp->status != 204 && resp->status != 200)
+        return fail(registryAnswerError(*resp, r.what));
+    const auto stored = storedBytes(resp->header("range"));
+    if (!stored)
+        return fail(ErrorCode::ProtocolError,
+                    EngineText::tr("%1: the upload status has no usable Range (%2)")
+                        .arg(r.what, QString::fromLatin1(resp->header("range").left(100))));
+    QUrl next = *location;
+    if (const QByteArray moved = resp->header("location"); !moved.isEmpty()) {
+        auto resolved = policy().resolve(resp->url, moved, UrlPolicy::Purpose::UploadLocation);
+        if (!resolved)
+            return fail(resolved.error());
+        next = *resolved;
+    }
+    qCInfo(lcRegistry).noquote() << "resuming an upload to" << repo << "at byte" << *stored;
+    return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
+        this, weak_from_this().lock(), repo, next, chunkSize > 0 ? chunkSize : 4 << 20, *stored));
 }
 
 void RegistryClient::cancelUpload(const QString &repo, const QUrl &session)

@@ -17,6 +17,7 @@ struct DestinationCapabilities {
     // skopeo does); nullopt: layers stay as they are.
     std::optional<Compression> compressUncompressedLayers;
     bool sequentialBlobWrites = false;    // blobs must be written one after the other (archives)
+    qint64 writeChunkSize = 1024 * 1024;  // the BlobWriter's preferredChunkSize(), for the copy's memory budget
     bool needsBlobSizesInAdvance = false; // a blob's size must be known before it is written (tar headers)
     bool supportsSignatures = false;      // putSignatures() stores them
     bool acceptsForeignLayerUrls = false; // a non-distributable layer may be left out, referenced by its urls
@@ -52,6 +53,15 @@ public:
 
     // Starts writing `blob` (its description: role, media type, compression, expected digest and size when known).
     virtual Result<std::unique_ptr<BlobWriter>> beginBlob(const BlobInfo &blob, const CancelToken &cancel) = 0;
+    // Continues a blob where a suspended writer left it (BlobWriter::suspend()); its resumedAt() says from where. An
+    // error when the session is gone (the caller then starts the blob afresh). Destinations without resumable
+    // sessions never hand out resume points.
+    virtual Result<std::unique_ptr<BlobWriter>> resumeBlob(const BlobInfo &blob, const BlobResumePoint &from,
+                                                           const CancelToken &cancel)
+    {
+        Q_UNUSED(from);
+        return beginBlob(blob, cancel);
+    }
 
     // Puts a manifest. `isInstance` = true for an image manifest that an index put later refers to (stored by digest,
     // not tagged); false for the top-level manifest or index, which gets the destination's name. Called only after

@@ -24,7 +24,10 @@ struct SystemContext {
     QString storageRoot;                    // local store; empty = defaultStorageRoot()
     RetryPolicy retry;
     std::chrono::milliseconds idleTimeout{30000}; // --idle-timeout: a request with no byte moving for this long fails
-    int blobConcurrency = 4;                // blobs in flight at once
+    int blobConcurrency = 4;                // blobs in flight at once, at most
+    // What the blobs in flight may hold together (chunk buffers, compressor and decompressor state), in bytes: a
+    // blob whose estimate does not fit waits for others to finish; one always runs, whatever its estimate.
+    qint64 memoryBudget = 40ll * 1024 * 1024;
     QString blobInfoCachePath;              // empty = $XDG_CACHE_HOME/stevedore/blob-info-cache.json
     CancelToken cancel;                     // the operation's: work done while an end is opened (credential helpers)
 

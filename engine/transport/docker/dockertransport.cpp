@@ -95,6 +95,7 @@ public:
                            QString(mediatype::DockerManifest), QString(mediatype::DockerManifestList)};
         c.compressUncompressedLayers = Compression::Gzip;
         c.acceptsForeignLayerUrls = true;
+        c.writeChunkSize = kChunkSize;
         return c;
     }
 
@@ -145,6 +146,12 @@ public:
                 session = m_spareSessions.takeLast();
         }
         return m_client->beginUpload(m_image.path(), session, kChunkSize, cancel);
+    }
+
+    Result<std::unique_ptr<BlobWriter>> resumeBlob(const BlobInfo &, const BlobResumePoint &from,
+                                                   const CancelToken &cancel) override
+    {
+        return m_client->resumeUpload(m_image.path(), QUrl(from.handle, QUrl::StrictMode), kChunkSize, cancel);
     }
 
     Status putManifest(const RawManifest &manifest, bool isInstance, const CancelToken &cancel) override
