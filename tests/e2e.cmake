@@ -11,3 +11,7 @@ endforeach()
 stevedore_add_test(NAME tst_push_compression SOURCES tst_push_compression.cpp
                    LIBS stevedore_clitest stevedore_testsupport ZLIB::ZLIB PkgConfig::Zstd LABELS e2e TIMEOUT 240)
 add_dependencies(tst_push_compression stevedore)
+# Resumable uploads: docker-registry stopped (SIGTERM, SIGKILL) and restarted mid-blob during one push.
+stevedore_add_test(NAME tst_resume SOURCES tst_resume.cpp
+                   LIBS stevedore_clitest stevedore_testsupport LABELS e2e TIMEOUT 240)
+add_dependencies(tst_resume stevedore)

@@ -26,6 +26,7 @@ public:
 // and how far it had got. Opaque to the copy.
 struct BlobResumePoint {
     QString handle;
+    qint64 sent = 0; // bytes the suspended writer had sent (some perhaps lost with the failure)
 };
 
 class BlobWriter

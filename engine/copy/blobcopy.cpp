@@ -123,10 +123,18 @@ Result<std::unique_ptr<BlobWriter>> CopyRun::openWriter(const BlobTask &task, co
     if (resume) {
         const BlobResumePoint from = *std::exchange(resume, std::nullopt);
         auto resumed = m_dest->resumeBlob(outInfo, from, cancel);
-        if (resumed)
+        if (resumed) {
+            // The bytes sent twice: what the failed attempt sent past what the destination kept.
+            qCInfo(lcCopy).noquote() << "resuming the upload of" << task.key << "at byte" << (*resumed)->resumedAt()
+                                     << "of the" << from.sent << "sent";
             return resumed;
+        }
         if (cancel.isCancelled())
             return fail(cancelledError());
+        if (isRetryable(resumed.error())) { // the destination is not back yet: the next attempt asks again
+            resume = from;
+            return fail(resumed.error());
+        }
         qCInfo(lcCopy).noquote() << "the upload of" << task.key << "cannot be resumed, starting it again:"
                                  << resumed.error().message;
     }

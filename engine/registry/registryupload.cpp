@@ -97,7 +97,7 @@ public:
         if (m_committed || m_sessionLost)
             return std::nullopt;
         m_suspended = true;
-        return BlobResumePoint{m_location.toString(QUrl::FullyEncoded)};
+        return BlobResumePoint{m_location.toString(QUrl::FullyEncoded), m_offset};
     }
 
 private:
@@ -249,7 +249,6 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::resumeUpload(const QString &
             return fail(resolved.error());
         next = *resolved;
     }
-    qCInfo(lcRegistry).noquote() << "resuming an upload to" << repo << "at byte" << *stored;
     return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
         this, weak_from_this().lock(), repo, next, chunkSize > 0 ? chunkSize : 4 << 20, *stored));
 }

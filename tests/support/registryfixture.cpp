@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QProcess>
+#include <QThread>
 #include <QRandomGenerator>
 #include <QTcpServer>
 
@@ -265,7 +266,7 @@ bool RegistryFixture::start(QString *error)
                      "log:\n  level: warn\n  formatter: text\n  accesslog:\n    disabled: true\n"
                      "storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n    enabled: true\n"
                      "  maintenance:\n    uploadpurging:\n      enabled: false\n"
-                     "http:\n  addr: 127.0.0.1:@PORT@\n  secret: stevedore-test-secret\n"
+                     "http:\n  addr: 127.0.0.1:@PORT@\n  secret: stevedore-test-secret\n  draintimeout: 10s\n"
                      "  headers:\n    X-Stevedore-Fixture: [@ID@]\n"_s.arg(storageDir());
     if (m_options.clientCerts && !m_options.tls) {
         *error = u"RegistryOptions::clientCerts needs tls"_s;
@@ -362,6 +363,57 @@ bool RegistryFixture::start(QString *error)
     }
     *error = u"docker-registry found no free port after 4 attempts: %1"_s.arg(logs().trimmed());
     stop();
+    return false;
+}
+
+bool RegistryFixture::restart(bool graceful, QString *error, int downMs)
+{
+    QString localError;
+    if (!error)
+        error = &localError;
+    if (!m_registry) {
+        *error = u"restart() before start()"_s;
+        return false;
+    }
+    if (m_registry->state() != QProcess::NotRunning) {
+        if (graceful)
+            m_registry->terminate(); // SIGTERM: with http.draintimeout, the requests in flight are finished first
+        else
+            m_registry->kill();
+        if (!m_registry->waitForFinished(15000)) {
+            m_registry->kill();
+            m_registry->waitForFinished(5000);
+        }
+    }
+    if (downMs > 0)
+        QThread::msleep(ulong(downMs));
+    const QString program = m_registry->program();
+    const QStringList args = m_registry->arguments();
+    const QString clientCert = m_options.clientCerts ? certDir() + u"/client.cert"_s : QString();
+    const QString clientKey = m_options.clientCerts ? certDir() + u"/client.key"_s : QString();
+    QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()) {
+        // The same configuration file: same port, storage and http.secret, so upload sessions outlive the restart.
+        m_registry = std::make_unique<QProcess>();
+        dieWithParent(*m_registry);
+        m_registry->setProcessChannelMode(QProcess::MergedChannels);
+        m_registry->setStandardOutputFile(m_dir.filePath(u"registry.log"_s), QIODevice::Append);
+        m_registry->setWorkingDirectory(m_dir.path());
+        m_registry->start(program, args);
+        if (!m_registry->waitForStarted(10000)) {
+            *error = u"cannot restart docker-registry: %1"_s.arg(m_registry->errorString());
+            return false;
+        }
+        while (!deadline.hasExpired() && m_registry->state() != QProcess::NotRunning) {
+            const int status = httpGet(hostPort(), u"/v2/"_s, m_options.tls ? caFile() : QString(), {}, {}, error,
+                                       nullptr, 2000, clientCert, clientKey, nullptr);
+            if (status == 200 || status == 401)
+                return true;
+            m_registry->waitForFinished(50);
+        }
+        m_registry->waitForFinished(200); // it exited (the port not yet released?): start it again
+    }
+    *error = u"docker-registry did not come back within 15 s: %1"_s.arg(logs().trimmed());
     return false;
 }
 

@@ -76,6 +76,10 @@ public:
 
     bool start(QString *error);     // generates config/CA/htpasswd/token server as needed, waits until /v2/ answers (<=15 s)
     void stop();                    // kills the processes (also done by the destructor)
+    // Stops the registry (graceful: SIGTERM, the requests in flight are finished within http.draintimeout; else
+    // SIGKILL), leaves it down for downMs, and starts it again on the same port, storage and http.secret; waits until
+    // /v2/ answers (<=15 s).
+    bool restart(bool graceful, QString *error, int downMs = 0);
     QString hostPort() const;       // "127.0.0.1:41234"
     QString certDir() const;        // folder for --cert-dir (ca.crt inside; client.cert/.key with clientCerts) when tls, else empty
     QString caFile() const;         // the CA certificate (tls or token flavours), else empty
