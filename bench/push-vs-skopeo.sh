@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
-# Push benchmark: stevedore vs skopeo, multi-arch image with uncompressed layers, to a local docker-registry.
+# Push benchmark: stevedore vs skopeo, side by side in one run, to a local docker-registry on the same machine.
 #
 #   sudo bench/push-vs-skopeo.sh            (run as root: skopeo's root cache lives in /var/lib/containers)
 #
 # Environment:
 #   STEVEDORE        stevedore binary (default: build/app/stevedore next to this script's repository)
-#   BENCH_RUNS       runs per tool and case (default 3, at least 1)
-#   BENCH_LAYER_MIB  size of each layer in MiB (default 48: half random, half repetitive text)
-#   BENCH_KEEP=1     keep the work folder (layout, registry storage, logs)
+#   BENCH_CASES      which groups to run (default "synthetic real big")
+#   BENCH_RUNS       runs per tool and case (default 3, at least 1; the big case runs once)
+#   BENCH_LAYER_MIB  synthetic: size of each layer in MiB (default 48: half random, half repetitive text)
+#   BENCH_KEEP=1     keep the work folder (layouts, registry storage, logs)
 #   BENCH_TOOLS      which tools to run (default "stevedore skopeo"; e.g. "skopeo" alone)
 #
-# Case 1: push to a FRESH repository each run (blob-info caches wiped), so every layer is compressed and uploaded.
-# Case 2: push again to the SAME repository (every blob is there), with the caches case 1 left.
-# The tools alternate, so that neither benefits from a warmer page cache.
+# synthetic: a 4-platform index, 3 uncompressed layers per platform (half random, half repetitive text).
+#   case 1: push to a FRESH repository each run (blob-info caches wiped): every layer is compressed and uploaded.
+#   case 2: push again to the SAME repository (every blob is there), with the caches case 1 left.
+# real: one image whose three uncompressed layers are tars of real trees of this machine: /usr/bin (binaries);
+#   /usr/lib/gcc (compilers, libraries, objects); /usr/include, /usr/share/perl*, /usr/lib/python3* (text).
+#   gzip:    pushed to a fresh repository, caches wiped, compressed to gzip (each tool's default);
+#   zstd:    the same with --compression-format zstd / --dest-compress-format zstd;
+#   upload:  the same trees stored as gzip (gzip -6) pushed as they are: hashing and upload only;
+#   again:   the uncompressed source to a NEW repository of the same registry, each tool's cache kept from gzip;
+#   there:   the uncompressed source to the repository of the last gzip run (every blob is there).
+# big: one layer of at least 2 GiB of real trees (/usr/lib/x86_64-linux-gnu, /usr/lib/jvm, /usr/share)
+#   pushed once per tool to gzip, for peak memory.
+# The tools alternate, so that neither benefits from a warmer page cache. Each line prints wall time, CPU seconds
+# (user + system) and peak RSS; each case ends with medians and the stevedore/skopeo ratios.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,12 +35,16 @@ LAYER_MIB=${BENCH_LAYER_MIB:-48}
 PLATFORMS=(linux/amd64 linux/arm64 linux/arm/v7 linux/ppc64le)
 LAYERS_PER_PLATFORM=3
 TOOLS=${BENCH_TOOLS:-stevedore skopeo}
+CASES=${BENCH_CASES:-synthetic real big}
 has_tool() { [[ " $TOOLS " == *" $1 "* ]]; }
+has_case() { [[ " $CASES " == *" $1 "* ]]; }
+# shellcheck source=bench/layouts.sh
+source "$here/layouts.sh"
 
 die() { echo "push-vs-skopeo: $*" >&2; exit 1; }
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer"
 [[ $LAYER_MIB =~ ^[1-9][0-9]*$ ]] || die "BENCH_LAYER_MIB must be a positive integer"
-for tool in skopeo docker-registry sha256sum tar jq curl ss; do
+for tool in skopeo docker-registry sha256sum tar gzip jq curl ss; do
     command -v "$tool" >/dev/null || die "$tool is required"
 done
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is required (apt-get install time)"
@@ -64,7 +80,8 @@ wipe_skopeo_cache() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# The OCI layout, written with plain shell tools.
+# The synthetic OCI layout, written with plain shell tools.
+build_synthetic_layout() {
 layout=$work/layout
 mkdir -p "$layout/blobs/sha256"
 printf '{"imageLayoutVersion":"1.0.0"}' > "$layout/oci-layout"
@@ -115,6 +132,7 @@ printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.
     "$idigest" "$isize" > "$layout/index.json"
 source_mib=$(du -sm "$layout" | cut -f1)
 echo "layout: $layout ($source_mib MiB, index $idigest)"
+}
 
 # ---------------------------------------------------------------------------------------------------------------
 # The registry: plain http on a free port of 127.0.0.1, storage in the work folder.
@@ -166,24 +184,32 @@ run_timed() { # case tool log cmd...
         "$(awk "BEGIN{print $user + $sys}")" "$(awk "BEGIN{print $rss/1024}")"
 }
 
-push_stevedore() { # case repo
-    run_timed "$1" stevedore "$work/stevedore-$1-$2.log" \
-        "$STEVEDORE" push --all --tls-verify=false "oci:$layout:latest" "docker://$host/bench/$2:latest"
+# push_stevedore CASE REPO [LAYOUT [OPTIONS...]] (default: the synthetic layout, --all)
+push_stevedore() {
+    local case=$1 repo=$2 from=${3:-$layout}
+    shift $(($# < 3 ? $# : 3))
+    run_timed "$case" stevedore "$work/stevedore-$case-$repo.log" \
+        "$STEVEDORE" push --all --tls-verify=false "$@" "oci:$from:latest" "docker://$host/bench/$repo:latest"
 }
-push_skopeo() { # case repo
-    run_timed "$1" skopeo "$work/skopeo-$1-$2.log" \
-        skopeo copy --all --dest-tls-verify=false "oci:$layout:latest" "docker://$host/bench/$2:latest"
+push_skopeo() {
+    local case=$1 repo=$2 from=${3:-$layout}
+    shift $(($# < 3 ? $# : 3))
+    run_timed "$case" skopeo "$work/skopeo-$case-$repo.log" \
+        skopeo copy --all --dest-tls-verify=false "$@" "oci:$from:latest" "docker://$host/bench/$repo:latest"
 }
 
-# Sum of the config and layer sizes of every manifest under the pushed index, in bytes.
+# Sum of the layer sizes of every manifest pushed (under the index, or the one manifest), in bytes.
 pushed_bytes() { # repo
-    local ref=docker://$host/bench/$1 total=0 d s
-    local index
-    index=$(skopeo inspect --raw --tls-verify=false "$ref:latest")
-    for d in $(jq -r '.manifests[].digest' <<<"$index"); do
-        s=$(skopeo inspect --raw --tls-verify=false "$ref@$d" | jq '[.layers[].size] | add + 0')
-        total=$((total + s))
-    done
+    local ref=docker://$host/bench/$1 total=0 d s top
+    top=$(skopeo inspect --raw --tls-verify=false "$ref:latest")
+    if jq -e '.manifests' <<<"$top" >/dev/null; then
+        for d in $(jq -r '.manifests[].digest' <<<"$top"); do
+            s=$(skopeo inspect --raw --tls-verify=false "$ref@$d" | jq '[.layers[].size] | add + 0')
+            total=$((total + s))
+        done
+    else
+        total=$(jq '[.layers[].size] | add + 0' <<<"$top")
+    fi
     echo "$total"
 }
 
@@ -214,19 +240,81 @@ report() { # case title stevedore-repo skopeo-repo
     return 0
 }
 
-echo
-echo "case 1: push to a fresh repository, caches wiped"
-for ((run = 1; run <= RUNS; run++)); do
-    if has_tool stevedore; then wipe_stevedore_cache; sync; push_stevedore case1 "s-$run"; fi
-    if has_tool skopeo; then wipe_skopeo_cache; sync; push_skopeo case1 "k-$run"; fi
-done
+summary=()
+if has_case synthetic; then
+    build_synthetic_layout
+    echo
+    echo "case 1: push to a fresh repository, caches wiped"
+    for ((run = 1; run <= RUNS; run++)); do
+        if has_tool stevedore; then wipe_stevedore_cache; sync; push_stevedore case1 "s-$run"; fi
+        if has_tool skopeo; then wipe_skopeo_cache; sync; push_skopeo case1 "k-$run"; fi
+    done
+    echo
+    echo "case 2: push again to the same repository (every blob is there)"
+    for ((run = 1; run <= RUNS; run++)); do
+        if has_tool stevedore; then push_stevedore case2 "s-$RUNS"; fi
+        if has_tool skopeo; then push_skopeo case2 "k-$RUNS"; fi
+    done
+    summary+=("case1|synthetic: fresh repository|s-1|k-1" "case2|synthetic: same repository again|s-$RUNS|k-$RUNS")
+fi
 
-echo
-echo "case 2: push again to the same repository (every blob is there)"
-for ((run = 1; run <= RUNS; run++)); do
-    if has_tool stevedore; then push_stevedore case2 "s-$RUNS"; fi
-    if has_tool skopeo; then push_skopeo case2 "k-$RUNS"; fi
-done
+if has_case real; then
+    real_trees=("bin:/usr/bin" "gcc:/usr/lib/gcc"
+                "text:/usr/include /usr/share/perl /usr/share/perl5 /usr/lib/python3 /usr/lib/python3.11")
+    echo
+    echo "building the real-content layouts (tars of ${real_trees[*]})..."
+    real_layout "$work/real" none "${real_trees[@]}"
+    real_layout "$work/real-gz" gzip "${real_trees[@]}"
+    echo "real: $(du -sm "$work/real" | cut -f1) MiB uncompressed, $(du -sm "$work/real-gz" | cut -f1) MiB as gzip"
+    # case KEY WHAT STEVEDORE-OPTIONS SKOPEO-OPTIONS LAYOUT: fresh repositories, caches wiped before each run
+    fresh_case() {
+        local key=$1 what=$2 s_opts=$3 k_opts=$4 from=$5 run
+        echo
+        echo "$key: $what"
+        for ((run = 1; run <= RUNS; run++)); do
+            # shellcheck disable=SC2086
+            if has_tool stevedore; then wipe_stevedore_cache; sync; push_stevedore "$key" "$key-s-$run" "$from" $s_opts; fi
+            # shellcheck disable=SC2086
+            if has_tool skopeo; then wipe_skopeo_cache; sync; push_skopeo "$key" "$key-k-$run" "$from" $k_opts; fi
+        done
+        summary+=("$key|real: $what|$key-s-1|$key-k-1")
+    }
+    fresh_case real-zstd "uncompressed -> zstd, fresh repository" "--compression-format zstd" \
+        "--dest-compress-format zstd" "$work/real"
+    fresh_case real-upload "gzip layers as they are, fresh repository" "" "" "$work/real-gz"
+    fresh_case real-gzip "uncompressed -> gzip, fresh repository" "" "" "$work/real"
+    echo
+    echo "real-again: the uncompressed source to a new repository, each tool's cache kept from real-gzip"
+    for ((run = 1; run <= RUNS; run++)); do
+        if has_tool stevedore; then push_stevedore real-again "real-again-s-$run" "$work/real"; fi
+        if has_tool skopeo; then push_skopeo real-again "real-again-k-$run" "$work/real"; fi
+    done
+    echo
+    echo "real-there: again to the repository of the last real-gzip run (every blob is there)"
+    for ((run = 1; run <= RUNS; run++)); do
+        if has_tool stevedore; then push_stevedore real-there "real-gzip-s-$RUNS" "$work/real"; fi
+        if has_tool skopeo; then push_skopeo real-there "real-gzip-k-$RUNS" "$work/real"; fi
+    done
+    summary+=("real-again|real: new repository, caches kept|real-again-s-1|real-again-k-1"
+              "real-there|real: every blob there|real-gzip-s-$RUNS|real-gzip-k-$RUNS")
+    rm -rf "$work/real-gz"
+fi
 
-report case1 "case 1: fresh repository" "s-1" "k-1"
-report case2 "case 2: same repository again" "s-$RUNS" "k-$RUNS"
+if has_case big; then
+    big_trees=("big:/usr/lib/x86_64-linux-gnu /usr/lib/jvm /usr/share")
+    echo
+    echo "building the big layout (one tar of ${big_trees[*]#big:})..."
+    real_layout "$work/big" none "${big_trees[@]}"
+    big_mib=$(du -sm "$work/big" | cut -f1)
+    echo "big: $big_mib MiB in one layer"
+    (( big_mib >= 2048 )) || echo "push-vs-skopeo: warning: the big layer is under 2 GiB on this machine" >&2
+    if has_tool stevedore; then wipe_stevedore_cache; sync; push_stevedore big big-s "$work/big"; fi
+    if has_tool skopeo; then wipe_skopeo_cache; sync; push_skopeo big big-k "$work/big"; fi
+    summary+=("big|big: one layer of $big_mib MiB -> gzip (one run)|big-s|big-k")
+    rm -rf "$work/big"
+fi
+
+for entry in "${summary[@]}"; do
+    IFS='|' read -r key title s_repo k_repo <<<"$entry"
+    report "$key" "$title" "$s_repo" "$k_repo"
+done
