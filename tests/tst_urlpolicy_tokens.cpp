@@ -151,53 +151,9 @@ class TestUrlPolicyTokens : public QObject, public SecurityFixture
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
-        QVERIFY(m_pki.isValid());
-        QString error;
-        QVERIFY2(makePki(m_pki.path(), &error), qPrintable(error));
-        m_caDir = m_pki.filePath(u"certs"_s);
-        QVERIFY(QDir().mkpath(m_caDir) && QFile::copy(m_pki.filePath(u"ca.crt"_s), m_caDir + u"/ca.crt"_s));
-        m_tls = QSslConfiguration::defaultConfiguration();
-        m_tls.setLocalCertificate(QSslCertificate::fromPath(m_pki.filePath(u"server.crt"_s)).value(0));
-        QFile keyFile(m_pki.filePath(u"server.key"_s));
-        QVERIFY(keyFile.open(QIODevice::ReadOnly));
-        m_tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
-        m_tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        QVERIFY(!m_tls.localCertificate().isNull() && !m_tls.privateKey().isNull());
-        g_previousHandler = qInstallMessageHandler(captureLog);
-    }
-
-    void cleanupTestCase()
-    {
-        qInstallMessageHandler(g_previousHandler);
-        // Whatever the engine logged at debug level in this process, no secret is in it.
-        QMutexLocker lock(&g_logMutex);
-        QVERIFY(!g_logLines.isEmpty());
-        const QString all = g_logLines.join(u'\n');
-        for (const QString &secret : {kPassword, QString::fromLatin1(kBasicBlob), QString::fromLatin1(kToken1),
-                                      QString::fromLatin1(kToken2), u"R3fresh-T0ken-Value-77"_s, u"Basic "_s, u"Bearer "_s})
-            QVERIFY2(!all.contains(secret), qPrintable(u"a log line carries "_s + secret));
-    }
-
-    void init()
-    {
-        m_tmp = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_tmp->isValid());
-        m_env = stevedore::test::isolatedEnvironment(path(u"home"_s));
-        // This process logs at debug level (main()); the CLI runs with the default rules, so stderr is its errors.
-        m_env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=false"_s);
-        m_layout = path(u"layout"_s);
-        QString error;
-        m_digest = stevedore::test::writeTestLayout(
-            m_layout, u"v1"_s,
-            {.layersPerPlatform = 1, .layerSize = 20 * 1024, .gzipLayers = true, .asIndex = false, .seed = 77}, &error);
-        QVERIFY2(!m_digest.isEmpty(), qPrintable(error));
-    }
-
+    void initTestCase() { initSuite(); }
+    void cleanupTestCase() { cleanupSuite(); }
+    void init() { initEachTest(); }
     void cleanup() { m_tmp.reset(); }
 
     // 6a. A Bearer realm on another https origin gets the user's Basic credentials (as docker does); the registry

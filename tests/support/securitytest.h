@@ -149,6 +149,14 @@ protected:
 
     QString path(const QString &name) const { return m_tmp->filePath(name); }
 
+    // The suites' shared steps, called from their slots: initTestCase (the CLI is there, the PKI, the TLS
+    // configuration of the trap servers, the log capture), cleanupTestCase (no secret in any log line of this
+    // process) and init (work folder, isolated environment, a pushed layout). They report through QVERIFY; the
+    // caller's slot ends with them.
+    void initSuite();
+    void cleanupSuite();
+    void initEachTest();
+
     ProcessResult stevedore(const QStringList &args, int timeoutMs = 30000)
     {
         return stevedore::test::runProcess(m_cli, args, timeoutMs, m_env);
