@@ -86,14 +86,8 @@ layout=$work/layout
 mkdir -p "$layout/blobs/sha256"
 printf '{"imageLayoutVersion":"1.0.0"}' > "$layout/oci-layout"
 
-# put_blob FILE -> prints "sha256:HEX SIZE" and moves FILE into the blob store
-put_blob() {
-    local hex size
-    hex=$(sha256sum "$1" | cut -d' ' -f1)
-    size=$(stat -c %s "$1")
-    mv "$1" "$layout/blobs/sha256/$hex"
-    echo "sha256:$hex $size"
-}
+# put_blob FILE -> prints "sha256:HEX SIZE" and moves FILE into the blob store (bench/layouts.sh)
+put_blob() { _put_blob "$layout" "$1"; }
 
 echo "building the layout: ${#PLATFORMS[@]} platforms x $LAYERS_PER_PLATFORM uncompressed layers of $LAYER_MIB MiB..."
 half=$((LAYER_MIB * 1024 * 1024 / 2))

@@ -5,6 +5,7 @@
 #include "compress/parallelgzip.h"
 #include "reference/digest.h"
 #include "support/blobreaders.h"
+#include "support/e2e.h"
 #include "support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -16,6 +17,7 @@
 #include <zstd.h>
 
 using namespace stevedore;
+using stevedore::test::zlibGzipBytes;
 using stevedore::test::randomBytes;
 using stevedore::test::readAllFrom;
 using stevedore::test::wordyText;
@@ -53,23 +55,6 @@ QByteArray zstdOfZeros(qint64 size)
     }
     ZSTD_freeCCtx(c);
     return out;
-}
-
-// zlib's own gzip of `data` in one member, as a bomb's author would make it (our compressor cuts members per block).
-QByteArray zlibGzip(const QByteArray &data)
-{
-    z_stream z{};
-    if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))), Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    const int rc = deflate(&z, Z_FINISH);
-    out.truncate(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return rc == Z_STREAM_END ? out : QByteArray();
 }
 
 // Reads everything, counting what came out before the end or the first error.
@@ -243,7 +228,7 @@ void TestDecompress::gzipCannotPassTheDefaultBudget()
     // Deflate's ceiling is about 1032:1; the default budget is above it, so the most compressible gzip decodes whole.
     const qint64 size = 200 * 1024 * 1024;
     const QByteArray zeros(size, '\0');
-    const QByteArray gz = zlibGzip(zeros);
+    const QByteArray gz = zlibGzipBytes(zeros, 9);
     QVERIFY(!gz.isEmpty());
     QVERIFY2(gz.size() < size / 1000, qPrintable(QString::number(gz.size())));
     auto reader = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz), Compression::Gzip);
@@ -256,7 +241,7 @@ void TestDecompress::gzipCannotPassTheDefaultBudget()
 void TestDecompress::budgetIsAdjustable()
 {
     // A lower ratio stops gzip too; the environment variable sets the default of every reader.
-    const QByteArray gz = zlibGzip(QByteArray(200 * 1024 * 1024, '\0'));
+    const QByteArray gz = zlibGzipBytes(QByteArray(200 * 1024 * 1024, '\0'), 9);
     auto strict = DecompressingReader::create(std::make_unique<MemoryBlobReader>(gz), Compression::Gzip,
                                               QStringLiteral("blob x"), 100);
     QVERIFY(strict.has_value());

@@ -22,22 +22,6 @@ using namespace stevedore::test;
 
 namespace {
 
-QByteArray zlibGzip(const QByteArray &data)
-{
-    z_stream z{};
-    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))), Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    const int rc = deflate(&z, Z_FINISH);
-    out.truncate(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return rc == Z_STREAM_END ? out : QByteArray();
-}
-
 QByteArray zstdOf(const QByteArray &data)
 {
     QByteArray out(qsizetype(ZSTD_compressBound(size_t(data.size()))), Qt::Uninitialized);
@@ -79,13 +63,6 @@ class TestPushCompression : public QObject, public LayoutCliTest
 
     QString m_zstd;
 
-    // The pushed manifest, as skopeo reads it.
-    QJsonObject remoteManifest(const RegistryFixture &reg, const QString &ref)
-    {
-        const ProcessResult raw = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + reg.hostPort() + u'/' + ref});
-        return raw.ok() ? QJsonDocument::fromJson(raw.out).object() : QJsonObject();
-    }
-
     static QString hostPlatform() { return u"linux/"_s + hostPlatformArchitecture(); }
 
     // Two compressible layers (text in a tar), stored as `how`: "plain", "gzip" or "zstd".
@@ -98,7 +75,7 @@ class TestPushCompression : public QObject, public LayoutCliTest
             const QString diffId = sha256Digest(tar);
             diffIds->append(diffId);
             if (how == u"gzip"_s)
-                layers.append({zlibGzip(tar), kOciLayer + u"+gzip"_s, diffId});
+                layers.append({zlibGzipBytes(tar), kOciLayer + u"+gzip"_s, diffId});
             else if (how == u"zstd"_s)
                 layers.append({zstdOf(tar), kOciLayer + u"+zstd"_s, diffId});
             else
@@ -370,16 +347,16 @@ private slots:
         QString type = kOciLayer + u"+gzip"_s;
         QString diffId = sha256Digest(tar);
         if (kind == u"corrupt-gzip"_s) {
-            broken = zlibGzip(tar);
+            broken = zlibGzipBytes(tar);
             for (qsizetype i = broken.size() / 3; i < broken.size() / 3 + 64; ++i)
                 broken[i] = char(broken.at(i) ^ 0x5a);
         } else if (kind == u"truncated-gzip"_s) {
-            broken = zlibGzip(tar).chopped(5000);
+            broken = zlibGzipBytes(tar).chopped(5000);
         } else if (kind == u"truncated-zstd"_s) {
             broken = zstdOf(tar).chopped(5000);
             type = kOciLayer + u"+zstd"_s;
         } else if (kind == u"wrong-diffid"_s) {
-            broken = zlibGzip(tar);
+            broken = zlibGzipBytes(tar);
             diffId = sha256Digest(tar + "x");
         } else if (kind == u"zstd-bomb"_s) {
             broken = zstdOf(QByteArray(512 * 1024 * 1024, '\0'));
@@ -389,7 +366,7 @@ private slots:
         const QString brokenDigest = sha256Digest(broken);
         const QString layout = path(u"layout"_s);
         const QString digest = writeLayersLayout(layout, u"v1"_s, hostPlatform(),
-                                                 {{zlibGzip(goodTar), kOciLayer + u"+gzip"_s, sha256Digest(goodTar)},
+                                                 {{zlibGzipBytes(goodTar), kOciLayer + u"+gzip"_s, sha256Digest(goodTar)},
                                                   {broken, type, diffId}},
                                                  &error);
         QVERIFY2(!digest.isEmpty(), qPrintable(error));

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <sys/stat.h>
@@ -88,6 +89,12 @@ QString otherPlatform()
 ProcessResult LayoutCliTest::cli(const QStringList &args, int timeoutMs)
 {
     return runProcess(m_cli, args, timeoutMs, m_env);
+}
+
+QJsonObject LayoutCliTest::remoteManifest(const RegistryFixture &reg, const QString &ref)
+{
+    const ProcessResult raw = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + reg.hostPort() + u'/' + ref});
+    return raw.ok() ? QJsonDocument::fromJson(raw.out).object() : QJsonObject();
 }
 
 ProcessResult LayoutCliTest::skopeo(const QStringList &args)

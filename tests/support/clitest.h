@@ -8,6 +8,7 @@
 #include "support/testsupport.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcessEnvironment>
 #include <QString>
@@ -52,6 +53,8 @@ protected:
 
     ProcessResult cli(const QStringList &args, int timeoutMs = 30000);
     ProcessResult skopeo(const QStringList &args);
+    // A manifest at a registry (plain http), as skopeo reads it: REF is "repo:tag"; empty when skopeo fails.
+    QJsonObject remoteManifest(const RegistryFixture &reg, const QString &ref);
 
     // A single-manifest image for this machine (or an index when `platforms` has more than one entry).
     QString makeLayout(const QString &name, quint32 seed, QString *digest, QStringList platforms = {},

@@ -36,6 +36,22 @@ QString registryBlobPath(const RegistryFixture &registry, const QString &digest)
     return registry.storageDir() + u"/docker/registry/v2/blobs/sha256/"_s + hex.left(2) + u'/' + hex + u"/data"_s;
 }
 
+QByteArray zlibGzipBytes(const QByteArray &data, int level)
+{
+    z_stream z{};
+    if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))), Qt::Uninitialized);
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    const int rc = deflate(&z, Z_FINISH);
+    out.truncate(qsizetype(z.total_out));
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? out : QByteArray();
+}
+
 QByteArray gunzipBytes(const QByteArray &in)
 {
     z_stream zs{};

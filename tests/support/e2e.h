@@ -13,6 +13,8 @@ QJsonObject readJsonObject(const QString &path);         // empty when unreadabl
 QString layoutBlobPath(const QString &layoutDir, const QString &digest);
 QString registryBlobPath(const RegistryFixture &registry, const QString &digest); // in the registry's storage
 QByteArray gunzipBytes(const QByteArray &data);          // empty on error
+// zlib's own gzip of `data` in one member (our compressor cuts members per block), as other tools make it; empty on error.
+QByteArray zlibGzipBytes(const QByteArray &data, int level = 6);
 QString hostPlatformArchitecture();                      // GOARCH-style: amd64, arm64, ...
 
 } // namespace stevedore::test
