@@ -205,23 +205,16 @@ Result<qint64> DecompressingReader::read(char *data, qint64 maxSize)
         // after a few MiB of input, not at its end.
         if (d->maxExpansion > 0 && d->produced > kExpansionSlack + d->maxExpansion * d->compressedRead)
             return fail(d->labelled(ErrorCode::MalformedContent,
-                        EngineText::tr("its %1 data expands more than %2 times (%3 bytes from %4 so far): a "
-                                       "decompression bomb, refused (STEVEDORE_MAX_EXPANSION sets the limit, 0 "
-                                       "lifts it)")
-                            .arg(compressionName(d->compression))
-                            .arg(d->maxExpansion)
-                            .arg(d->produced)
-                            .arg(d->compressedRead)));
+                        formatText(EngineText::tr("its %1 data expands more than %2 times (%3 bytes from %4 so far): a "
+                                                  "decompression bomb, refused (STEVEDORE_MAX_EXPANSION sets the "
+                                                  "limit, 0 lifts it)"),
+                                   compressionName(d->compression), d->maxExpansion, d->produced, d->compressedRead)));
         return n;
     }
-    switch (d->compression) {
-    default: {
-        auto n = d->source->read(data, maxSize);
-        if (n)
-            d->compressedRead += *n;
-        return n;
-    }
-    }
+    auto n = d->source->read(data, maxSize);
+    if (n)
+        d->compressedRead += *n;
+    return n;
 }
 
 qint64 DecompressingReader::compressedBytesRead() const

@@ -39,7 +39,7 @@ qint64 CopyRun::memoryCostOf(const BlobTask &task) const
 Status CopyRun::runBlobs()
 {
     for (const QString &key : std::as_const(m_blobOrder)) {
-        const BlobTask &t = *m_blobs.value(key);
+        BlobTask &t = *m_blobs.value(key);
         BlobProgress bp;
         bp.id = key;
         bp.digest = t.source.digest.toString();
@@ -48,6 +48,7 @@ Status CopyRun::runBlobs()
         bp.total = t.source.size;
         bp.state = BlobProgress::State::Waiting;
         m_progress.setBlob(bp);
+        t.memoryCost = memoryCostOf(t);
     }
 
     // Destinations that need blobs one after the other get one at a time, in order.
@@ -71,8 +72,7 @@ Status CopyRun::runBlobs()
                 break;
             qsizetype pick = -1;
             for (qsizetype i = 0; i < waiting.size() && (pick < 0); ++i) {
-                const BlobTask &t = *m_blobs.value(waiting.at(i));
-                if (running == 0 || m_memoryInUse + memoryCostOf(t) <= budget)
+                if (running == 0 || m_memoryInUse + m_blobs.value(waiting.at(i))->memoryCost <= budget)
                     pick = i;
                 else if (inOrder)
                     break;
@@ -80,7 +80,6 @@ Status CopyRun::runBlobs()
             if (pick < 0)
                 break;
             const std::shared_ptr<BlobTask> task = m_blobs.value(waiting.takeAt(pick));
-            task->memoryCost = memoryCostOf(*task);
             m_memoryInUse += task->memoryCost;
             m_memoryPeak = qMax(m_memoryPeak, m_memoryInUse);
             startBlob(task);

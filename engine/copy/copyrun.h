@@ -43,7 +43,7 @@ struct BlobTask {
     QStringList platforms; // every platform using it
     bool foreign = false;  // non-distributable layer with URLs, left out (the destination accepts foreign URLs)
     // Outcome, written by the coordinator only.
-    qint64 memoryCost = 0; // counted against the budget while it runs
+    qint64 memoryCost = 0; // its estimate (memoryCostOf), counted against the budget while it runs
     bool started = false;
     bool finished = false;
     std::optional<Error> error;

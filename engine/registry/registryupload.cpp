@@ -14,6 +14,7 @@ namespace stevedore {
 namespace {
 
 constexpr std::chrono::milliseconds kCleanupDeadline{2000};
+constexpr qint64 kDefaultChunkSize = 4 << 20; // a writer asked for chunks of 0 bytes or fewer
 
 // Appends digest=... to an upload URL whether or not it already has a query.
 QUrl withDigestParam(const QUrl &location, const Digest &digest)
@@ -35,7 +36,7 @@ public:
     RegistryBlobWriter(RegistryClient *client, std::shared_ptr<RegistryClient> keepAlive, QString repo, QUrl location,
                        qint64 chunkSize, qint64 offset)
         : m_client(client), m_keepAlive(std::move(keepAlive)), m_repo(std::move(repo)), m_location(std::move(location)),
-          m_chunkSize(chunkSize), m_offset(offset), m_resumedAt(offset)
+          m_chunkSize(chunkSize > 0 ? chunkSize : kDefaultChunkSize), m_offset(offset), m_resumedAt(offset)
     {
     }
     ~RegistryBlobWriter() override
@@ -216,7 +217,7 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::beginUpload(const QString &r
         location = *started;
     }
     return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
-        this, weak_from_this().lock(), repo, location, chunkSize > 0 ? chunkSize : 4 << 20, 0));
+        this, weak_from_this().lock(), repo, location, chunkSize, 0));
 }
 
 Result<std::unique_ptr<BlobWriter>> RegistryClient::resumeUpload(const QString &repo, const QUrl &session,
@@ -250,7 +251,7 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::resumeUpload(const QString &
         next = *resolved;
     }
     return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
-        this, weak_from_this().lock(), repo, next, chunkSize > 0 ? chunkSize : 4 << 20, *stored));
+        this, weak_from_this().lock(), repo, next, chunkSize, *stored));
 }
 
 void RegistryClient::cancelUpload(const QString &repo, const QUrl &session)
