@@ -1,3 +1,4 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   ops/inspect.h ops/inspect.cpp
+  ops/login.h ops/login.cpp
 )

@@ -108,7 +108,7 @@ Result<QByteArray> RegistryClient::authorizationFor(const QStringList &scopes, b
 }
 
 Result<RegistryClient::Token> RegistryClient::fetchToken(const AuthChallenge &challenge, const QStringList &scopes,
-                                                          const CancelToken &cancel)
+                                                          const CancelToken &cancel, bool offline)
 {
     const QUrl realm(challenge.params.value(u"realm"_s), QUrl::StrictMode);
     if (!realm.isValid() || realm.host().isEmpty())
@@ -155,6 +155,8 @@ Result<RegistryClient::Token> RegistryClient::fetchToken(const AuthChallenge &ch
                                 .arg(redactUrl(realm), m_config.host));
             params << u"account="_s + enc(creds->username);
             authorization = basicAuthorization(*creds);
+            if (offline) // login: ask for a refresh token to keep instead of the password, as docker login does
+                params << u"offline_token=true"_s << u"client_id=stevedore"_s;
         }
         url.setQuery(params.join(u'&'), QUrl::StrictMode);
     }
@@ -211,6 +213,9 @@ Result<RegistryClient::Token> RegistryClient::fetchToken(const AuthChallenge &ch
             expiresIn = 60;
         Token t;
         t.value = token;
+        t.refreshToken = o.value("refresh_token"_L1).toString();
+        if (!t.refreshToken.isEmpty())
+            secrets::add(t.refreshToken);
         // Refresh a little before the server's expiry.
         t.expiry = std::chrono::steady_clock::now() + std::chrono::seconds(expiresIn) - std::chrono::seconds(qMin(10, expiresIn / 6));
         qCDebug(lcAuth) << "token for" << m_config.host << scopes << "valid for" << expiresIn << "s";

@@ -121,6 +121,11 @@ public:
     // Fire and forget, with credentials already at hand only (no token fetch): clean-up requests.
     void sendDetached(const Request &request, std::chrono::milliseconds deadline);
 
+    // Checks the configured credentials (login): GET /v2/ with Basic, or a Bearer token round trip that asks the
+    // token server for an offline token. The identity token (refresh token) it hands back, if any, is returned.
+    // Unauthorized when the registry or its token server rejects the credentials.
+    Result<QString> verifyLogin(const CancelToken &cancel);
+
     QString repositoryScope(const QString &repo, bool push) const;
     QString describe(const QString &what, const QString &repo) const; // "<what> HOST/REPO"
 
@@ -128,6 +133,7 @@ private:
     struct Token {
         QString value;
         std::chrono::steady_clock::time_point expiry;
+        QString refreshToken; // only when asked for an offline token (login)
     };
     enum class Mode { Buffered, Stream };
 
@@ -141,7 +147,8 @@ private:
     Error toError(const HttpFailure &failure) const;
     Result<QByteArray> authorizationFor(const QStringList &scopes, bool forceRefresh, const CancelToken &cancel);
     std::optional<QByteArray> cachedAuthorization(const QStringList &scopes) const;
-    Result<Token> fetchToken(const AuthChallenge &challenge, const QStringList &scopes, const CancelToken &cancel);
+    Result<Token> fetchToken(const AuthChallenge &challenge, const QStringList &scopes, const CancelToken &cancel,
+                             bool offline = false);
     void learnChallenge(const AuthChallenge &challenge);
     QString apiHost() const;
     HttpRequest httpRequest(const QUrl &url, const QByteArray &method, const QByteArray &body,

@@ -8,4 +8,5 @@ list(APPEND STEVEDORE_ENGINE_SOURCES
   registry/registryupload.cpp
   registry/registrymanifests.cpp
   registry/registrycatalog.cpp
+  registry/registrylogin.cpp
 )
