@@ -9,12 +9,13 @@ build_deps=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-qpa-plugins libqt6svg6 libgl-dev
-  libssl-dev libarchive-dev libzstd-dev zlib1g-dev libdeflate-dev libisal-dev
+  libssl-dev libarchive-dev libzstd-dev zlib1g-dev libdeflate-dev libisal-dev libyaml-cpp-dev
   fonts-wqy-microhei ca-certificates
 )
 test_deps=(
   docker-registry skopeo umoci openssl apache2-utils zstd
   time jq xvfb xauth
+  golang-docker-credential-helpers pass gnupg
 )
 
 pkgs=("${build_deps[@]}")

@@ -165,6 +165,14 @@ int runCli(const QStringList &args)
         return cmdRmi(spec, *parsed);
     if (name == "inspect"_L1)
         return cmdInspect(spec, *parsed);
+    if (name == "login"_L1)
+        return cmdLogin(spec, *parsed);
+    if (name == "logout"_L1)
+        return cmdLogout(spec, *parsed);
+    if (name == "auth"_L1)
+        return cmdAuth(spec, *parsed);
+    if (name == "secret"_L1)
+        return cmdSecret(spec, *parsed);
     printError({}, u"unknown command \"%1\""_s.arg(name));
     return ExitUsage;
 }

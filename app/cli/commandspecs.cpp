@@ -164,6 +164,98 @@ CommandSpec inspectSpec()
     return s;
 }
 
+CommandSpec loginSpec()
+{
+    CommandSpec s;
+    s.name = u"login"_s;
+    s.usage = u"login [OPTIONS] REGISTRY[/NAMESPACE[/REPO]]"_s;
+    s.summary = u"Check credentials against a registry and store them"_s;
+    s.description = u"The credentials are verified first (Basic, or a Bearer token round trip; an identity token the token\n"
+                    "server hands back is kept instead of the password), then stored in the credential helper the auth\n"
+                    "file names for the registry (credHelpers, credsStore), else in the auth file itself: --authfile,\n"
+                    "$REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json as podman login does.\n"
+                    "A key with a namespace (quay.io/team) is used for the images under it only.\n"
+                    "Missing user or password are asked on the terminal."_s;
+    s.options = {
+        {u"authfile"_s, {}, K::Value, u"FILE"_s, u"Auth file to write (default: $REGISTRY_AUTH_FILE, else podman's runtime file)"_s},
+        {u"username"_s, u'u', K::Value, u"USER"_s, u"User name"_s},
+        {u"password"_s, u'p', K::Value, u"PASSWORD"_s, u"Password (visible to other users in the process list: prefer --password-stdin)"_s},
+        {u"password-stdin"_s, {}, K::Flag, {}, u"Read the password from standard input"_s},
+        {u"tls-verify"_s, {}, K::Flag, {}, u"Require HTTPS and verify certificates (default true)"_s},
+        {u"cert-dir"_s, {}, K::Value, u"DIR"_s, u"Folder of TLS certificates: *.crt CAs, *.cert/*.key client pairs"_s},
+        {u"get-login"_s, {}, K::Flag, {}, u"Print the user name stored for the key, and check nothing"_s},
+    };
+    s.minArgs = 1;
+    s.maxArgs = 1;
+    s.examples = u"  stevedore login -u alice quay.io\n"
+                 "  echo \"$TOKEN\" | stevedore login -u bot --password-stdin registry.example.com/team-a\n"
+                 "  stevedore login --get-login quay.io"_s;
+    return s;
+}
+
+CommandSpec logoutSpec()
+{
+    CommandSpec s;
+    s.name = u"logout"_s;
+    s.usage = u"logout [OPTIONS] (--all | REGISTRY[/NAMESPACE[/REPO]])"_s;
+    s.summary = u"Remove stored credentials"_s;
+    s.description = u"Removes the key from the auth file (default: $REGISTRY_AUTH_FILE, else podman's runtime file) and from\n"
+                    "the credential helper it names. Other keys, helpers and settings in the file are kept."_s;
+    s.options = {
+        {u"authfile"_s, {}, K::Value, u"FILE"_s, u"Auth file to edit"_s},
+        {u"all"_s, {}, K::Flag, {}, u"Remove every credential of the auth file"_s},
+    };
+    s.maxArgs = 1;
+    s.examples = u"  stevedore logout quay.io\n  stevedore logout --all"_s;
+    return s;
+}
+
+CommandSpec authSpec()
+{
+    CommandSpec s;
+    s.name = u"auth"_s;
+    s.usage = u"auth list [--format table|json] | auth resolve IMAGE"_s;
+    s.summary = u"List stored credentials; say which one an image uses, and why"_s;
+    s.description = u"list: every credential in the auth files and their credential helpers, in search order: key, user,\n"
+                    "source, and the entry that shadows it when it can never be used. No secret is printed.\n"
+                    "resolve: which entry a push or pull of IMAGE would use, from where, and why each other entry lost."_s;
+    s.options = {
+        {u"authfile"_s, {}, K::Value, u"FILE"_s, u"Use only this auth file (default: $REGISTRY_AUTH_FILE, else the search order)"_s},
+        {u"format"_s, {}, K::Value, u"FORMAT"_s, u"list: table (default) or json"_s},
+    };
+    s.minArgs = 1;
+    s.maxArgs = 2;
+    s.examples = u"  stevedore auth list\n  stevedore auth resolve quay.io/team-a/app:v1"_s;
+    return s;
+}
+
+CommandSpec secretSpec()
+{
+    CommandSpec s;
+    s.name = u"secret"_s;
+    s.usage = u"secret create NAME (--from-authfile F | --registry R -u USER --password-stdin) [--namespace NS] [-o yaml|json]\n"
+              "       secret import FILE [--authfile F]"_s;
+    s.summary = u"Make and import Kubernetes image pull secrets"_s;
+    s.description = u"create: prints a kubernetes.io/dockerconfigjson Secret for kubectl apply.\n"
+                    "import: merges the .dockerconfigjson (or legacy .dockercfg) of a Secret, a List of them, YAML or JSON,\n"
+                    "into an auth file (default: $REGISTRY_AUTH_FILE, else podman's runtime file), reporting the keys\n"
+                    "added and replaced."_s;
+    s.options = {
+        {u"from-authfile"_s, {}, K::Value, u"FILE"_s, u"create: the credentials of this auth file"_s},
+        {u"registry"_s, {}, K::Value, u"REGISTRY"_s, u"create: the registry key of a single credential"_s},
+        {u"username"_s, u'u', K::Value, u"USER"_s, u"create: user name (with --registry)"_s},
+        {u"password-stdin"_s, {}, K::Flag, {}, u"create: read the password from standard input (with --registry)"_s},
+        {u"namespace"_s, u'n', K::Value, u"NS"_s, u"create: the Secret's namespace"_s},
+        {u"output"_s, u'o', K::Value, u"FORMAT"_s, u"create: yaml (default) or json"_s},
+        {u"authfile"_s, {}, K::Value, u"FILE"_s, u"import: auth file to merge into"_s},
+    };
+    s.minArgs = 2;
+    s.maxArgs = 2;
+    s.examples = u"  stevedore secret create regcred --from-authfile ~/.docker/config.json -n apps | kubectl apply -f -\n"
+                 "  stevedore secret import regcred.yaml"_s;
+    return s;
+}
+
 CommandSpec helpSpec()
 {
     CommandSpec s;
@@ -176,7 +268,8 @@ CommandSpec helpSpec()
 
 QList<CommandSpec> allCommands()
 {
-    return {pushSpec(), pullSpec(), copySpec(), imagesSpec(), tagSpec(), rmiSpec(), inspectSpec(), helpSpec()};
+    return {pushSpec(), pullSpec(), copySpec(), imagesSpec(), tagSpec(), rmiSpec(), inspectSpec(), loginSpec(),
+            logoutSpec(), authSpec(), secretSpec(), helpSpec()};
 }
 
 CommandSpec topSpec()
