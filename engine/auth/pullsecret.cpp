@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <exception>
@@ -137,6 +138,10 @@ Result<std::vector<YAML::Node>> loadDocuments(const QByteArray &input, const QSt
     }
     try {
         return YAML::LoadAll(std::string(text.constData(), size_t(text.size())));
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp 0.7 gives this one neither a position nor a message of its own.
+        return fail(ErrorCode::MalformedContent,
+                    formatText(EngineText::tr("%1: not valid YAML: nested more than %2 levels deep"), file, e.depth() - 1));
     } catch (const YAML::Exception &e) {
         if (looksLikeJson)
             return fail(ErrorCode::MalformedContent, formatText(EngineText::tr("%1: not valid JSON at %2: %3"), file,
