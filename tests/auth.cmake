@@ -1,2 +1,6 @@
 # auth: credentials (issue 7). Auth files and their search order, credential helpers (docker-credential-pass and
 # scripted helpers), login/logout/auth against a real docker-registry, Kubernetes pull secrets.
+# Kubernetes pull secrets: `stevedore secret create/import` as a process, parsePullSecrets/renderPullSecret as units.
+stevedore_add_test(NAME tst_pullsecret SOURCES tst_pullsecret.cpp
+                   LIBS stevedore_testsupport stevedore_engine PkgConfig::YamlCpp LABELS auth TIMEOUT 120)
+add_dependencies(tst_pullsecret stevedore)
