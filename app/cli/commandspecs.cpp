@@ -241,13 +241,13 @@ CommandSpec secretSpec()
                     "into an auth file (default: $REGISTRY_AUTH_FILE, else podman's runtime file), reporting the keys\n"
                     "added and replaced."_s;
     s.options = {
-        {u"from-authfile"_s, {}, K::Value, u"FILE"_s, u"create: the credentials of this auth file"_s},
+        {u"from-authfile"_s, {}, K::Value, u"FILE"_s, u"create: every credential of this auth file (its helpers' too)"_s},
         {u"registry"_s, {}, K::Value, u"REGISTRY"_s, u"create: the registry key of a single credential"_s},
         {u"username"_s, u'u', K::Value, u"USER"_s, u"create: user name (with --registry)"_s},
         {u"password-stdin"_s, {}, K::Flag, {}, u"create: read the password from standard input (with --registry)"_s},
         {u"namespace"_s, u'n', K::Value, u"NS"_s, u"create: the Secret's namespace"_s},
         {u"output"_s, u'o', K::Value, u"FORMAT"_s, u"create: yaml (default) or json"_s},
-        {u"authfile"_s, {}, K::Value, u"FILE"_s, u"import: auth file to merge into"_s},
+        {u"authfile"_s, {}, K::Value, u"FILE"_s, u"import: auth file to merge into (import FILE - reads the Secret from stdin)"_s},
     };
     s.minArgs = 2;
     s.maxArgs = 2;
