@@ -4,3 +4,5 @@
 stevedore_add_test(NAME tst_pullsecret SOURCES tst_pullsecret.cpp
                    LIBS stevedore_testsupport stevedore_engine PkgConfig::YamlCpp LABELS auth TIMEOUT 120)
 add_dependencies(tst_pullsecret stevedore)
+# Auth files (read, write, shadowing, resolution reasons) and scripted credential helpers (store, timeouts, failures).
+stevedore_add_test(NAME tst_authfiles SOURCES tst_authfiles.cpp LIBS stevedore_engine Qt6::Concurrent LABELS auth TIMEOUT 120)

@@ -91,12 +91,13 @@ private slots:
     void searchPathsOrder()
     {
         const QStringList paths = CredentialStore().searchPaths();
-        QCOMPARE(paths, (QStringList{runtimeFile(), configFile(), dockerFile()}));
+        QCOMPARE(paths, (QStringList{runtimeFile(), configFile(), dockerFile(), m_home.path() + u"/.dockercfg"_s}));
         qunsetenv("XDG_CONFIG_HOME");
         qunsetenv("DOCKER_CONFIG");
         qunsetenv("XDG_RUNTIME_DIR");
         QCOMPARE(CredentialStore().searchPaths(),
-                 (QStringList{m_home.path() + u"/.config/containers/auth.json"_s, m_home.path() + u"/.docker/config.json"_s}));
+                 (QStringList{m_home.path() + u"/.config/containers/auth.json"_s, m_home.path() + u"/.docker/config.json"_s,
+                              m_home.path() + u"/.dockercfg"_s}));
         QCOMPARE(CredentialStore(u"/x/auth.json"_s).searchPaths(), QStringList{u"/x/auth.json"_s});
     }
 

@@ -290,8 +290,18 @@ bool RegistryFixture::start(QString *error)
             *error = u"htpasswd failed: %1"_s.arg(QString::fromLocal8Bit(r.err).trimmed());
             return false;
         }
+        QByteArray lines = r.out;
+        for (const auto &[user, password] : m_options.moreUsers) {
+            const ProcessResult more = runProcess(htpasswd, {u"-Bin"_s, user}, 30000,
+                                                  QProcessEnvironment::systemEnvironment(), password.toUtf8());
+            if (!more.ok()) {
+                *error = u"htpasswd failed: %1"_s.arg(QString::fromLocal8Bit(more.err).trimmed());
+                return false;
+            }
+            lines += more.out;
+        }
         const QString file = m_dir.filePath(u"htpasswd"_s);
-        if (!writeFile(file, r.out, error))
+        if (!writeFile(file, lines, error))
             return false;
         config += u"auth:\n  htpasswd:\n    realm: stevedore-test\n    path: %1\n"_s.arg(file);
     } else if (m_options.auth == RegistryAuth::Token) {

@@ -54,6 +54,7 @@ struct RegistryOptions {
     RegistryAuth auth = RegistryAuth::None;
     QString user = u"alice"_s;
     QString password = u"secret"_s;
+    QList<std::pair<QString, QString>> moreUsers; // Basic: further htpasswd users (user, password)
     bool clientCerts = false;   // with tls: the registry requires a client certificate issued by the fixture's CA;
                                 // certDir() then also holds client.cert / client.key (containers' certs.d layout)
     bool httpTokenRealm = false; // Token: a plain-http realm even when tls (clients must refuse it unless insecure)
