@@ -212,6 +212,27 @@ private slots:
         QVERIFY2(reg.logs().contains(u"token server: 200 POST"_s), qPrintable(reg.logs().right(3000)));
     }
 
+    void plainHttpRegistry()
+    {
+        RegistryOptions o;
+        o.auth = RegistryAuth::Basic;
+        o.user = u"alice"_s;
+        o.password = kAlicePw;
+        RegistryFixture reg(o);
+        QString error;
+        QVERIFY2(reg.start(&error), qPrintable(error));
+        // https is required unless told otherwise: the password never goes to a plain-http registry by default.
+        ProcessResult r = stevedore({u"login"_s, u"-u"_s, u"alice"_s, u"--password-stdin"_s, reg.hostPort()}, kAlicePw.toUtf8());
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY(!QFileInfo::exists(runtimeFile()));
+        r = stevedore({u"login"_s, u"--tls-verify=false"_s, u"-u"_s, u"alice"_s, u"--password-stdin"_s, reg.hostPort()},
+                      kAlicePw.toUtf8());
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = stevedore({u"push"_s, u"--tls-verify=false"_s, u"oci:"_s + m_layout + u":v1"_s,
+                       u"docker://"_s + reg.hostPort() + u"/any/app:v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+    }
+
     void registryDownAndBadInput()
     {
         // Nothing listens there: a clear error, nothing written, bounded in time.
