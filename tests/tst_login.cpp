@@ -64,6 +64,11 @@ private:
     {
         for (const QString &s : {kAlicePw, kBobPw, kWrongPw})
             QVERIFY2(!r.out.contains(s.toUtf8()) && !r.err.contains(s.toUtf8()), qPrintable(describe(r)));
+        // Nor the Basic forms of them.
+        for (const QString &s : QStringList{u"alice:"_s + kAlicePw, u"bob:"_s + kBobPw, u"bob:"_s + kWrongPw}) {
+            const QByteArray basic = s.toUtf8().toBase64();
+            QVERIFY2(!r.out.contains(basic) && !r.err.contains(basic), qPrintable(describe(r)));
+        }
     }
     ProcessResult login(const RegistryFixture &reg, const QString &key, const QString &user, const QString &pw,
                         const QStringList &extra = {})
@@ -129,14 +134,16 @@ private slots:
         const QString host = reg.hostPort();
 
         // A wrong password is refused by the registry and nothing is written.
-        ProcessResult r = login(reg, host, u"bob"_s, kWrongPw);
+        // --debug: the log lines too must hold no secret.
+        ProcessResult r = login(reg, host, u"bob"_s, kWrongPw, {u"--debug"_s});
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("stevedore.auth") || r.err.contains("stevedore.registry"), qPrintable(describe(r)));
         QVERIFY2(r.err.contains("rejected") && r.err.contains(host.toUtf8()), qPrintable(describe(r)));
         verifyNoSecret(r);
         QVERIFY(!QFileInfo::exists(runtimeFile()));
 
         // user A for HOST/team-a, verified, stored in podman's runtime file (0600 in a 0700 folder).
-        r = login(reg, host + u"/team-a"_s, u"alice"_s, kAlicePw);
+        r = login(reg, host + u"/team-a"_s, u"alice"_s, kAlicePw, {u"--debug"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QVERIFY2(r.out.contains("Login Succeeded") && r.out.contains(runtimeFile().toUtf8()), qPrintable(describe(r)));
         verifyNoSecret(r);
