@@ -5,7 +5,7 @@ stevedore_add_test(NAME tst_pullsecret SOURCES tst_pullsecret.cpp
                    LIBS stevedore_testsupport stevedore_engine PkgConfig::YamlCpp LABELS auth TIMEOUT 120)
 add_dependencies(tst_pullsecret stevedore)
 # Auth files (read, write, shadowing, resolution reasons) and scripted credential helpers (store, timeouts, failures).
-stevedore_add_test(NAME tst_authfiles SOURCES tst_authfiles.cpp LIBS stevedore_engine Qt6::Concurrent LABELS auth TIMEOUT 120)
+stevedore_add_test(NAME tst_authfiles SOURCES tst_authfiles.cpp LIBS stevedore_engine stevedore_testsupport Qt6::Concurrent LABELS auth TIMEOUT 120)
 # login/logout/auth through the real CLI against docker-registry (htpasswd with two users, a token server), and
 # Debian's docker-credential-pass with pass and a GPG key made in the test.
 stevedore_add_test(NAME tst_login SOURCES tst_login.cpp LIBS stevedore_testsupport Qt6::Network LABELS auth TIMEOUT 240)

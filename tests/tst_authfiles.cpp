@@ -4,6 +4,7 @@
 #include "auth/authfile.h"
 #include "auth/credentials.h"
 #include "auth/credhelper.h"
+#include "support/e2e.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,7 +17,6 @@
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace stevedore;
@@ -37,21 +37,17 @@ bool writeFile(const QString &path, const QByteArray &data)
 
 QByteArray readFile(const QString &path)
 {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return stevedore::test::readFileBytes(path);
 }
 
 QJsonObject readJson(const QString &path)
 {
-    return QJsonDocument::fromJson(readFile(path)).object();
+    return stevedore::test::readJsonObject(path);
 }
 
 int modeOf(const QString &path)
 {
-    struct stat st{};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return int(st.st_mode & 07777);
+    return stevedore::test::fileMode(path);
 }
 
 // A helper keeping one file per server URL in $HELPER_STORE: "user\nsecret". Logs each verb and server.
@@ -86,8 +82,8 @@ private:
     QTemporaryDir m_home;
     QByteArray m_savedPath;
     QString runtimeFile() const { return m_home.path() + u"/run/containers/auth.json"_s; }
-    QString configFile() const { return m_home.path() + u"/config/containers/auth.json"_s; }
-    QString dockerFile() const { return m_home.path() + u"/docker/config.json"_s; }
+    QString configFile() const { return m_home.path() + u"/.config/containers/auth.json"_s; }
+    QString dockerFile() const { return m_home.path() + u"/.docker/config.json"_s; }
     QString legacyFile() const { return m_home.path() + u"/.dockercfg"_s; }
     QString helperStore() const { return m_home.path() + u"/helperstore"_s; }
 
@@ -112,12 +108,8 @@ private slots:
     {
         QDir(m_home.path()).removeRecursively();
         QDir().mkpath(m_home.path());
-        qputenv("HOME", m_home.path().toLocal8Bit());
-        qputenv("XDG_RUNTIME_DIR", (m_home.path() + u"/run"_s).toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", (m_home.path() + u"/config"_s).toLocal8Bit());
-        qputenv("DOCKER_CONFIG", (m_home.path() + u"/docker"_s).toLocal8Bit());
+        stevedore::test::useIsolatedEnvironment(m_home.path());
         qputenv("HELPER_STORE", helperStore().toLocal8Bit());
-        qunsetenv("REGISTRY_AUTH_FILE");
         qunsetenv("STEVEDORE_CREDENTIAL_HELPER_TIMEOUT");
         qputenv("PATH", m_savedPath);
     }

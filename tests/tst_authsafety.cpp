@@ -1,6 +1,6 @@
 // An auth file being saved survives SIGKILL: `stevedore logout` of one key from a large auth file is killed at
 // random moments, many times; after each kill the file is the old one or the new one, whole, and mode 0600.
-#include "support/testsupport.h"
+#include "support/e2e.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,7 +15,6 @@
 #include <QTest>
 
 #include <csignal>
-#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace stevedore::test;
@@ -97,9 +96,7 @@ private slots:
             QVERIFY2(now == keys || now == expectedNew,
                      qPrintable(u"round %1: %2 keys, neither the old %3 nor the new %4"_s.arg(round).arg(now.size())
                                     .arg(keys.size()).arg(expectedNew.size())));
-            struct stat st{};
-            QCOMPARE(::stat(QFile::encodeName(file).constData(), &st), 0);
-            QCOMPARE(int(st.st_mode & 07777), 0600);
+            QCOMPARE(fileMode(file), 0600);
             keys = now;
         }
         const QStringList left = QDir(QFileInfo(file).absolutePath()).entryList(QDir::Files | QDir::Hidden);
@@ -108,9 +105,7 @@ private slots:
                 continue;
             // A save killed before its rename leaves its temporary file: hidden, private, never the auth file.
             QVERIFY2(name.startsWith(".auth.json"_L1), qPrintable(name));
-            struct stat st{};
-            QCOMPARE(::stat(QFile::encodeName(QFileInfo(file).absolutePath() + u'/' + name).constData(), &st), 0);
-            QCOMPARE(int(st.st_mode & 077), 0);
+            QCOMPARE(fileMode(QFileInfo(file).absolutePath() + u'/' + name) & 077, 0);
         }
         qInfo("%d runs killed before they ended, %d ended on their own; files in the folder: %d (a killed save may "
               "leave its temporary file, never a broken auth.json)", killed, finished, int(left.size()));

@@ -1,7 +1,7 @@
 // stevedore login / logout / auth against a real docker-registry: two htpasswd users prove namespace matching, a
 // token server proves the identity token is kept, Debian's docker-credential-pass (with pass and a GPG key made here)
 // proves credsStore and credHelpers through login, push and logout. Every run has its own HOME and XDG folders.
-#include "support/testsupport.h"
+#include "support/e2e.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,7 +13,6 @@
 #include <QTcpServer>
 #include <QTest>
 
-#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace stevedore::test;
@@ -25,14 +24,25 @@ const QString kWrongPw = u"Wr0ng-Pw-7431"_s;
 
 int modeOf(const QString &path)
 {
-    struct stat st{};
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+    return fileMode(path);
 }
 
 QByteArray readFile(const QString &path)
 {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return readFileBytes(path);
+}
+
+// Basic auth (htpasswd: alice, and bob when `twoUsers`), TLS unless told otherwise.
+RegistryOptions basicRegistry(bool twoUsers, bool tls = true)
+{
+    RegistryOptions o;
+    o.tls = tls;
+    o.auth = RegistryAuth::Basic;
+    o.user = u"alice"_s;
+    o.password = kAlicePw;
+    if (twoUsers)
+        o.moreUsers = {{u"bob"_s, kBobPw}};
+    return o;
 }
 } // namespace
 
@@ -122,13 +132,7 @@ private slots:
 
     void namespaceMatching()
     {
-        RegistryOptions o;
-        o.tls = true;
-        o.auth = RegistryAuth::Basic;
-        o.user = u"alice"_s;
-        o.password = kAlicePw;
-        o.moreUsers = {{u"bob"_s, kBobPw}};
-        RegistryFixture reg(o);
+        RegistryFixture reg(basicRegistry(true));
         QString error;
         QVERIFY2(reg.start(&error), qPrintable(error));
         const QString host = reg.hostPort();
@@ -221,11 +225,7 @@ private slots:
 
     void plainHttpRegistry()
     {
-        RegistryOptions o;
-        o.auth = RegistryAuth::Basic;
-        o.user = u"alice"_s;
-        o.password = kAlicePw;
-        RegistryFixture reg(o);
+        RegistryFixture reg(basicRegistry(false, /*tls=*/false));
         QString error;
         QVERIFY2(reg.start(&error), qPrintable(error));
         // https is required unless told otherwise: the password never goes to a plain-http registry by default.
@@ -275,13 +275,7 @@ private slots:
 
     void passHelper()
     {
-        RegistryOptions o;
-        o.tls = true;
-        o.auth = RegistryAuth::Basic;
-        o.user = u"alice"_s;
-        o.password = kAlicePw;
-        o.moreUsers = {{u"bob"_s, kBobPw}};
-        RegistryFixture reg(o);
+        RegistryFixture reg(basicRegistry(true));
         QString error;
         QVERIFY2(reg.start(&error), qPrintable(error));
         const QString host = reg.hostPort();

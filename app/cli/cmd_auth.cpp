@@ -29,23 +29,6 @@ namespace stevedore::cli {
 
 namespace {
 
-// Runs fn(cancel) on a worker thread; Ctrl-C cancels it (helpers are killed, requests dropped).
-template<typename F>
-auto cancellable(F fn, int *signalNumber) -> decltype(fn(CancelToken()))
-{
-    using R = decltype(fn(CancelToken()));
-    CancelToken cancel;
-    SignalWatcher sigWatch;
-    QObject::connect(&sigWatch, &SignalWatcher::interrupted, &sigWatch, [cancel](int) { cancel.cancel(); });
-    QEventLoop loop;
-    QFutureWatcher<R> watcher;
-    QObject::connect(&watcher, &QFutureWatcher<R>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([fn, cancel]() { return fn(cancel); }));
-    if (!watcher.isFinished())
-        loop.exec();
-    *signalNumber = sigWatch.receivedSignal();
-    return watcher.future().result();
-}
 
 // --authfile FILE: may not exist yet (login creates it), but must not be a folder or a device.
 Result<QString> authFileOption(const ParsedArgs &p)
@@ -61,16 +44,6 @@ Result<QString> authFileOption(const ParsedArgs &p)
     return info.absoluteFilePath();
 }
 
-QString readStdinSecret()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    QByteArray all = in.read(64 * 1024);
-    while (all.endsWith('\n') || all.endsWith('\r'))
-        all.chop(1);
-    return QString::fromUtf8(all);
-}
 
 Result<QString> promptLine(const QString &prompt)
 {
@@ -106,7 +79,7 @@ int cmdLogin(const CommandSpec &spec, const ParsedArgs &p)
         int sig = 0;
         const QString host = key->section(u'/', 0, 0);
         const QString repo = key->section(u'/', 1);
-        auto found = cancellable([store, host, repo](const CancelToken &c) { return store.lookup(host, repo, c); }, &sig);
+        auto found = cancellableOffMainThread([store, host, repo](const CancelToken &c) { return store.lookup(host, repo, c); }, &sig);
         if (sig)
             return exitCodeFor(sig);
         if (!found) {
@@ -153,7 +126,16 @@ int cmdLogin(const CommandSpec &spec, const ParsedArgs &p)
     if (p.has(u"password"_s)) {
         req.credentials.password = p.value(u"password"_s);
     } else if (p.flag(u"password-stdin"_s)) {
-        req.credentials.password = readStdinSecret();
+        auto in = readStdin(64 * 1024, u"the password"_s);
+        if (!in) {
+            printError(spec.name, in.error().message);
+            return ExitFailure;
+        }
+        QByteArray pw = *in;
+        while (pw.endsWith('\n') || pw.endsWith('\r'))
+            pw.chop(1);
+        req.credentials.password = QString::fromUtf8(pw);
+        pw.fill('\0');
     } else {
         if (!isTerminal(STDIN_FILENO)) {
             printError(spec.name, u"no password given for %1 and stdin is not a terminal to ask for one "
@@ -173,7 +155,7 @@ int cmdLogin(const CommandSpec &spec, const ParsedArgs &p)
         return ExitUsage;
     }
     int sig = 0;
-    auto outcome = cancellable([req](const CancelToken &c) { return login(req, c); }, &sig);
+    auto outcome = cancellableOffMainThread([req](const CancelToken &c) { return login(req, c); }, &sig);
     req.credentials.password.fill(QChar(0));
     if (sig) {
         printError(spec.name, u"interrupted"_s);
@@ -207,7 +189,7 @@ int cmdLogout(const CommandSpec &spec, const ParsedArgs &p)
     int sig = 0;
     if (all) {
         const QString file = *authFile;
-        auto removed = cancellable([store, file](const CancelToken &c) { return store.eraseAll(file, c); }, &sig);
+        auto removed = cancellableOffMainThread([store, file](const CancelToken &c) { return store.eraseAll(file, c); }, &sig);
         if (sig)
             return exitCodeFor(sig);
         if (!removed) {
@@ -227,7 +209,7 @@ int cmdLogout(const CommandSpec &spec, const ParsedArgs &p)
     }
     const QString k = *key;
     const QString file = *authFile;
-    auto where = cancellable([store, k, file](const CancelToken &c) { return store.erase(k, file, c); }, &sig);
+    auto where = cancellableOffMainThread([store, k, file](const CancelToken &c) { return store.erase(k, file, c); }, &sig);
     if (sig)
         return exitCodeFor(sig);
     if (!where) {
@@ -258,7 +240,7 @@ int cmdAuth(const CommandSpec &spec, const ParsedArgs &p)
             printError(spec.name, u"invalid --format value \"%1\" (use table or json)"_s.arg(format));
             return ExitUsage;
         }
-        auto listing = cancellable([store](const CancelToken &c) { return store.list(c); }, &sig);
+        auto listing = cancellableOffMainThread([store](const CancelToken &c) { return store.list(c); }, &sig);
         if (sig)
             return exitCodeFor(sig);
         if (!listing) {
@@ -312,7 +294,7 @@ int cmdAuth(const CommandSpec &spec, const ParsedArgs &p)
         }
         const QString host = image->domain();
         const QString repo = image->path();
-        auto r = cancellable([store, host, repo](const CancelToken &c) { return store.resolve(host, repo, c); }, &sig);
+        auto r = cancellableOffMainThread([store, host, repo](const CancelToken &c) { return store.resolve(host, repo, c); }, &sig);
         if (sig)
             return exitCodeFor(sig);
         if (!r) {

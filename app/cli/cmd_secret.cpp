@@ -37,35 +37,7 @@ const QStringList kCreateOptions{u"from-authfile"_s, u"registry"_s, u"username"_
                                  u"namespace"_s, u"output"_s};
 const QStringList kImportOptions{u"authfile"_s};
 
-// Runs fn(cancel) on a worker thread; Ctrl-C cancels it (credential helpers are killed).
-template<typename F>
-auto cancellable(F fn, int *signalNumber) -> decltype(fn(CancelToken()))
-{
-    using R = decltype(fn(CancelToken()));
-    CancelToken cancel;
-    SignalWatcher sigWatch;
-    QObject::connect(&sigWatch, &SignalWatcher::interrupted, &sigWatch, [cancel](int) { cancel.cancel(); });
-    QEventLoop loop;
-    QFutureWatcher<R> watcher;
-    QObject::connect(&watcher, &QFutureWatcher<R>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([fn, cancel]() { return fn(cancel); }));
-    if (!watcher.isFinished())
-        loop.exec();
-    *signalNumber = sigWatch.receivedSignal();
-    return watcher.future().result();
-}
 
-// All of standard input, at most `maxSize` bytes.
-Result<QByteArray> readStdin(qint64 maxSize, const QString &what)
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return fail(ErrorCode::IoError, u"cannot read %1 from standard input"_s.arg(what));
-    QByteArray all = in.read(maxSize + 1);
-    if (all.size() > maxSize)
-        return fail(ErrorCode::TooLarge, formatText(u"%1 on standard input is larger than %2 bytes"_s, what, maxSize));
-    return all;
-}
 
 void registerSecret(const Credentials &c)
 {
@@ -227,7 +199,7 @@ int secretCreate(const CommandSpec &spec, const ParsedArgs &p)
         }
         int sig = 0;
         const AuthFile f = *file;
-        auto collected = cancellable([f](const CancelToken &c) { return collectEntries(f, c); }, &sig);
+        auto collected = cancellableOffMainThread([f](const CancelToken &c) { return collectEntries(f, c); }, &sig);
         if (sig) {
             printError(spec.name, u"interrupted"_s);
             return exitCodeFor(sig);

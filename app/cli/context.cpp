@@ -6,6 +6,7 @@
 #include "core/atomicfile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 
@@ -185,6 +186,17 @@ std::optional<int> checkCommon(const CommandSpec &spec, const ParsedArgs &p)
         return ExitUsage;
     }
     return std::nullopt;
+}
+
+Result<QByteArray> readStdin(qint64 maxSize, const QString &what)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return fail(ErrorCode::IoError, u"cannot read %1 from standard input"_s.arg(what));
+    QByteArray all = in.read(maxSize + 1);
+    if (all.size() > maxSize)
+        return fail(ErrorCode::TooLarge, formatText(u"%1 on standard input is larger than %2 bytes"_s, what, maxSize));
+    return all;
 }
 
 QString storeRoot(const ParsedArgs &p)

@@ -45,4 +45,26 @@ auto offMainThread(F fn, int *signalNumber) -> decltype(fn())
     return watcher.future().result();
 }
 
+// Runs fn(cancel) on a worker thread while the main thread stays in the event loop; SIGINT/SIGTERM cancels it
+// (credential helpers are killed, requests dropped) and is reported through *signalNumber.
+template<typename F>
+auto cancellableOffMainThread(F fn, int *signalNumber) -> decltype(fn(CancelToken()))
+{
+    using R = decltype(fn(CancelToken()));
+    CancelToken cancel;
+    SignalWatcher sigWatch;
+    QObject::connect(&sigWatch, &SignalWatcher::interrupted, &sigWatch, [cancel](int) { cancel.cancel(); });
+    QEventLoop loop;
+    QFutureWatcher<R> watcher;
+    QObject::connect(&watcher, &QFutureWatcher<R>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([fn, cancel]() { return fn(cancel); }));
+    if (!watcher.isFinished())
+        loop.exec();
+    *signalNumber = sigWatch.receivedSignal();
+    return watcher.future().result();
+}
+
+// All of standard input, at most `maxSize` bytes (`what` names it in the error).
+Result<QByteArray> readStdin(qint64 maxSize, const QString &what);
+
 } // namespace stevedore::cli

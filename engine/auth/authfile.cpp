@@ -26,20 +26,6 @@ Error invalidFile(const QString &path, const QString &what)
     return Error(ErrorCode::AuthFileInvalid, EngineText::tr("invalid auth file %1: %2").arg(path, what));
 }
 
-// "line 3, column 7" for a byte offset into `data`.
-QString position(const QByteArray &data, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, data.size());
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (data[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return formatText(EngineText::tr("line %1, column %2"), line, qint64(offset - lineStart + 1));
-}
 
 // Decodes an "auth" value (base64 of user:password) without ever echoing it.
 Result<Credentials> decodeAuth(const QString &path, const QString &key, const QString &auth)
@@ -78,6 +64,20 @@ Result<Credentials> decodeEntry(const QString &path, const QString &key, const Q
 }
 
 } // namespace
+
+QString textPosition(const QByteArray &data, qsizetype offset)
+{
+    offset = qBound<qsizetype>(0, offset, data.size());
+    int line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (data[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    return formatText(EngineText::tr("line %1, column %2"), line, qint64(offset - lineStart + 1));
+}
 
 QString normaliseRegistryHost(const QString &host)
 {
@@ -143,7 +143,7 @@ Result<AuthFile> AuthFile::load(const QString &path, bool legacy)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(*data, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return fail(invalidFile(path, EngineText::tr("not valid JSON at %1: %2").arg(position(*data, pe.offset), pe.errorString())));
+        return fail(invalidFile(path, EngineText::tr("not valid JSON at %1: %2").arg(textPosition(*data, pe.offset), pe.errorString())));
     if (!doc.isObject())
         return fail(invalidFile(path, EngineText::tr("the top level is not a JSON object")));
     QJsonObject root = doc.object();

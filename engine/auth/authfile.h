@@ -20,6 +20,9 @@ QString normaliseAuthKey(const QString &key);
 // The keys an image HOST/REPO may use, most specific first: host/a/b, host/a, host.
 QStringList candidateAuthKeys(const QString &host, const QString &repository);
 
+// "line 3, column 7" for a byte offset into `data` (JSON parse errors of auth files and pull secrets).
+QString textPosition(const QByteArray &data, qsizetype offset);
+
 struct AuthFileEntry {
     QString key;             // as written in the file
     Credentials credentials; // decoded "auth" or "username"/"password", plus "identitytoken"; empty for a marker

@@ -62,20 +62,6 @@ Error malformed(const Place &p, const QString &what)
     return Error(ErrorCode::MalformedContent, formatText(EngineText::tr("%1 (%2): %3"), p.file, p.text(), what));
 }
 
-// "line 3, column 7" for a byte offset into `data`.
-QString position(const QByteArray &data, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, data.size());
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (data[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return formatText(EngineText::tr("line %1, column %2"), line, qint64(offset - lineStart + 1));
-}
 
 QString fromStd(const std::string &s)
 {
@@ -145,7 +131,7 @@ Result<std::vector<YAML::Node>> loadDocuments(const QByteArray &input, const QSt
     } catch (const YAML::Exception &e) {
         if (looksLikeJson)
             return fail(ErrorCode::MalformedContent, formatText(EngineText::tr("%1: not valid JSON at %2: %3"), file,
-                                                                position(text, pe.offset), pe.errorString()));
+                                                                textPosition(text, pe.offset), pe.errorString()));
         return fail(ErrorCode::MalformedContent,
                     formatText(EngineText::tr("%1: not valid YAML at line %2, column %3: %4"), file, e.mark.line + 1,
                                e.mark.column + 1, parserMessage(e.msg)));
@@ -322,7 +308,7 @@ Status parseSecret(const YAML::Node &obj, Place p, QList<PullSecret> &out)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError)
         return fail(malformed(valuePlace, formatText(EngineText::tr("%1 is not valid JSON (at %2 of the decoded value: %3)"),
-                                                     field, position(json, pe.offset), pe.errorString())));
+                                                     field, textPosition(json, pe.offset), pe.errorString())));
     if (!doc.isObject())
         return fail(malformed(valuePlace, formatText(EngineText::tr("%1 is not a JSON object"), field)));
     QJsonObject auths = doc.object();

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QSysInfo>
 
+#include <sys/stat.h>
+
 #include <zlib.h>
 
 namespace stevedore::test {
@@ -18,6 +20,21 @@ QByteArray readFileBytes(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+int fileMode(const QString &path)
+{
+    struct stat st{};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
+
+void useIsolatedEnvironment(const QString &homeDir)
+{
+    const QProcessEnvironment env = isolatedEnvironment(homeDir);
+    for (const char *var : {"HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "DOCKER_CONFIG"})
+        qputenv(var, env.value(QString::fromLatin1(var)).toLocal8Bit());
+    for (const char *var : {"REGISTRY_AUTH_FILE", "STEVEDORE_ROOT", "CONTAINERS_REGISTRIES_CONF"})
+        qunsetenv(var);
 }
 
 QJsonObject readJsonObject(const QString &path)

@@ -16,5 +16,8 @@ QByteArray gunzipBytes(const QByteArray &data);          // empty on error
 // zlib's own gzip of `data` in one member (our compressor cuts members per block), as other tools make it; empty on error.
 QByteArray zlibGzipBytes(const QByteArray &data, int level = 6);
 QString hostPlatformArchitecture();                      // GOARCH-style: amd64, arm64, ...
+int fileMode(const QString &path);                       // st_mode & 07777 (symlinks followed), -1 when missing
+// isolatedEnvironment(homeDir) applied to this process (qputenv), for tests that call the engine in process.
+void useIsolatedEnvironment(const QString &homeDir);
 
 } // namespace stevedore::test
