@@ -119,7 +119,7 @@ void TestMainWindow::docksAndMenus()
     const QList<QAction *> menus = w.menuBar()->actions();
     for (QAction *a : menus)
         titles << a->text();
-    QCOMPARE(titles, (QStringList{u"&File"_s, u"&View"_s, u"&Help"_s}));
+    QCOMPARE(titles, (QStringList{u"&File"_s, u"&View"_s, u"&Tools"_s, u"&Help"_s}));
 
     auto *file = w.findChild<QMenu *>(u"fileMenu"_s);
     QVERIFY(file);
@@ -140,7 +140,7 @@ void TestMainWindow::docksAndMenus()
         if (a->isCheckable())
             toggles << a->text();
     }
-    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Editor"_s}));
+    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Editor"_s, u"Credentials"_s}));
 
     auto *help = w.findChild<QMenu *>(u"helpMenu"_s);
     QVERIFY(help);

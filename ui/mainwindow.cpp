@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "copy/copyjob.h"
+#include "credentialmanager.h"
+#include "credentialsmodel.h"
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "pushdialog.h"
@@ -49,6 +51,7 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     m_images = new models::LocalImagesModel(m_root, this);
     m_transfers = new models::TransferModel(this);
+    m_credentials = new models::CredentialsModel({}, this);
 
     m_imagesProxy = new QSortFilterProxyModel(this);
     m_imagesProxy->setSourceModel(m_images);
@@ -120,6 +123,9 @@ void MainWindow::createActions()
     m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    m_credentialsAction = new QAction(this);
+    m_credentialsAction->setObjectName(u"credentialsAction"_s);
+    connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::openCredentialsWindow);
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"fileMenu"_s);
@@ -128,6 +134,9 @@ void MainWindow::createActions()
     m_fileMenu->addAction(m_quitAction);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(u"viewMenu"_s);
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->setObjectName(u"toolsMenu"_s);
+    m_toolsMenu->addAction(m_credentialsAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
     m_helpMenu->addAction(m_aboutAction);
@@ -160,8 +169,15 @@ void MainWindow::createDocks()
     m_editorDock->setWidget(m_editorPlaceholder);
     addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
 
+    m_credentialsDock = new QDockWidget(this);
+    m_credentialsDock->setObjectName(u"credentialsDock"_s);
+    m_credentialManager = new CredentialManager(m_credentials, m_credentialsDock);
+    m_credentialsDock->setWidget(m_credentialManager);
+    addDockWidget(Qt::BottomDockWidgetArea, m_credentialsDock);
+    m_credentialsDock->hide(); // View > Credentials shows it
+
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_browserDock), static_cast<QDockWidget *>(m_queueDock),
-                              static_cast<QDockWidget *>(m_editorDock)})
+                              static_cast<QDockWidget *>(m_editorDock), m_credentialsDock})
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);
@@ -194,7 +210,10 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Stevedore — Container Images"));
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
+    m_toolsMenu->setTitle(tr("&Tools"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_credentialsAction->setText(tr("&Credentials…"));
+    m_credentialsAction->setStatusTip(tr("List, add, test and remove registry credentials"));
     m_pushAction->setText(tr("&Push Image…"));
     m_pushAction->setStatusTip(tr("Push an image to a registry or another location"));
     m_quitAction->setText(tr("&Quit"));
@@ -211,6 +230,9 @@ void MainWindow::retranslate()
     m_aboutQtAction->setText(tr("About &Qt"));
     m_browserDock->setWindowTitle(tr("Registry Browser"));
     m_editorDock->setWindowTitle(tr("Manifest Editor"));
+    m_credentialsDock->setWindowTitle(tr("Credentials"));
+    if (m_credentialsWindow)
+        m_credentialsWindow->setWindowTitle(tr("Credentials — Stevedore"));
     m_browserPlaceholder->setText(tr("Browsing registries is coming in a later release."));
     m_editorPlaceholder->setText(tr("Editing manifests and manifest lists is coming in a later release."));
     m_imagesView->setToolTip(tr("Images in the local store %1").arg(m_root));
@@ -279,6 +301,21 @@ int MainWindow::queuePush(const PushRequest &request)
     statusBar()->showMessage(tr("Pushing %1 to %2").arg(request.source.toString(), request.destination.toString()),
                              kStatusTimeoutMs);
     return row;
+}
+
+CredentialManager *MainWindow::openCredentialsWindow()
+{
+    if (!m_credentialsWindow) {
+        m_credentialsWindow = new CredentialManager(m_credentials, this);
+        m_credentialsWindow->setObjectName(u"credentialsWindow"_s);
+        m_credentialsWindow->setWindowFlag(Qt::Window);
+        m_credentialsWindow->setWindowTitle(tr("Credentials — Stevedore"));
+        m_credentialsWindow->resize(900, 560);
+    }
+    m_credentialsWindow->show();
+    m_credentialsWindow->raise();
+    m_credentialsWindow->activateWindow();
+    return m_credentialsWindow;
 }
 
 void MainWindow::onJobFinished(int row, Job::State state, const QString &message)

@@ -12,12 +12,14 @@ class QSortFilterProxyModel;
 class QTableView;
 
 namespace stevedore::models {
+class CredentialsModel;
 class LocalImagesModel;
 class TransferModel;
 }
 
 namespace stevedore::ui {
 
+class CredentialManager;
 class PushDialog;
 class PushQueueDock;
 struct PushRequest;
@@ -36,6 +38,10 @@ public:
     models::TransferModel *transferModel() const { return m_transfers; }
     QTableView *imagesView() const { return m_imagesView; }
     PushQueueDock *pushQueueDock() const { return m_queueDock; }
+    models::CredentialsModel *credentialsModel() const { return m_credentials; }
+    // The "Credentials" dock (hidden until View > Credentials shows it) and the manager inside it.
+    QDockWidget *credentialsDock() const { return m_credentialsDock; }
+    CredentialManager *credentialManager() const { return m_credentialManager; }
     const QString &storageRoot() const { return m_root; }
 
 public Q_SLOTS:
@@ -44,6 +50,8 @@ public Q_SLOTS:
     void refreshImages();
     // Starts a push at once and shows it in the push queue; returns its row there.
     int queuePush(const PushRequest &request);
+    // Tools > Credentials…: the credential manager in a window of its own (one, raised when open again).
+    CredentialManager *openCredentialsWindow();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +76,10 @@ private:
     QDockWidget *m_browserDock = nullptr;
     PushQueueDock *m_queueDock = nullptr;
     QDockWidget *m_editorDock = nullptr;
+    models::CredentialsModel *m_credentials = nullptr;
+    QDockWidget *m_credentialsDock = nullptr;
+    CredentialManager *m_credentialManager = nullptr;
+    CredentialManager *m_credentialsWindow = nullptr;
     QLabel *m_browserPlaceholder = nullptr;
     QLabel *m_editorPlaceholder = nullptr;
     QLabel *m_countLabel = nullptr;
@@ -75,11 +87,13 @@ private:
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_toolsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QAction *m_pushAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_credentialsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };
