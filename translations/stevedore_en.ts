@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>stevedore::models::CredentialsModel</name>
+        <message>
+            <source>%1 holds no credentials for %2 any more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>just now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>%n minute ago</numerusform>
+                <numerusform>%n minutes ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s) ago</source>
+            <translation>
+                <numerusform>%n hour ago</numerusform>
+                <numerusform>%n hours ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(identity token)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (written as %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never used: %1 wins for every image this entry could serve.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not tested against the registry in this session.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shadowed By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last Verified</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::LocalImagesModel</name>
         <message>
             <source>Cannot read the local store %1: %2</source>
@@ -105,6 +170,212 @@
         </message>
         <message>
             <source>Retrying</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::CredentialDialog</name>
+        <message>
+            <source>Add Credential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit Credential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry.example:5000 or quay.io/team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REGISTRY[/NAMESPACE[/REPO]]: the most specific key that matches an image wins.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The auth file to write to. When it names a credential helper for the registry, the helper keeps the password instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Log in to the registry first (store only if it accepts the password)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates (require https)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Store in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter a user name and a password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logging in to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storing the credential for %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not stored: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::CredentialManager</name>
+        <message>
+            <source>&amp;Add…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a credential to an auth file (or the helper it names)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the user and password of the selected credential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the selected credential from its source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test Login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log in to the registry with the selected credential (nothing is stored)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport as Pull Secret…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A Kubernetes Secret of type kubernetes.io/dockerconfigjson for the selected credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read the auth files and credential helpers again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates (require https)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ex&amp;plain image:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>quay.io/team/app:v1 — which credential would a push or pull use?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Explain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type an image reference and press Explain to see which credential it uses and why the others do not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Searched, in order: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some credentials could not be read; the others are listed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logged in and stored %1 in %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stored %1 in %2 (not verified).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove Credential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the credential for %1 from %2?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removed %1 from %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not remove %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logging in to %1 with %2…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an identity token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Login failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type an image reference, e.g. quay.io/team/app:v1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not an image reference: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot tell: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Login succeeded: %1 accepted %2 (%3).</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -222,6 +493,127 @@
         </message>
         <message>
             <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Credentials…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List, add, test and remove registry credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credentials — Stevedore</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PullSecretDialog</name>
+        <message>
+            <source>Export as Pull Secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none (the namespace kubectl applies it to)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YAML</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name&amp;space:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Reading %n credential(s)…</source>
+            <translation>
+                <numerusform>Reading %n credential…</numerusform>
+                <numerusform>Reading %n credentials…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot read the credentials: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left out (no credentials could be read):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There are no credentials to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>A Secret of type kubernetes.io/dockerconfigjson with %n registry key(s). It holds the passwords: keep it out of version control.</source>
+            <translation>
+                <numerusform>A Secret of type kubernetes.io/dockerconfigjson with %n registry key. It holds the password: keep it out of version control.</numerusform>
+                <numerusform>A Secret of type kubernetes.io/dockerconfigjson with %n registry keys. It holds the passwords: keep it out of version control.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save Pull Secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YAML files (*.yaml *.yml)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is nothing to save yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to %1 (readable by you only).</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>stevedore::models::CredentialsModel</name>
+        <message>
+            <source>%1 holds no credentials for %2 any more.</source>
+            <translation>%1 中已不再保存 %2 的凭据。</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>刚刚</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>%n 分钟前</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s) ago</source>
+            <translation>
+                <numerusform>%n 小时前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(identity token)</source>
+            <translation>（身份令牌）</translation>
+        </message>
+        <message>
+            <source>%1 (written as %2)</source>
+            <translation>%1（写作 %2）</translation>
+        </message>
+        <message>
+            <source>Never used: %1 wins for every image this entry could serve.</source>
+            <translation>从不使用：对于此条目可服务的每个镜像，%1 都优先。</translation>
+        </message>
+        <message>
+            <source>Not tested against the registry in this session.</source>
+            <translation>本次会话中尚未在镜像仓库上测试。</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>键</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Shadowed By</source>
+            <translation>被遮蔽于</translation>
+        </message>
+        <message>
+            <source>Last Verified</source>
+            <translation>上次验证</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::LocalImagesModel</name>
         <message>
             <source>Cannot read the local store %1: %2</source>
@@ -107,6 +170,212 @@
         <message>
             <source>Retrying</source>
             <translation>重试中</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::CredentialDialog</name>
+        <message>
+            <source>Add Credential</source>
+            <translation>添加凭据</translation>
+        </message>
+        <message>
+            <source>Edit Credential</source>
+            <translation>编辑凭据</translation>
+        </message>
+        <message>
+            <source>registry.example:5000 or quay.io/team</source>
+            <translation>registry.example:5000 或 quay.io/team</translation>
+        </message>
+        <message>
+            <source>REGISTRY[/NAMESPACE[/REPO]]: the most specific key that matches an image wins.</source>
+            <translation>REGISTRY[/NAMESPACE[/REPO]]：与镜像匹配的最具体的键优先。</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <translation>%1（默认）</translation>
+        </message>
+        <message>
+            <source>The auth file to write to. When it names a credential helper for the registry, the helper keeps the password instead.</source>
+            <translation>要写入的认证文件。如果该文件为此镜像仓库指定了凭据助手，则改由该助手保存密码。</translation>
+        </message>
+        <message>
+            <source>&amp;Log in to the registry first (store only if it accepts the password)</source>
+            <translation>先登录镜像仓库（仅在其接受密码后保存）(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates (require https)</source>
+            <translation>验证 TLS 证书（要求 https）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation>键(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>用户名(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Store in:</source>
+            <translation>保存到(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Enter a user name and a password.</source>
+            <translation>请输入用户名和密码。</translation>
+        </message>
+        <message>
+            <source>Logging in to %1…</source>
+            <translation>正在登录 %1…</translation>
+        </message>
+        <message>
+            <source>Storing the credential for %1…</source>
+            <translation>正在保存 %1 的凭据…</translation>
+        </message>
+        <message>
+            <source>Not stored: %1</source>
+            <translation>未保存：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::CredentialManager</name>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>添加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Add a credential to an auth file (or the helper it names)</source>
+            <translation>将凭据添加到认证文件（或其指定的凭据助手）</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Replace the user and password of the selected credential</source>
+            <translation>替换所选凭据的用户名和密码</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected credential from its source</source>
+            <translation>从来源中移除所选凭据</translation>
+        </message>
+        <message>
+            <source>&amp;Test Login</source>
+            <translation>测试登录(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Log in to the registry with the selected credential (nothing is stored)</source>
+            <translation>使用所选凭据登录镜像仓库（不保存任何内容）</translation>
+        </message>
+        <message>
+            <source>E&amp;xport as Pull Secret…</source>
+            <translation>导出为拉取密钥(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>A Kubernetes Secret of type kubernetes.io/dockerconfigjson for the selected credentials</source>
+            <translation>为所选凭据生成 kubernetes.io/dockerconfigjson 类型的 Kubernetes Secret</translation>
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation>重新加载(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Read the auth files and credential helpers again</source>
+            <translation>重新读取认证文件和凭据助手</translation>
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates (require https)</source>
+            <translation>验证 TLS 证书（要求 https）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Ex&amp;plain image:</source>
+            <translation>解释镜像(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>quay.io/team/app:v1 — which credential would a push or pull use?</source>
+            <translation>quay.io/team/app:v1 — 推送或拉取时会使用哪个凭据？</translation>
+        </message>
+        <message>
+            <source>Explain</source>
+            <translation>解释</translation>
+        </message>
+        <message>
+            <source>Type an image reference and press Explain to see which credential it uses and why the others do not.</source>
+            <translation>输入镜像引用并点击“解释”，查看它使用哪个凭据以及其他凭据为何未被使用。</translation>
+        </message>
+        <message>
+            <source>Searched, in order: %1</source>
+            <translation>按顺序搜索：%1</translation>
+        </message>
+        <message>
+            <source>Some credentials could not be read; the others are listed:</source>
+            <translation>部分凭据无法读取；其余凭据已列出：</translation>
+        </message>
+        <message>
+            <source>Logged in and stored %1 in %2.</source>
+            <translation>已登录，并将 %1 保存到 %2。</translation>
+        </message>
+        <message>
+            <source>Stored %1 in %2 (not verified).</source>
+            <translation>已将 %1 保存到 %2（未验证）。</translation>
+        </message>
+        <message>
+            <source>Remove Credential</source>
+            <translation>移除凭据</translation>
+        </message>
+        <message>
+            <source>Remove the credential for %1 from %2?</source>
+            <translation>要从 %2 中移除 %1 的凭据吗？</translation>
+        </message>
+        <message>
+            <source>Removed %1 from %2.</source>
+            <translation>已从 %2 中移除 %1。</translation>
+        </message>
+        <message>
+            <source>Could not remove %1: %2</source>
+            <translation>无法移除 %1：%2</translation>
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation>正在移除 %1…</translation>
+        </message>
+        <message>
+            <source>Logging in to %1 with %2…</source>
+            <translation>正在使用 %2 登录 %1…</translation>
+        </message>
+        <message>
+            <source>an identity token</source>
+            <translation>身份令牌</translation>
+        </message>
+        <message>
+            <source>Login failed: %1</source>
+            <translation>登录失败：%1</translation>
+        </message>
+        <message>
+            <source>Type an image reference, e.g. quay.io/team/app:v1.</source>
+            <translation>请输入镜像引用，例如 quay.io/team/app:v1。</translation>
+        </message>
+        <message>
+            <source>Not an image reference: %1</source>
+            <translation>不是镜像引用：%1</translation>
+        </message>
+        <message>
+            <source>Cannot tell: %1</source>
+            <translation>无法判断：%1</translation>
+        </message>
+        <message>
+            <source>Login succeeded: %1 accepted %2 (%3).</source>
+            <translation>登录成功：%1 接受了 %2（%3）。</translation>
         </message>
     </context>
     <context>
@@ -222,6 +491,125 @@
         <message>
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Credentials…</source>
+            <translation>凭据(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>List, add, test and remove registry credentials</source>
+            <translation>列出、添加、测试和移除镜像仓库凭据</translation>
+        </message>
+        <message>
+            <source>Credentials</source>
+            <translation>凭据</translation>
+        </message>
+        <message>
+            <source>Credentials — Stevedore</source>
+            <translation>凭据 — Stevedore</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PullSecretDialog</name>
+        <message>
+            <source>Export as Pull Secret</source>
+            <translation>导出为拉取密钥</translation>
+        </message>
+        <message>
+            <source>none (the namespace kubectl applies it to)</source>
+            <translation>无（由 kubectl 应用到的命名空间决定）</translation>
+        </message>
+        <message>
+            <source>YAML</source>
+            <translation>YAML</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Save…</source>
+            <translation>保存(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Name&amp;space:</source>
+            <translation>命名空间(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>格式(&amp;F)：</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reading %n credential(s)…</source>
+            <translation>
+                <numerusform>正在读取 %n 个凭据…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot read the credentials: %1</source>
+            <translation>无法读取凭据：%1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Left out (no credentials could be read):</source>
+            <translation>已略过（无法读取凭据）：</translation>
+        </message>
+        <message>
+            <source>There are no credentials to export.</source>
+            <translation>没有可导出的凭据。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A Secret of type kubernetes.io/dockerconfigjson with %n registry key(s). It holds the passwords: keep it out of version control.</source>
+            <translation>
+                <numerusform>一个包含 %n 个镜像仓库键的 kubernetes.io/dockerconfigjson 类型 Secret。其中含有密码：请勿提交到版本控制。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>已复制到剪贴板。</translation>
+        </message>
+        <message>
+            <source>Save Pull Secret</source>
+            <translation>保存拉取密钥</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>YAML files (*.yaml *.yml)</source>
+            <translation>YAML 文件 (*.yaml *.yml)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>There is nothing to save yet.</source>
+            <translation>还没有可保存的内容。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Saved to %1 (readable by you only).</source>
+            <translation>已保存到 %1（仅您本人可读）。</translation>
         </message>
     </context>
     <context>
