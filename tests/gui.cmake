@@ -6,8 +6,11 @@ if(TARGET stevedore_testsupport)
                      LABELS gui TIMEOUT 180 GUI)
   stevedore_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS stevedore_ui stevedore_testsupport
                      LABELS gui TIMEOUT 120 GUI)
+  # The credential manager against Debian's docker-registry with htpasswd users (RegistryFixture).
+  stevedore_add_test(NAME tst_credentialmanager SOURCES tst_credentialmanager.cpp
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui auth TIMEOUT 180 GUI)
 else()
-  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models and tst_mainwindow are not built")
+  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow and tst_credentialmanager are not built")
 endif()
 
 # The real executable starts offscreen, shows its window, grabs it (--screenshot) and exits 0 with a PNG.
