@@ -60,6 +60,13 @@ void CredentialsModel::refresh()
     startList();
 }
 
+void CredentialsModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, Count - 1);
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_entries.size()) - 1, Count - 1));
+}
+
 void CredentialsModel::startList()
 {
     if (!m_watcher) {

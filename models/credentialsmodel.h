@@ -70,6 +70,8 @@ public:
 public Q_SLOTS:
     // Lists again asynchronously; a refresh asked for while one runs starts again once it is done.
     void refresh();
+    // The language changed: headers and texts are told again (views call this on QEvent::LanguageChange).
+    void retranslate();
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

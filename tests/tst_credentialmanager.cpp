@@ -628,9 +628,12 @@ void TestCredentialManager::chineseTranslation()
     QCOMPARE(model.headerData(CredentialsModel::LastVerified, Qt::Horizontal).toString(), u"上次验证"_s);
     MainWindow w(m_root);
     QCOMPARE(w.credentialsDock()->windowTitle(), u"凭据"_s);
-    // Switching back retranslates a live widget.
+    // Switching back retranslates a live widget, and its view's header.
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
     QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
     QTRY_COMPARE(manager.addAction()->text(), u"&Add…"_s); // LanguageChange is posted
+    QVERIFY(headers.count() >= 1);
+    QCOMPARE(model.headerData(CredentialsModel::LastVerified, Qt::Horizontal).toString(), u"Last Verified"_s);
 }
 
 int main(int argc, char **argv)

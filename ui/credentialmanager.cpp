@@ -210,8 +210,10 @@ void CredentialManager::retranslate()
 
 void CredentialManager::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange && m_add)
+    if (event->type() == QEvent::LanguageChange && m_add) {
         retranslate();
+        m_model->retranslate();
+    }
     QWidget::changeEvent(event);
 }
 
