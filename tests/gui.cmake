@@ -7,7 +7,7 @@ if(TARGET stevedore_testsupport)
   stevedore_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS stevedore_ui stevedore_testsupport
                      LABELS gui TIMEOUT 120 GUI)
   # The credential manager against Debian's docker-registry with htpasswd users (RegistryFixture).
-  stevedore_add_test(NAME tst_credentialmanager SOURCES tst_credentialmanager.cpp
+  stevedore_add_test(NAME tst_credentialmanager SOURCES tst_credentialmanager.cpp credentialmanagertest.h
                      LIBS stevedore_ui stevedore_testsupport LABELS gui auth TIMEOUT 180 GUI)
 else()
   message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow and tst_credentialmanager are not built")
