@@ -11,5 +11,5 @@ stevedore_add_test(NAME tst_authfiles SOURCES tst_authfiles.cpp LIBS stevedore_e
 stevedore_add_test(NAME tst_login SOURCES tst_login.cpp LIBS stevedore_testsupport Qt6::Network LABELS auth TIMEOUT 240)
 add_dependencies(tst_login stevedore)
 # SIGKILL in the middle of saving an auth file, many times: the old or the new file, whole, 0600.
-stevedore_add_test(NAME tst_authsafety SOURCES tst_authsafety.cpp LIBS stevedore_testsupport LABELS auth TIMEOUT 180)
+stevedore_add_test(NAME tst_authsafety SOURCES tst_authsafety.cpp LIBS stevedore_testsupport LABELS auth TIMEOUT 300)
 add_dependencies(tst_authsafety stevedore)
