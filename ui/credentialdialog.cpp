@@ -162,7 +162,7 @@ void CredentialDialog::setTargetFile(const QString &file)
 
 bool CredentialDialog::isBusy() const
 {
-    return m_watcher && m_watcher->isRunning();
+    return m_working;
 }
 
 void CredentialDialog::validate()
@@ -182,6 +182,7 @@ void CredentialDialog::validate()
 
 void CredentialDialog::setBusy(bool busy)
 {
+    m_working = busy;
     m_busy->setVisible(busy);
     for (QWidget *w : {static_cast<QWidget *>(m_key), static_cast<QWidget *>(m_user),
                        static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_verify)})

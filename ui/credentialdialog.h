@@ -84,6 +84,7 @@ private:
     QCheckBox *m_tlsVerify = nullptr;
     QLabel *m_message = nullptr;
     QProgressBar *m_busy = nullptr;
+    bool m_working = false; // set by setBusy: the watcher stops "running" before finished() has shown the result
     QDialogButtonBox *m_buttons = nullptr;
 };
 

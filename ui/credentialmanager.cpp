@@ -236,12 +236,12 @@ void CredentialManager::refresh()
 
 bool CredentialManager::isTesting() const
 {
-    return m_testWatcher->isRunning();
+    return m_testing;
 }
 
 bool CredentialManager::isExplaining() const
 {
-    return m_explainWatcher->isRunning();
+    return m_explaining;
 }
 
 const CredentialEntry *CredentialManager::currentEntry() const
@@ -414,6 +414,7 @@ void CredentialManager::testCurrent()
     const QString authFile = m_model->authFile();
     const CancelToken cancel = m_cancel;
     setStatus(tr("Logging in to %1 with %2…").arg(entry.key.section(u'/', 0, 0), entry.writtenKey));
+    m_testing = true;
     m_testWatcher->setFuture(QtConcurrent::run(pools::io(), [entry, tlsVerify, authFile, cancel]() -> Result<TestOutcome> {
         auto secret = CredentialsModel::secretFor(entry, cancel);
         if (!secret)
@@ -436,6 +437,7 @@ void CredentialManager::testCurrent()
 
 void CredentialManager::onTestFinished()
 {
+    m_testing = false;
     const Result<TestOutcome> r = m_testWatcher->result();
     QString message;
     if (r) {
@@ -471,12 +473,14 @@ void CredentialManager::explainImage(const QString &typed)
         return;
     }
     m_explainedImage = text;
+    m_explaining = true;
     m_explainWatcher->setFuture(m_model->store().resolveAsync(image->domain(), image->path()));
 }
 
 void CredentialManager::onExplained()
 {
     // Taken out of the future, not copied, so the secret it carries is overwritten here and nowhere else.
+    m_explaining = false;
     Result<CredentialResolution> r = m_explainWatcher->future().takeResult();
     if (r && r->match)
         secrets::wipe(r->match->credentials);

@@ -126,6 +126,10 @@ private:
     CancelToken m_cancel; // everything this widget started; cancelled when it goes
     QFutureWatcher<Result<TestOutcome>> *m_testWatcher = nullptr;
     QFutureWatcher<Result<CredentialResolution>> *m_explainWatcher = nullptr;
+    // Set when the work starts, cleared by its finished handler (a watcher stops "running" on the worker's thread,
+    // before the handler has shown the result).
+    bool m_testing = false;
+    bool m_explaining = false;
     QFutureWatcher<Result<QString>> *m_removeWatcher = nullptr;
 };
 
