@@ -9,6 +9,9 @@
 
 namespace stevedore::authsources {
 
+// The registry of a normalised key: "quay.io" for "quay.io/team/app".
+QString hostOf(const QString &normalisedKey);
+
 // ~/.dockercfg: its top level is the "auths" object itself; read, never written.
 bool isLegacyFile(const QString &path);
 

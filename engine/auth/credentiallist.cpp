@@ -9,15 +9,11 @@
 #include <QSet>
 
 using namespace Qt::StringLiterals;
+using stevedore::authsources::hostOf;
 
 namespace stevedore {
 
 namespace {
-
-QString hostOf(const QString &key)
-{
-    return key.section(u'/', 0, 0);
-}
 
 // Order of the sources within one file: credHelpers, auths, credsStore.
 int phase(const CredentialEntry &e)

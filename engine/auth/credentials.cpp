@@ -84,6 +84,11 @@ Result<std::optional<Found>> findCredentials(const QStringList &paths, const QSt
 
 namespace authsources {
 
+QString hostOf(const QString &normalisedKey)
+{
+    return normalisedKey.section(u'/', 0, 0);
+}
+
 bool isLegacyFile(const QString &path)
 {
     return QFileInfo(path).fileName() == ".dockercfg"_L1;

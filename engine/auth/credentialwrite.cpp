@@ -8,15 +8,11 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+using stevedore::authsources::hostOf;
 
 namespace stevedore {
 
 namespace {
-
-QString hostOf(const QString &key)
-{
-    return key.section(u'/', 0, 0);
-}
 
 bool isPerRegistryHelper(const AuthFile &f, const QString &host)
 {
