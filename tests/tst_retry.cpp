@@ -122,7 +122,7 @@ private slots:
         QVERIFY(fake.log(Kind::ManifestPut).isEmpty());
     }
 
-    // 3b. --retry N is N retries of the failed blob: N + 1 PATCHes of it, one of the blob that went in.
+    // 3b. --retry N is N retries of the failed blob: N + 1 PATCHes of it, and the other blob is never sent twice.
     void retryCountIsExact_data()
     {
         QTest::addColumn<int>("retries");
@@ -154,7 +154,12 @@ private slots:
         QVERIFY2(oneLine(r.err), qPrintable(describe(r)));
         QVERIFY2(r.err.contains("HTTP 500"), qPrintable(describe(r)));
         QCOMPARE(fake.patchesOf(img.layers.value(0)), retries + 1);
-        QCOMPARE(fake.patchesOf(img.config), 1);
+        // The config is never retried. With --retry 0 the push stops at the layer's first failure and cancels
+        // the other blobs, so the config's PATCH may not have been sent yet: at most one, not exactly one.
+        if (retries > 0)
+            QCOMPARE(fake.patchesOf(img.config), 1);
+        else
+            QVERIFY(fake.patchesOf(img.config) <= 1);
         QVERIFY(fake.log(Kind::ManifestPut).isEmpty());
     }
 
