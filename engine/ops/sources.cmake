@@ -1,4 +1,5 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   ops/inspect.h ops/inspect.cpp
   ops/login.h ops/login.cpp
+  ops/importimage.h ops/importimage.cpp ops/scheduledimports.cpp
 )
