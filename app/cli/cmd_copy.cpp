@@ -6,6 +6,8 @@
 #include "progressrenderer.h"
 
 #include "copy/copyjob.h"
+#include "manifestlist/liststore.h"
+#include "transport/store/localstore.h"
 #include "transport/transportreference.h"
 
 #include <QDir>
@@ -112,9 +114,10 @@ Result<QString> defaultPullName(const TransportReference &src)
     return u"localhost/%1:%2"_s.arg(base, tag);
 }
 
-// The copy options and system context of push, pull and copy come from the same flags.
+} // namespace
+
 int runCopyWithOptions(const QString &command, const ParsedArgs &p, const TransportReference &src,
-                       const TransportReference &dst)
+                       const TransportReference &dst, const std::function<void(SystemContext &, CopyOptions &)> &adjust)
 {
     auto ctx = makeContext(p);
     if (!ctx) {
@@ -126,10 +129,10 @@ int runCopyWithOptions(const QString &command, const ParsedArgs &p, const Transp
         printError(command, options.error().message);
         return ExitUsage;
     }
+    if (adjust)
+        adjust(*ctx, *options);
     return runCopy(command, p, src, dst, *ctx, *options);
 }
-
-} // namespace
 
 int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
 {
@@ -148,7 +151,18 @@ int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, dst.error().message);
         return ExitUsage;
     }
-    return runCopyWithOptions(spec.name, p, *src, *dst);
+    const int code = runCopyWithOptions(spec.name, p, *src, *dst);
+    if (code == ExitOk && p.flag(u"rm"_s) && src->kind == TransportReference::Kind::LocalStore && src->image) {
+        // --rm: the pushed IMAGE was a local manifest list (podman push --rm); an image of the store is kept.
+        ListStore lists(storeRoot(p));
+        if (!LocalStore(storeRoot(p)).find(*src->image) && lists.contains(*src->image)) {
+            if (auto removed = lists.remove(*src->image); !removed) {
+                printError(spec.name, u"pushed, but removing the local list failed: "_s + removed.error().message);
+                return ExitFailure;
+            }
+        }
+    }
+    return code;
 }
 
 int cmdPull(const CommandSpec &spec, const ParsedArgs &p)

@@ -99,14 +99,29 @@ int runCli(const QStringList &args)
     }
 
     const QString name = head->positionals.first();
-    const QStringList rest = head->positionals.mid(1);
+    const QStringList restAll = head->positionals.mid(1);
     const QList<CommandSpec> commands = allCommands();
     const auto it = std::find_if(commands.begin(), commands.end(), [&](const CommandSpec &c) { return c.name == name; });
     if (it == commands.end()) {
         printError({}, u"unknown command \"%1\" (see 'stevedore --help')"_s.arg(name));
         return ExitUsage;
     }
-    const CommandSpec &spec = *it;
+    CommandSpec spec = *it;
+    QStringList rest = restAll;
+    // Commands with subcommands of their own options ("manifest create ..."): the subcommand's spec takes over.
+    if (name == "manifest"_L1 && !rest.isEmpty()) {
+        const QList<CommandSpec> subs = manifestSubcommands();
+        const QString sub = u"manifest "_s + rest.first();
+        const auto s = std::find_if(subs.begin(), subs.end(), [&](const CommandSpec &c) { return c.name == sub; });
+        if (s == subs.end() && !rest.first().startsWith(u'-')) {
+            printError(spec.name, u"unknown subcommand \"%1\" (see 'stevedore manifest --help')"_s.arg(rest.first()));
+            return ExitUsage;
+        }
+        if (s != subs.end()) {
+            spec = *s;
+            rest = rest.mid(1);
+        }
+    }
     if (head->flag(u"help"_s) || wantsHelp(rest)) {
         printOut(helpText(spec));
         return ExitOk;
@@ -173,6 +188,14 @@ int runCli(const QStringList &args)
         return cmdAuth(spec, *parsed);
     if (name == "secret"_L1)
         return cmdSecret(spec, *parsed);
+    if (spec.name.startsWith(u"manifest "_s))
+        return cmdManifest(spec, *parsed);
+    if (name == "manifest"_L1) {
+        printOut(helpText(spec));
+        return ExitUsage;
+    }
+    if (name == "import-image"_L1)
+        return cmdImportImage(spec, *parsed);
     printError({}, u"unknown command \"%1\""_s.arg(name));
     return ExitUsage;
 }

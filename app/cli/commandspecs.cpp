@@ -48,7 +48,7 @@ QList<OptionSpec> copyOptions(bool forPush)
             {u"encryption-key"_s, {}, K::Value, u"KEY"_s, u"Key for layer encryption (jwe:..., pgp:..., pkcs7:...)"_s, true},
             {u"format"_s, u'f', K::Value, u"FORMAT"_s, u"Manifest type to write: oci or v2s2 (v2s1 is not supported)"_s},
             {u"remove-signatures"_s, {}, K::Flag, {}, u"Do not copy signatures"_s},
-            {u"rm"_s, {}, K::Flag, {}, u"Remove the manifest list after a successful push"_s, true},
+            {u"rm"_s, {}, K::Flag, {}, u"Remove the local manifest list IMAGE after a successful push (as manifest push --purge)"_s},
             {u"sign-by"_s, {}, K::Value, u"FINGERPRINT"_s, u"Sign the image with this GPG key"_s, true},
         };
     }
@@ -269,7 +269,7 @@ CommandSpec helpSpec()
 QList<CommandSpec> allCommands()
 {
     return {pushSpec(), pullSpec(), copySpec(), imagesSpec(), tagSpec(), rmiSpec(), inspectSpec(), loginSpec(),
-            logoutSpec(), authSpec(), secretSpec(), helpSpec()};
+            logoutSpec(), authSpec(), secretSpec(), manifestSpec(), importImageSpec(), helpSpec()};
 }
 
 CommandSpec topSpec()

@@ -18,6 +18,9 @@ CommandSpec loginSpec();
 CommandSpec logoutSpec();
 CommandSpec authSpec();
 CommandSpec secretSpec();
+CommandSpec manifestSpec();              // "manifest": --help lists the subcommands
+QList<CommandSpec> manifestSubcommands(); // "manifest create", "manifest add", ... (commandspecs_manifest.cpp)
+CommandSpec importImageSpec(); // cmd_import.cpp
 CommandSpec helpSpec();
 QList<CommandSpec> allCommands();
 CommandSpec topSpec();

@@ -77,6 +77,7 @@ Result<ParsedArgs> parseArguments(const CommandSpec &spec, const QStringList &ar
             }
         } else {
             out.values.insert(o.longName, value.value_or(QString()));
+            out.repeated[o.longName].append(value.value_or(QString()));
         }
         return {};
     };

@@ -41,10 +41,12 @@ struct CommandSpec {
 
 struct ParsedArgs {
     QMap<QString, QString> values; // long name -> last value ("true"/"false" for flags)
+    QMap<QString, QStringList> repeated; // long name -> every value given, in order (options given more than once)
     QStringList positionals;
 
     bool has(const QString &name) const { return values.contains(name); }
     QString value(const QString &name, const QString &fallback = {}) const { return values.value(name, fallback); }
+    QStringList all(const QString &name) const { return repeated.value(name); }
     bool flag(const QString &name) const { return values.value(name) == QLatin1String("true"); }
 };
 

@@ -60,11 +60,42 @@ Result<BlobOutcome> CopyRun::copyBlob(const BlobTask &task)
     return result;
 }
 
+namespace {
+
+// What the cache knows, plus where the source itself keeps the blob: a copy between two repositories of one
+// registry mounts on the first run, before the cache has ever seen the blob.
+class WithSourceLocation final : public KnownBlobLocations
+{
+public:
+    WithSourceLocation(const KnownBlobLocations &cache, const Digest &digest, std::optional<BlobLocation> source)
+        : m_cache(cache), m_digest(digest), m_source(std::move(source))
+    {
+    }
+    QList<BlobLocation> locations(const Digest &digest, const QString &transport) const override
+    {
+        QList<BlobLocation> out;
+        if (m_source && digest == m_digest && m_source->transport == transport)
+            out.append(*m_source);
+        for (const BlobLocation &l : m_cache.locations(digest, transport))
+            if (!out.contains(l))
+                out.append(l);
+        return out;
+    }
+
+private:
+    const KnownBlobLocations &m_cache;
+    Digest m_digest;
+    std::optional<BlobLocation> m_source;
+};
+
+} // namespace
+
 Result<std::optional<BlobOutcome>> CopyRun::tryReuse(const BlobTask &task, const CancelToken &cancel)
 {
     m_progress.setBlobState(task.key, BlobProgress::State::Checking);
+    const WithSourceLocation known(m_cache, task.source.digest, m_source->blobLocationOf(task.source.digest));
     auto attempt = [&](BlobInfo candidate) -> Result<std::optional<BlobOutcome>> {
-        auto reused = m_dest->tryReuseBlob(candidate, m_cache, cancel);
+        auto reused = m_dest->tryReuseBlob(candidate, known, cancel);
         if (!reused)
             return fail(reused.error());
         if (!*reused)
@@ -113,7 +144,7 @@ void CopyRun::recordLearnt(const BlobTask &task, const Descriptor &output)
         m_cache.recordCompressed(*task.diffId, {task.source.digest, task.source.size, compressionName(task.transform.from)});
     if (auto here = m_dest->blobLocation())
         m_cache.recordLocation(output.digest, *here);
-    if (auto there = m_source->blobLocation())
+    if (auto there = m_source->blobLocationOf(task.source.digest))
         m_cache.recordLocation(task.source.digest, *there);
 }
 

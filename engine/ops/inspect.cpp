@@ -14,8 +14,6 @@
 
 namespace stevedore {
 
-namespace {
-
 Result<QByteArray> readConfig(ImageSource &source, const Descriptor &config, const CancelToken &cancel)
 {
     const QString what = EngineText::tr("reading the config %1").arg(config.digest.toString());
@@ -37,6 +35,8 @@ Result<QByteArray> readConfig(ImageSource &source, const Descriptor &config, con
         return fail(ErrorCode::SizeMismatch, formatText(EngineText::tr("the config %1 is %2 bytes, expected %3"), config.digest.toString(), data->size(), config.size));
     return data;
 }
+
+namespace {
 
 // Serialises one JSON value as Go's json.MarshalIndent(v, "", "    ") would, at nesting `level`.
 QByteArray jsonValue(const QJsonValue &v, int level)

@@ -2,6 +2,7 @@
 
 #include "core/cancel.h"
 #include "transport/transportreference.h"
+#include "transport/imagesource.h"
 #include "transport/systemcontext.h"
 
 #include <QByteArray>
@@ -18,6 +19,9 @@ enum class InspectMode {
 // Inspects an image at any transport. Blocking: call from a worker thread, or use inspectImageAsync.
 Result<QByteArray> inspectImage(const TransportReference &ref, const SystemContext &ctx, InspectMode mode,
                                 const CancelToken &cancel = {});
+// Reads an image's config blob from `source`, bounded by kMaxManifestSize, verifying its digest and size.
+Result<QByteArray> readConfig(ImageSource &source, const Descriptor &config, const CancelToken &cancel);
+
 QFuture<Result<QByteArray>> inspectImageAsync(const TransportReference &ref, const SystemContext &ctx, InspectMode mode);
 
 } // namespace stevedore

@@ -51,6 +51,14 @@ public:
 
     // Where the blobs of this source live, for the blob-info cache. nullopt for local sources.
     virtual std::optional<BlobLocation> blobLocation() const { return std::nullopt; }
+    // Where one blob of this source lives: blobLocation() for a source with one location; a source that gathers
+    // images from several places (a local manifest list) answers per blob. Only valid for blobs of manifests
+    // this source has already returned.
+    virtual std::optional<BlobLocation> blobLocationOf(const Digest &blob) const
+    {
+        Q_UNUSED(blob);
+        return blobLocation();
+    }
 
     // The tags of the source's repository, where the transport has repositories (docker://); else NotSupported.
     virtual Result<QStringList> repositoryTags(const CancelToken &cancel)

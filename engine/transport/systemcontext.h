@@ -29,6 +29,7 @@ struct SystemContext {
     // blob whose estimate does not fit waits for others to finish; one always runs, whatever its estimate.
     qint64 memoryBudget = 40ll * 1024 * 1024;
     QString blobInfoCachePath;              // empty = $XDG_CACHE_HOME/stevedore/blob-info-cache.json
+    bool allowDuplicatePlatforms = false;   // --allow-duplicates: a local manifest list may list a platform twice
     CancelToken cancel;                     // the operation's: work done while an end is opened (credential helpers)
 
     // $STEVEDORE_ROOT, else $XDG_DATA_HOME/stevedore/storage (~/.local/share/stevedore/storage).

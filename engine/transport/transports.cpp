@@ -3,6 +3,7 @@
 #include "dir/dirtransport.h"
 #include "oci/ocitransport.h"
 #include "store/storetransport.h"
+#include "manifestlist/listsource.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -36,8 +37,21 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
         return openOciImageSource(ref, ctx);
     case TransportReference::Kind::Dir:
         return openDirImageSource(ref, ctx);
-    case TransportReference::Kind::LocalStore:
-        return openStoreImageSource(ref, ctx);
+    case TransportReference::Kind::LocalStore: {
+        auto image = openStoreImageSource(ref, ctx);
+        // A name that is no image of the store may be a local manifest list (stevedore manifest create).
+        if (!image && image.error().code == ErrorCode::NotFound && ref.image && ref.image->hasTag()
+            && !ref.image->hasDigest()) {
+            const ListStore lists(ctx.effectiveStorageRoot());
+            if (lists.contains(*ref.image)) {
+                auto list = lists.load(*ref.image);
+                if (!list)
+                    return fail(list.error());
+                return openListSource(*list, ctx);
+            }
+        }
+        return image;
+    }
     case TransportReference::Kind::Docker:
         return openDockerImageSource(ref, ctx);
     default:
