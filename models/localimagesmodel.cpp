@@ -3,6 +3,7 @@
 #include "core/threadpools.h"
 
 #include <QLocale>
+#include <QMimeData>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -196,6 +197,40 @@ QVariant LocalImagesModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Created");
     }
     return {};
+}
+
+Qt::ItemFlags LocalImagesModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        f |= Qt::ItemIsDragEnabled;
+    return f;
+}
+
+QStringList LocalImagesModel::mimeTypes() const
+{
+    return {u"text/plain"_s};
+}
+
+QMimeData *LocalImagesModel::mimeData(const QModelIndexList &indexes) const
+{
+    // The references of the dragged rows, one a line: the manifest list editor and the push queue take them.
+    QStringList refs;
+    for (const QModelIndex &i : indexes) {
+        if (!i.isValid() || i.row() >= m_images.size())
+            continue;
+        const QString ref = m_images[i.row()].reference.toString();
+        if (!refs.contains(ref))
+            refs.append(ref);
+    }
+    auto *mime = new QMimeData;
+    mime->setText(refs.join(u'\n'));
+    return mime;
+}
+
+Qt::DropActions LocalImagesModel::supportedDragActions() const
+{
+    return Qt::CopyAction;
 }
 
 QHash<int, QByteArray> LocalImagesModel::roleNames() const

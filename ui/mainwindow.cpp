@@ -5,6 +5,7 @@
 #include "credentialsmodel.h"
 #include "i18n.h"
 #include "localimagesmodel.h"
+#include "manifesteditor.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
 #include "transfermodel.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -20,11 +22,13 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +73,8 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     m_imagesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_imagesView->horizontalHeader()->setSectionResizeMode(models::LocalImagesModel::Repository, QHeaderView::Stretch);
     m_imagesView->setWordWrap(false);
+    m_imagesView->setDragEnabled(true); // images drag out as references (manifest list editor, push queue)
+    m_imagesView->setDragDropMode(QAbstractItemView::DragOnly);
     setCentralWidget(m_imagesView);
     connect(m_imagesView, &QAbstractItemView::doubleClicked, this, [this] { openPushDialog(selectedImage()); });
 
@@ -126,6 +132,9 @@ void MainWindow::createActions()
     m_credentialsAction = new QAction(this);
     m_credentialsAction->setObjectName(u"credentialsAction"_s);
     connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::openCredentialsWindow);
+    m_manifestEditorAction = new QAction(this);
+    m_manifestEditorAction->setObjectName(u"manifestEditorAction"_s);
+    connect(m_manifestEditorAction, &QAction::triggered, this, &MainWindow::openManifestEditor);
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"fileMenu"_s);
@@ -137,6 +146,7 @@ void MainWindow::createActions()
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->setObjectName(u"toolsMenu"_s);
     m_toolsMenu->addAction(m_credentialsAction);
+    m_toolsMenu->addAction(m_manifestEditorAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
     m_helpMenu->addAction(m_aboutAction);
@@ -165,8 +175,18 @@ void MainWindow::createDocks()
 
     m_editorDock = new QDockWidget(this);
     m_editorDock->setObjectName(u"manifestEditorDock"_s);
-    m_editorPlaceholder = placeholderLabel(m_editorDock);
-    m_editorDock->setWidget(m_editorPlaceholder);
+    auto *editorPanel = new QWidget(m_editorDock);
+    m_editorPlaceholder = placeholderLabel(editorPanel);
+    m_editorPlaceholder->setEnabled(true);
+    m_editorButton = new QPushButton(editorPanel);
+    m_editorButton->setObjectName(u"openManifestEditorButton"_s);
+    connect(m_editorButton, &QPushButton::clicked, this, &MainWindow::openManifestEditor);
+    auto *editorLayout = new QVBoxLayout(editorPanel);
+    editorLayout->addStretch(1);
+    editorLayout->addWidget(m_editorPlaceholder);
+    editorLayout->addWidget(m_editorButton, 0, Qt::AlignHCenter);
+    editorLayout->addStretch(1);
+    m_editorDock->setWidget(editorPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
 
     m_credentialsDock = new QDockWidget(this);
@@ -234,7 +254,11 @@ void MainWindow::retranslate()
     if (m_credentialsWindow)
         m_credentialsWindow->setWindowTitle(tr("Credentials — Stevedore"));
     m_browserPlaceholder->setText(tr("Browsing registries is coming in a later release."));
-    m_editorPlaceholder->setText(tr("Editing manifests and manifest lists is coming in a later release."));
+    m_editorPlaceholder->setText(tr("Assemble a multi-platform manifest list from images: drop them in the editor, "
+                                    "set their platforms, save the list and push it."));
+    m_editorButton->setText(tr("Open Manifest List &Editor…"));
+    m_manifestEditorAction->setText(tr("&Manifest List Editor…"));
+    m_manifestEditorAction->setStatusTip(tr("Assemble, annotate, save and push a manifest list"));
     m_imagesView->setToolTip(tr("Images in the local store %1").arg(m_root));
     updateImageCount();
 }
@@ -316,6 +340,26 @@ CredentialManager *MainWindow::openCredentialsWindow()
     m_credentialsWindow->raise();
     m_credentialsWindow->activateWindow();
     return m_credentialsWindow;
+}
+
+ManifestEditor *MainWindow::openManifestEditor()
+{
+    if (!m_manifestEditor) {
+        m_manifestEditor = new ManifestEditor(m_root, this);
+        m_manifestEditor->setObjectName(u"manifestEditorWindow"_s);
+        m_manifestEditor->setWindowFlag(Qt::Window);
+        m_manifestEditor->resize(1180, 520);
+        connect(m_manifestEditor, &ManifestEditor::pushRequested, this, [this](const QString &source) {
+            PushDialog *dialog = openPushDialog(source);
+            dialog->allCheck()->setChecked(true); // a list goes with every platform
+            if (!m_manifestEditor->tlsVerifyCheck()->isChecked())
+                dialog->tlsVerifyCheck()->setChecked(false);
+        });
+    }
+    m_manifestEditor->show();
+    m_manifestEditor->raise();
+    m_manifestEditor->activateWindow();
+    return m_manifestEditor;
 }
 
 void MainWindow::onJobFinished(int row, Job::State state, const QString &message)

@@ -8,6 +8,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -20,6 +21,7 @@ class TransferModel;
 namespace stevedore::ui {
 
 class CredentialManager;
+class ManifestEditor;
 class PushDialog;
 class PushQueueDock;
 struct PushRequest;
@@ -43,6 +45,9 @@ public:
     QDockWidget *credentialsDock() const { return m_credentialsDock; }
     CredentialManager *credentialManager() const { return m_credentialManager; }
     const QString &storageRoot() const { return m_root; }
+    // The manifest list editor window (nullptr until first opened).
+    ManifestEditor *manifestEditor() const { return m_manifestEditor; }
+    QDockWidget *manifestEditorDock() const { return m_editorDock; }
 
 public Q_SLOTS:
     // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
@@ -52,6 +57,8 @@ public Q_SLOTS:
     int queuePush(const PushRequest &request);
     // Tools > Credentials…: the credential manager in a window of its own (one, raised when open again).
     CredentialManager *openCredentialsWindow();
+    // Tools > Manifest List Editor…: the manifest list editor in a window of its own (one, raised when open again).
+    ManifestEditor *openManifestEditor();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -82,6 +89,8 @@ private:
     CredentialManager *m_credentialsWindow = nullptr;
     QLabel *m_browserPlaceholder = nullptr;
     QLabel *m_editorPlaceholder = nullptr;
+    QPushButton *m_editorButton = nullptr;
+    ManifestEditor *m_manifestEditor = nullptr;
     QLabel *m_countLabel = nullptr;
     QString m_readingMessage;
 
@@ -94,6 +103,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_credentialsAction = nullptr;
+    QAction *m_manifestEditorAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };
