@@ -6,6 +6,7 @@
 #include "core/logging.h"
 #include "core/runtime.h"
 #include "core/threadpools.h"
+#include "transport/oci/ocilayout.h"
 #include "transport/store/localstore.h"
 
 #include <QDir>
@@ -118,10 +119,12 @@ Status writeFile(const QString &path, const QList<ScheduledImport> &entries)
 // Read-modify-write under a lock file, so a CLI and a GUI updating the file at once lose nothing.
 Status modify(const QString &root, const std::function<void(QList<ScheduledImport> &)> &change)
 {
-    if (!QDir().mkpath(root))
-        return fail(ErrorCode::IoError, EngineText::tr("cannot create the storage folder %1").arg(root));
+    // The file lives in the store's folder, which the store only writes into when it is its layout (or empty):
+    // the layout is made first, as the first pull would make it.
+    if (auto layout = OciLayout(root).ensureExists(true); !layout)
+        return fail(layout.error().withContext(EngineText::tr("preparing the local store %1 for its scheduled imports").arg(root)));
     const QString path = QDir(root).filePath(kFileName);
-    QLockFile lock(path + QStringLiteral(".lock"));
+    QLockFile lock(QDir(root).filePath(QStringLiteral(".") + kFileName + QStringLiteral(".lock")));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(10000))
         return fail(ErrorCode::IoError, EngineText::tr("cannot lock the scheduled imports %1 (another stevedore holds it)").arg(path),
