@@ -140,7 +140,7 @@ Result<Digest> ListStore::save(const ImageReference &name, const ManifestList &l
         return fail(ok.error());
     const QByteArray bytes = list.toBytes();
     // The new blob goes in before the index names it; a garbage collection meanwhile must leave it alone.
-    OciLayout::WriterGuard guard(layout);
+    auto guard = std::make_unique<OciLayout::WriterGuard>(layout);
     Digest digest;
     if (auto ok = layout.writeSmallBlob(bytes, &digest); !ok)
         return fail(ok.error());
@@ -163,6 +163,24 @@ Result<Digest> ListStore::save(const ImageReference &name, const ManifestList &l
     });
     if (!written)
         return fail(written.error());
+    guard.reset();
+    // The list this one replaced is no longer named: its blob goes (a failure here loses nothing).
+    if (mode == SaveMode::Replace) {
+        auto cleaned = layout.withLock([&]() -> Status {
+            auto entries = layout.entries();
+            if (!entries)
+                return fail(entries.error());
+            auto keep = layout.reachableBlobs(*entries, false);
+            if (!keep)
+                return fail(keep.error());
+            auto deleted = layout.deleteBlobsExcept(*keep);
+            if (!deleted)
+                return fail(deleted.error());
+            return {};
+        });
+        if (!cleaned)
+            qCWarning(lcTransport) << "saved" << name.toString() << "but cleaning up failed:" << cleaned.error().message;
+    }
     return digest;
 }
 
