@@ -218,6 +218,34 @@ private slots:
         }
     }
 
+    // Any transport reference is a source too: an OCI layout, where the copy chooses the sub-manifest by platform.
+    void fromOciLayout()
+    {
+        const QString layout = path(u"layout"_s);
+        QString error;
+        const TestImageSpec spec{.platforms = kPlatforms, .layersPerPlatform = 1, .layerSize = 16 * 1024, .seed = 5};
+        const QString list = writeTestLayout(layout, u"v1"_s, spec, &error);
+        QVERIFY2(!list.isEmpty(), qPrintable(error));
+        QMap<QString, QString> children;
+        for (const QJsonValue &v : readJsonObject(layoutBlobPath(layout, list)).value(u"manifests"_s).toArray()) {
+            const QJsonObject p = v.toObject().value(u"platform"_s).toObject();
+            QString name = p.value(u"os"_s).toString() + u'/' + p.value(u"architecture"_s).toString();
+            if (!p.value(u"variant"_s).toString().isEmpty())
+                name += u'/' + p.value(u"variant"_s).toString();
+            children.insert(name, v.toObject().value(u"digest"_s).toString());
+        }
+        ProcessResult r = stevedore({u"import-image"_s, u"local:arm"_s, u"--from=oci:"_s + layout + u":v1"_s,
+                                     u"--platform=linux/arm/v7"_s, u"--confirm"_s, u"-q"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(manifestLines(r.out), QStringList{u"linux/arm/v7  "_s + children.value(u"linux/arm/v7"_s)});
+        QCOMPARE(storedDigest(u"local:arm"_s), children.value(u"linux/arm/v7"_s));
+        r = stevedore({u"import-image"_s, u"local:all"_s, u"--from=oci:"_s + layout + u":v1"_s,
+                       u"--import-mode=PreserveOriginal"_s, u"--confirm"_s, u"-q"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(manifestLines(r.out).size(), 4);
+        QCOMPARE(storedDigest(u"local:all"_s), list);
+    }
+
     // Any other mode: exactly oc's line on stderr, a non-zero exit, nothing written.
     void bogusImportMode_data()
     {

@@ -250,6 +250,8 @@ int cmdImportImage(const CommandSpec &spec, const ParsedArgs &p)
     }
     printOut(planText(request, *plan));
     if (!confirm) {
+        if (p.has(u"scheduled"_s))
+            printOut(u"\n--scheduled takes effect with --confirm: nothing was scheduled."_s);
         printOut(u"\nDry run: nothing was imported. Run again with --confirm to import.\n"_s);
         return ExitOk;
     }

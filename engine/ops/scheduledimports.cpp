@@ -220,7 +220,7 @@ Result<QList<ScheduledChange>> runScheduledImports(const SystemContext &context,
             }
         }
         if (change.error)
-            qCWarning(lcCopy) << "scheduled import of" << change.name.toString() << "failed:" << change.error->message;
+            qCInfo(lcCopy) << "scheduled import of" << change.name.toString() << "failed:" << change.error->message;
         // Recorded only while the entry is still scheduled (it may have been removed meanwhile).
         const QDateTime now = QDateTime::currentDateTimeUtc();
         auto recorded = modify(root, [&](QList<ScheduledImport> &list) {
