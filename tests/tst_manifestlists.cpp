@@ -191,8 +191,8 @@ private:
             bool seen = false;
             for (const QString &r : requests)
                 seen = seen || (r.startsWith(u"POST /v2/"_s + dstRepo + u"/blobs/uploads/?"_s)
-                                && (r + u'&').contains(u"mount="_s + blob + u'&')
-                                && (r + u'&').contains(u"from="_s + srcRepo + u'&'));
+                                && QString(r + u'&').contains(u"mount="_s + blob + u'&')
+                                && QString(r + u'&').contains(u"from="_s + srcRepo + u'&'));
             if (!seen)
                 return u"no mount of %1 from %2 into %3 in the access log:\n%4"_s.arg(blob, srcRepo, dstRepo,
                                                                                       requests.join(u'\n'));
