@@ -246,6 +246,94 @@ private slots:
         QCOMPARE(storedDigest(u"local:all"_s), list);
     }
 
+    // A list whose entries name no platform: the platforms come from the configs (read only then), and Legacy
+    // --platform still finds its child.
+    void listWithoutPlatforms()
+    {
+        const QString layout = path(u"bare"_s);
+        QString error;
+        const TestImageSpec spec{.platforms = kPlatforms, .layersPerPlatform = 1, .layerSize = 8 * 1024,
+                                 .gzipLayers = true, .seed = 7};
+        const QString list = writeTestLayout(layout, u"v1"_s, spec, &error);
+        QVERIFY2(!list.isEmpty(), qPrintable(error));
+        // Rewrite the index without its platforms, and point index.json at it.
+        QJsonObject index = readJsonObject(layoutBlobPath(layout, list));
+        QJsonArray entries = index.value(u"manifests"_s).toArray();
+        QMap<QString, QString> children;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            QJsonObject e = entries.at(i).toObject();
+            const QJsonObject p = e.value(u"platform"_s).toObject();
+            QString name = p.value(u"os"_s).toString() + u'/' + p.value(u"architecture"_s).toString();
+            if (!p.value(u"variant"_s).toString().isEmpty())
+                name += u'/' + p.value(u"variant"_s).toString();
+            children.insert(name, e.value(u"digest"_s).toString());
+            e.remove(u"platform"_s);
+            entries.replace(i, e);
+        }
+        index.insert(u"manifests"_s, entries);
+        const QByteArray bytes = QJsonDocument(index).toJson(QJsonDocument::Compact);
+        const QString bare = sha256Digest(bytes);
+        QFile blob(layoutBlobPath(layout, bare));
+        QVERIFY(blob.open(QIODevice::WriteOnly));
+        blob.write(bytes);
+        blob.close();
+        QJsonObject top = readJsonObject(QDir(layout).filePath(u"index.json"_s));
+        QJsonArray refs = top.value(u"manifests"_s).toArray();
+        QCOMPARE(refs.size(), 1);
+        QJsonObject ref = refs.at(0).toObject();
+        ref.insert(u"digest"_s, bare);
+        ref.insert(u"size"_s, bytes.size());
+        refs.replace(0, ref);
+        top.insert(u"manifests"_s, refs);
+        QFile indexFile(QDir(layout).filePath(u"index.json"_s));
+        QVERIFY(indexFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        indexFile.write(QJsonDocument(top).toJson());
+        indexFile.close();
+        const ProcessResult push = skopeo({u"copy"_s, u"--all"_s, u"--dest-tls-verify=false"_s, u"oci:"_s + layout + u":v1"_s,
+                                           u"docker://"_s + remote(u"team/bare:v1"_s)}, m_env);
+        QVERIFY2(push.ok(), qPrintable(describe(push)));
+        const ProcessResult pushed = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s,
+                                             u"docker://"_s + remote(u"team/bare:v1"_s)}, m_env);
+        QVERIFY2(pushed.ok() && sha256Digest(pushed.out) == bare, qPrintable(describe(pushed)));
+
+        ProcessResult r = stevedore({u"import-image"_s, u"bare:v1"_s, u"--from="_s + remote(u"team/bare:v1"_s),
+                                     u"--import-mode=PreserveOriginal"_s, u"--insecure"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QStringList expected;
+        for (const QString &p : kPlatforms)
+            expected << p + u"  "_s + children.value(p);
+        QCOMPARE(manifestLines(r.out), expected);
+        r = stevedore({u"import-image"_s, u"bare:v1"_s, u"--from="_s + remote(u"team/bare:v1"_s),
+                       u"--platform=linux/ppc64le"_s, u"--insecure"_s, u"--confirm"_s, u"-q"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(storedDigest(u"bare:v1"_s), children.value(u"linux/ppc64le"_s));
+    }
+
+    // A single image (not a list): imported as it is; a --platform it is not for fails and names what it is.
+    void singleImage()
+    {
+        const QString layout = path(u"single"_s);
+        QString error;
+        const TestImageSpec spec{.platforms = {u"linux/amd64"_s}, .layersPerPlatform = 1, .layerSize = 8 * 1024,
+                                 .gzipLayers = true, .asIndex = false, .seed = 9};
+        const QString digest = writeTestLayout(layout, u"v1"_s, spec, &error);
+        QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        const ProcessResult push = skopeo({u"copy"_s, u"--dest-tls-verify=false"_s, u"oci:"_s + layout + u":v1"_s,
+                                           u"docker://"_s + remote(u"team/single:v1"_s)}, m_env);
+        QVERIFY2(push.ok(), qPrintable(describe(push)));
+        ProcessResult r = stevedore({u"import-image"_s, u"single:v1"_s, u"--from="_s + remote(u"team/single:v1"_s),
+                                     u"--platform=linux/arm64"_s, u"--insecure"_s, u"--confirm"_s});
+        QVERIFY2(!r.timedOut && r.exitCode == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("linux/arm64") && r.err.contains("available: linux/amd64"), r.err.constData());
+        QVERIFY(storeNames().isEmpty());
+        r = stevedore({u"import-image"_s, u"single:v1"_s, u"--from="_s + remote(u"team/single:v1"_s), u"--insecure"_s,
+                       u"--confirm"_s, u"-q"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(manifestLines(r.out), QStringList{u"linux/amd64  "_s + digest});
+        QVERIFY(!r.out.contains("manifest list"));
+        QCOMPARE(storedDigest(u"single:v1"_s), digest);
+    }
+
     // Any other mode: exactly oc's line on stderr, a non-zero exit, nothing written.
     void bogusImportMode_data()
     {
