@@ -5,6 +5,7 @@
 #include "support/testsupport.h"
 
 #include "ops/importimage.h"
+#include "transport/store/localstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -520,6 +522,26 @@ private slots:
 
         QVERIFY(schedule.remove(entry.request.name).has_value());
         QCOMPARE(schedule.load()->size(), 0);
+
+        // ImportJob: the same import as a Job, with progress.
+        ImportRequest request;
+        request.name = *ImageReference::parse(u"job:v1"_s);
+        request.from = u"docker://"_s + remote(u"team/multi:v1"_s);
+        request.platform = *Platform::parse(u"linux/arm/v7"_s);
+        SystemContext insecure = ctx;
+        insecure.tlsVerify = false;
+        ImportJob job(request, insecure);
+        QSignalSpy finished(&job, &Job::finished);
+        QSignalSpy progress(&job, &Job::progress);
+        job.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QVERIFY2(job.state() == Job::State::Succeeded, qPrintable(job.error().value_or(Error()).message));
+        QVERIFY(job.result().has_value());
+        QCOMPARE(job.result()->importedDigest.toString(), m_children.value(u"linux/arm/v7"_s));
+        QVERIFY(!progress.isEmpty());
+        auto stored = LocalStore(storeRoot()).find(request.name);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->descriptor.digest.toString(), m_children.value(u"linux/arm/v7"_s));
     }
 };
 

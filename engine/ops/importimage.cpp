@@ -256,4 +256,36 @@ Result<ImportPlan> importImage(const ImportRequest &request, const SystemContext
     return plan;
 }
 
+struct ImportJob::Outcome {
+    QMutex mutex;
+    std::optional<ImportPlan> plan;
+};
+
+ImportJob::ImportJob(ImportRequest request, SystemContext context, QObject *parent)
+    : Job(parent), m_request(std::move(request)), m_context(std::move(context)), m_outcome(std::make_shared<Outcome>())
+{
+    setTitle(tr("Import %1 as %2").arg(m_request.from, m_request.name.toString()));
+}
+
+ImportJob::~ImportJob() = default;
+
+std::optional<ImportPlan> ImportJob::result() const
+{
+    QMutexLocker lock(&m_outcome->mutex);
+    return m_outcome->plan;
+}
+
+Job::Work ImportJob::prepare()
+{
+    return [request = m_request, context = m_context, outcome = m_outcome](const CancelToken &cancel,
+                                                                          ProgressReporter &progress) -> Status {
+        auto plan = importImage(request, context, cancel, &progress);
+        if (!plan)
+            return fail(plan.error());
+        QMutexLocker lock(&outcome->mutex);
+        outcome->plan = *plan;
+        return {};
+    };
+}
+
 } // namespace stevedore

@@ -5,13 +5,16 @@
 
 #include "copy/copyoptions.h"
 #include "core/cancel.h"
+#include "core/job.h"
 #include "transport/systemcontext.h"
 #include "transport/transportreference.h"
 
 #include <QDateTime>
 #include <QFuture>
 #include <QList>
+#include <QMutex>
 
+#include <memory>
 #include <optional>
 
 namespace stevedore {
@@ -71,6 +74,28 @@ Result<ImportPlan> importImage(const ImportRequest &request, const SystemContext
                                ProgressReporter *progress = nullptr);
 // After a CopyJob of importCopyFor() succeeded: an error when the written digest is not the planned one.
 Status checkImported(const ImportPlan &plan, const Digest &written);
+
+// An import as a Job (for the GUI): importImage() on the job pool, with the copy's progress; cancel() stops it
+// (nothing is visible at NAME unless the copy committed).
+class ImportJob final : public Job
+{
+    Q_OBJECT
+public:
+    ImportJob(ImportRequest request, SystemContext context, QObject *parent = nullptr);
+    ~ImportJob() override;
+    const ImportRequest &request() const { return m_request; }
+    // After success: what was imported.
+    std::optional<ImportPlan> result() const;
+
+protected:
+    Work prepare() override;
+
+private:
+    struct Outcome;
+    ImportRequest m_request;
+    SystemContext m_context;
+    std::shared_ptr<Outcome> m_outcome; // shared with the work, which may outlive this object
+};
 
 // --- scheduled imports ------------------------------------------------------------------------------------------
 
