@@ -9,8 +9,13 @@ if(TARGET stevedore_testsupport)
   # The credential manager against Debian's docker-registry with htpasswd users (RegistryFixture).
   stevedore_add_test(NAME tst_credentialmanager SOURCES tst_credentialmanager.cpp credentialmanagertest.h
                      LIBS stevedore_ui stevedore_testsupport LABELS gui auth TIMEOUT 180 GUI)
+  # The manifest list editor: OCI layouts read without a network, the real CLI's `manifest inspect`, and a push
+  # to Debian's docker-registry (RegistryFixture).
+  stevedore_add_test(NAME tst_manifesteditor SOURCES tst_manifesteditor.cpp LIBS stevedore_ui stevedore_testsupport
+                     LABELS gui TIMEOUT 240 GUI)
+  add_dependencies(tst_manifesteditor stevedore)
 else()
-  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow and tst_credentialmanager are not built")
+  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow, tst_credentialmanager and tst_manifesteditor are not built")
 endif()
 
 # The real executable starts offscreen, shows its window, grabs it (--screenshot) and exits 0 with a PNG.

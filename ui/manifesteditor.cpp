@@ -526,6 +526,7 @@ void ManifestEditor::onSaved()
         box->addButton(QMessageBox::Cancel);
         box->setDefaultButton(QMessageBox::Cancel);
         connect(box, &QMessageBox::finished, this, [this, box, replace, name] {
+            m_replaceQuestion = nullptr;
             if (box->clickedButton() == replace) {
                 saveAs(name, ListStore::SaveMode::Replace);
             } else {
