@@ -157,13 +157,13 @@ int create(const CommandSpec &spec, const ParsedArgs &p)
     const bool amend = p.flag(u"amend"_s);
     ManifestList list;
     if (ListStore(storeRoot(p)).contains(*name)) {
+        auto stored = loadList(spec, p, *name); // a damaged store is reported as such, not as "already exists"
+        if (!stored)
+            return exitOf(stored.error());
         if (!amend) {
             printError(spec.name, u"manifest list %1 already exists (use --amend to add to it)"_s.arg(name->toString()));
             return ExitFailure;
         }
-        auto stored = loadList(spec, p, *name);
-        if (!stored)
-            return exitOf(stored.error());
         list = stored->list;
     }
     for (const QString &image : p.positionals.mid(1)) {

@@ -123,7 +123,7 @@ bool ListStore::contains(const ImageReference &name) const
         return false;
     auto entries = layout.entries();
     if (!entries)
-        return false;
+        return true; // a damaged store may hold it: the caller's load() says what is wrong, nothing reads elsewhere
     for (const Descriptor &d : std::as_const(*entries))
         if (ociRefName(d) == nameOf(name))
             return true;

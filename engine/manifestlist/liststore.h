@@ -29,6 +29,8 @@ public:
     Result<QList<StoredList>> lists() const;
     // ErrorCode::NotFound "no manifest list named NAME" when absent.
     Result<StoredList> load(const ImageReference &name) const;
+    // True also when the store exists but its index.json cannot be read: load() then reports the damage, so that a
+    // name is never silently looked up elsewhere (a registry, the image store) while its list may be here.
     bool contains(const ImageReference &name) const;
 
     enum class SaveMode { Create, Replace };

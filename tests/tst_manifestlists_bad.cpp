@@ -1,0 +1,412 @@
+// End to end: `stevedore manifest` (issue 9) given bad input, against Debian's docker-registry with skopeo as the
+// oracle. Each case is a clear error (non-zero exit, a message naming the problem, no crash), and nothing is pushed:
+// no tag, and where the push is refused before copying, no repository at the destination. The lists that work are in
+// tst_manifestlists.
+#include "support/e2e.h"
+#include "support/testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace stevedore::test;
+
+class TestManifestListsBad : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_cli = qEnvironmentVariableIsEmpty("STEVEDORE_CLI") ? QString::fromUtf8(STEVEDORE_CLI_PATH)
+                                                                 : qEnvironmentVariable("STEVEDORE_CLI");
+    QString m_skopeo;
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    QProcessEnvironment m_env;
+    std::unique_ptr<RegistryFixture> m_reg; // one plain-http registry per test
+    QString m_a, m_b;                       // REG/src/a:amd64 (linux/amd64) and REG/src/b:arm64 (linux/arm64)
+
+    QString path(const QString &name) const { return m_tmp->filePath(name); }
+    QString root() const { return path(u"root"_s); }
+    QString host() const { return m_reg->hostPort(); }
+    QString listName() const { return host() + u"/dst/app:v1"_s; }
+
+    ProcessResult stevedore(const QStringList &args, int timeoutMs = 60000)
+    {
+        return runProcess(m_cli, args, timeoutMs, m_env);
+    }
+
+    ProcessResult skopeo(const QStringList &args, int timeoutMs = 60000)
+    {
+        return runProcess(m_skopeo, QStringList{u"--insecure-policy"_s} + args, timeoutMs, m_env);
+    }
+
+    static QString describe(const ProcessResult &r)
+    {
+        return u"exit %1%2%3\nstdout: %4\nstderr: %5"_s.arg(r.exitCode)
+            .arg(r.timedOut ? u" (timed out)"_s : QString(), r.crashed ? u" (crashed)"_s : QString(),
+                 QString::fromUtf8(r.out.left(4000)), QString::fromUtf8(r.err.left(4000)));
+    }
+
+    // A clean failure: it ended by itself with a non-zero code and said something on stderr that contains every one
+    // of `words`. Empty when so, else what is wrong.
+    static QString cleanFailure(const ProcessResult &r, const QStringList &words)
+    {
+        if (r.timedOut || r.crashed)
+            return u"did not end cleanly: "_s + describe(r);
+        if (r.exitCode == 0)
+            return u"succeeded: "_s + describe(r);
+        const QString err = QString::fromUtf8(r.err);
+        if (err.trimmed().isEmpty())
+            return u"failed silently: "_s + describe(r);
+        for (const QString &w : words)
+            if (!err.contains(w))
+                return u"the message does not name \"%1\": %2"_s.arg(w, describe(r));
+        if (err.contains(u"Assertion"_s) || err.contains(u"ASSERT"_s))
+            return u"an assertion fired: "_s + describe(r);
+        return {};
+    }
+
+    // A single-platform image (an OCI manifest) in a layout at `dir`, tag v1; its manifest digest.
+    static QString writeImage(const QString &dir, const QString &platform, quint32 seed)
+    {
+        QString error;
+        const QString digest = writeTestLayout(dir, u"v1"_s,
+                                               TestImageSpec{.platforms = {platform}, .layersPerPlatform = 1,
+                                                             .layerSize = 16 * 1024, .gzipLayers = true,
+                                                             .asIndex = false, .seed = seed},
+                                               &error);
+        if (digest.isEmpty())
+            qWarning("writeTestLayout: %s", qPrintable(error));
+        return digest;
+    }
+
+    bool seedRegistry(const QString &layout, const QString &ref)
+    {
+        const ProcessResult r = skopeo({u"copy"_s, u"-q"_s, u"--dest-tls-verify=false"_s, u"oci:"_s + layout + u":v1"_s,
+                                        u"docker://"_s + ref});
+        if (!r.ok())
+            qWarning("skopeo copy: %s", qPrintable(describe(r)));
+        return r.ok();
+    }
+
+    QByteArray inspectList(const QString &list)
+    {
+        const ProcessResult r = stevedore({u"manifest"_s, u"inspect"_s, list});
+        return r.ok() ? r.out : QByteArray();
+    }
+
+    // docker-registry's own record of a tag (GET /v2/.../manifests/TAG without an Accept header is 404 for any OCI
+    // index, so the storage is the oracle that can tell).
+    bool tagExists(const QString &repo, const QString &tag) const
+    {
+        return QFileInfo::exists(m_reg->storageDir() + u"/docker/registry/v2/repositories/%1/_manifests/tags/%2"_s.arg(repo, tag));
+    }
+
+    // Nothing at the destination: no tag v1 in dst/app (skopeo finds none either), and (when the push never started
+    // copying) no repository.
+    QString nothingPushed(bool noRepository = true)
+    {
+        if (tagExists(u"dst/app"_s, u"v1"_s))
+            return u"dst/app:v1 was tagged"_s;
+        const ProcessResult r = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + listName()});
+        if (r.ok() || r.timedOut || !r.err.contains("manifest unknown"))
+            return u"skopeo inspect of the destination: "_s + describe(r);
+        if (noRepository && QFileInfo::exists(m_reg->storageDir() + u"/docker/registry/v2/repositories/dst"_s))
+            return u"the refused push created the repository dst/app"_s;
+        return {};
+    }
+
+    QString listBlobPath(const QString &digest) const
+    {
+        return root() + u"/manifest-lists/blobs/sha256/"_s + digest.section(u':', 1);
+    }
+
+    // Creates LIST from REG/src/a:amd64 and REG/src/b:arm64; its bytes.
+    QByteArray createList()
+    {
+        const ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, listName(),
+                                           host() + u"/src/a:amd64"_s, host() + u"/src/b:arm64"_s});
+        if (!r.ok())
+            qWarning("manifest create: %s", qPrintable(describe(r)));
+        return r.ok() ? inspectList(listName()) : QByteArray();
+    }
+
+    static bool overwrite(const QString &file, const QByteArray &bytes)
+    {
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        QFile f(file);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!QFileInfo(m_cli).isExecutable())
+            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
+        m_skopeo = findTool(u"skopeo"_s);
+        if (m_skopeo.isEmpty())
+            QFAIL("skopeo is missing: run scripts/install-deps.sh --test");
+        if (findTool(u"docker-registry"_s).isEmpty())
+            QFAIL("docker-registry is missing: run scripts/install-deps.sh --test");
+    }
+
+    void init()
+    {
+        m_tmp = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_tmp->isValid());
+        m_env = isolatedEnvironment(path(u"home"_s));
+        m_env.insert(u"STEVEDORE_ROOT"_s, root());
+        m_reg = std::make_unique<RegistryFixture>();
+        QString error;
+        QVERIFY2(m_reg->start(&error), qPrintable(error));
+        m_a = writeImage(path(u"layout-a"_s), u"linux/amd64"_s, 201);
+        m_b = writeImage(path(u"layout-b"_s), u"linux/arm64"_s, 202);
+        QVERIFY(!m_a.isEmpty() && !m_b.isEmpty());
+        QVERIFY(seedRegistry(path(u"layout-a"_s), host() + u"/src/a:amd64"_s));
+        QVERIFY(seedRegistry(path(u"layout-b"_s), host() + u"/src/b:arm64"_s));
+    }
+
+    void cleanup()
+    {
+        m_reg.reset();
+        m_tmp.reset();
+    }
+
+    // An image that does not exist: create names it and saves no list (not even with the images that exist); add
+    // leaves the list as it was.
+    void imageDoesNotExist()
+    {
+        const QString nope = host() + u"/nope:x"_s;
+        ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, listName(), nope});
+        QString problem = cleanFailure(r, {u"nope"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("create with a missing image: %s", r.err.trimmed().constData());
+        r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s, nope});
+        problem = cleanFailure(r, {u"nope"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        r = stevedore({u"manifest"_s, u"ls"_s, u"--format"_s, u"json"_s});
+        QVERIFY2(r.ok() && QJsonDocument::fromJson(r.out).array().isEmpty(), qPrintable(describe(r)));
+
+        const QByteArray bytes = createList();
+        QVERIFY(!bytes.isEmpty());
+        r = stevedore({u"manifest"_s, u"add"_s, u"--insecure"_s, listName(), nope});
+        problem = cleanFailure(r, {u"nope"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(inspectList(listName()), bytes);
+        // A local transport that does not exist either.
+        r = stevedore({u"manifest"_s, u"add"_s, listName(), u"oci:"_s + path(u"no-such-layout"_s) + u":v1"_s});
+        problem = cleanFailure(r, {u"no-such-layout"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(inspectList(listName()), bytes);
+        problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // Platform values are checked against the known names; the list is left as it was, and it still pushes.
+    void badPlatformValues_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<bool>("onArm64"); // the arm64 entry, else the amd64 one
+        QTest::addColumn<QStringList>("words");
+        QTest::newRow("unknown architecture") << QStringList{u"--arch"_s, u"amd46"_s} << false
+                                              << QStringList{u"amd46"_s, u"amd64"_s, u"arm64"_s};
+        QTest::newRow("unknown os") << QStringList{u"--os"_s, u"linus"_s} << false
+                                    << QStringList{u"linus"_s, u"linux"_s, u"windows"_s};
+        QTest::newRow("unknown arm64 variant") << QStringList{u"--variant"_s, u"v7"_s} << true
+                                               << QStringList{u"v7"_s, u"arm64"_s, u"v8"_s};
+        QTest::newRow("variant of an architecture without variants")
+            << QStringList{u"--arch"_s, u"s390x"_s, u"--variant"_s, u"v1"_s} << false
+            << QStringList{u"v1"_s, u"s390x"_s, u"no variants"_s};
+        QTest::newRow("arm64/v8 entry made s390x keeping its variant")
+            << QStringList{u"--variant"_s, u"v8"_s, u"--arch"_s, u"s390x"_s} << true
+            << QStringList{u"v8"_s, u"s390x"_s, u"no variants"_s};
+        QTest::newRow("annotation without a key") << QStringList{u"--annotation"_s, u"=v"_s} << false
+                                                  << QStringList{u"KEY=VALUE"_s};
+    }
+
+    void badPlatformValues()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(bool, onArm64);
+        QFETCH(QStringList, words);
+        const QByteArray bytes = createList();
+        QVERIFY(!bytes.isEmpty());
+        const QString entry = onArm64 ? m_b : m_a;
+        ProcessResult r = stevedore(QStringList{u"manifest"_s, u"annotate"_s} + options + QStringList{listName(), entry});
+        QString problem = cleanFailure(r, words);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("annotate %s: %s", qPrintable(options.join(u' ')), r.err.trimmed().constData());
+        QCOMPARE(inspectList(listName()), bytes);
+
+        // add checks the same values.
+        r = stevedore(QStringList{u"manifest"_s, u"add"_s} + options
+                      + QStringList{listName(), u"oci:"_s + path(onArm64 ? u"layout-b"_s : u"layout-a"_s) + u":v1"_s});
+        problem = cleanFailure(r, words);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(inspectList(listName()), bytes);
+        problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, listName()});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QVERIFY(tagExists(u"dst/app"_s, u"v1"_s));
+    }
+
+    // The list's blob damaged in the store: inspect and push say which list is damaged; nothing is pushed.
+    void corruptListBlob_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("garbage") << QByteArray("\x01\x02 this is not a manifest list \xff\xfe", 35);
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("another valid list") << QByteArray("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image"
+                                                          ".index.v1+json\",\"manifests\":[]}");
+    }
+
+    void corruptListBlob()
+    {
+        QFETCH(QByteArray, content);
+        const QByteArray bytes = createList();
+        QVERIFY(!bytes.isEmpty());
+        const QString blob = listBlobPath(sha256Digest(bytes));
+        QVERIFY2(QFileInfo::exists(blob), qPrintable(blob));
+        QVERIFY(overwrite(blob, content));
+
+        ProcessResult r = stevedore({u"manifest"_s, u"inspect"_s, listName()});
+        QString problem = cleanFailure(r, {listName()});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("inspect: %s", r.err.trimmed().constData());
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, listName()});
+        problem = cleanFailure(r, {listName()});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        r = stevedore({u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"-q"_s, listName(),
+                       u"docker://"_s + listName()});
+        problem = cleanFailure(r, {listName()});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // The damaged list is reported, never silently replaced.
+        r = stevedore({u"manifest"_s, u"create"_s, u"--amend"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s});
+        problem = cleanFailure(r, {listName()});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(readFileBytes(blob), content);
+    }
+
+    // index.json of the list store damaged: every command that reads it says so; nothing is pushed.
+    void damagedListIndex_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("not JSON") << QByteArray("{\"schemaVersion\": 2, \"manifests\": [");
+        QTest::newRow("no schemaVersion") << QByteArray("{\"manifests\": []}");
+        QTest::newRow("entry without a digest") << QByteArray("{\"schemaVersion\": 2, \"manifests\": [{\"size\": 3}]}");
+    }
+
+    void damagedListIndex()
+    {
+        QFETCH(QByteArray, content);
+        const QByteArray bytes = createList();
+        QVERIFY(!bytes.isEmpty());
+        const QString index = root() + u"/manifest-lists/index.json"_s;
+        QVERIFY(QFileInfo::exists(index));
+        QVERIFY(overwrite(index, content));
+
+        const QList<QStringList> commands{
+            {u"manifest"_s, u"inspect"_s, u"--insecure"_s, listName()},
+            {u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, listName()},
+            {u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"-q"_s, listName(), u"docker://"_s + listName()},
+            {u"manifest"_s, u"ls"_s},
+            {u"manifest"_s, u"rm"_s, listName()},
+            {u"manifest"_s, u"annotate"_s, u"--variant"_s, u"v8"_s, listName(), m_b},
+            {u"manifest"_s, u"add"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s},
+            // Never silently replaced by a new store.
+            {u"manifest"_s, u"create"_s, u"--insecure"_s, host() + u"/dst/other:v1"_s, host() + u"/src/a:amd64"_s},
+            {u"manifest"_s, u"create"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s},
+        };
+        QStringList problems;
+        for (const QStringList &args : commands) {
+            const ProcessResult r = stevedore(args);
+            qInfo("%s: %s", qPrintable(args.mid(0, 2).join(u' ')), r.err.trimmed().constData());
+            const QString problem = cleanFailure(r, {u"index.json"_s});
+            if (!problem.isEmpty())
+                problems << args.join(u' ') + u": "_s + problem;
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+        QString problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(readFileBytes(index), content);
+    }
+
+    // A listed image deleted from its registry repository after the list was made: the push names it and tags
+    // nothing.
+    void childDeletedFromRegistry()
+    {
+        const QByteArray bytes = createList();
+        QVERIFY(!bytes.isEmpty());
+        ProcessResult r = skopeo({u"delete"_s, u"--tls-verify=false"_s, u"docker://"_s + host() + u"/src/b@"_s + m_b});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + host() + u"/src/b@"_s + m_b});
+        QVERIFY2(!r.ok() && r.err.contains("manifest unknown"), qPrintable(describe(r)));
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--retry"_s, u"0"_s, listName()});
+        QString problem = cleanFailure(r, {host() + u"/src/b"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("push: %s", r.err.trimmed().constData());
+        problem = nothingPushed(false); // the other image may have been copied; the list is not tagged
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(inspectList(listName()), bytes); // the local list is kept
+        r = stevedore({u"manifest"_s, u"inspect"_s, u"--insecure"_s, u"--verbose"_s, listName()});
+        problem = cleanFailure(r, {host() + u"/src/b"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // A listed image read from an OCI layout that is gone by push time.
+    void childLayoutDeleted()
+    {
+        const QString layoutC = path(u"layout-c"_s);
+        QVERIFY(!writeImage(layoutC, u"linux/arm64"_s, 203).isEmpty());
+        ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s,
+                                     u"oci:"_s + layoutC + u":v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QVERIFY(QDir(layoutC).removeRecursively());
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, listName()});
+        QString problem = cleanFailure(r, {layoutC});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("push: %s", r.err.trimmed().constData());
+        problem = nothingPushed(false);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--purge"_s, listName()});
+        QVERIFY(!r.ok());
+        QVERIFY2(!inspectList(listName()).isEmpty(), "a failed push --purge must keep the list");
+    }
+
+    // A list with no images, and a push to a destination that is no registry reference.
+    void emptyListAndBadDestination()
+    {
+        ProcessResult r = stevedore({u"manifest"_s, u"create"_s, listName()});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, listName()});
+        QString problem = cleanFailure(r, {u"empty"_s});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, listName(), u"docker://UPPER/Case:v1"_s});
+        problem = cleanFailure(r, {});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        r = stevedore({u"manifest"_s, u"inspect"_s, listName() + u"@sha256:"_s + QString(64, u'0')});
+        problem = cleanFailure(r, {});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManifestListsBad)
+#include "tst_manifestlists_bad.moc"
