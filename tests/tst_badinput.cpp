@@ -329,7 +329,6 @@ private slots:
         QTest::newRow("--sign-by") << QStringList{u"--sign-by"_s, u"ABCDEF0123456789"_s};
         QTest::newRow("--encrypt-layer") << QStringList{u"--encrypt-layer"_s, u"0"_s};
         QTest::newRow("--encryption-key") << QStringList{u"--encryption-key"_s, u"jwe:/tmp/key.pem"_s};
-        QTest::newRow("--rm") << QStringList{u"--rm"_s};
         QTest::newRow("--cr-option") << QStringList{u"--cr-option"_s, u"yes"_s};
     }
 

@@ -215,7 +215,6 @@ void TestCli::notSupportedOptions_data()
     QTest::newRow("cr-option") << QStringList{u"push"_s, u"--cr-option"_s, u"yes"_s, img} << u"--cr-option"_s;
     QTest::newRow("encrypt-layer") << QStringList{u"push"_s, u"--encrypt-layer"_s, u"0"_s, img} << u"--encrypt-layer"_s;
     QTest::newRow("encryption-key") << QStringList{u"push"_s, u"--encryption-key"_s, u"jwe:/k.pem"_s, img} << u"--encryption-key"_s;
-    QTest::newRow("rm") << QStringList{u"push"_s, u"--rm"_s, img} << u"--rm"_s;
     QTest::newRow("sign-by") << QStringList{u"push"_s, u"--sign-by"_s, u"ABCD"_s, img} << u"--sign-by"_s;
     QTest::newRow("copy sign-by") << QStringList{u"copy"_s, u"--sign-by=ABCD"_s, u"oci:/a:b"_s, u"dir:/c"_s} << u"--sign-by"_s;
 }

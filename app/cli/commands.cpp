@@ -46,7 +46,7 @@ int overview(const ParsedArgs &p)
         text += u"  %1 %2\n"_s.arg(QFileInfo::exists(f) ? u"[found]  "_s : u"[missing]"_s, f);
     text += u"\nCommands:\n"_s;
     for (const CommandSpec &c : allCommands())
-        text += u"  %1  %2\n"_s.arg(c.name.leftJustified(8), c.summary);
+        text += u"  %1  %2\n"_s.arg(c.name.leftJustified(12), c.summary);
     text += u"\nRun 'stevedore COMMAND --help' for a command's options, 'stevedore --help' for the global ones.\n"_s;
     printOut(text);
     return ExitOk;

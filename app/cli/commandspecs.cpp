@@ -279,7 +279,7 @@ CommandSpec topSpec()
     QString d = u"Push, pull and copy container images. Without a command: an overview of the store and auth files.\n\n"
                 "Commands:\n"_s;
     for (const CommandSpec &c : allCommands())
-        d += u"  %1  %2\n"_s.arg(c.name.leftJustified(8), c.summary);
+        d += u"  %1  %2\n"_s.arg(c.name.leftJustified(12), c.summary);
     d += u"\nRun 'stevedore COMMAND --help' for a command's options."_s;
     s.description = d;
     return s;
