@@ -10,10 +10,12 @@
 #include "manifesteditor.h"
 #include "manifestlistmodel.h"
 #include "openlistdialog.h"
+#include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "transfermodel.h"
 
 #include "manifestlist/liststore.h"
+#include "ops/importimage.h"
 #include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -36,6 +38,9 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -113,6 +118,7 @@ private Q_SLOTS:
     void mainWindowHostsTheEditor();
     void chineseTranslation();
     void pushThroughTheQueue();
+    void preferencesAndScheduledReimport();
     void screenshot();
 
 private:
@@ -692,6 +698,50 @@ void TestManifestEditor::pushThroughTheQueue()
             60000, env);
         QVERIFY2(child.ok(), child.err.constData());
     }
+}
+
+void TestManifestEditor::preferencesAndScheduledReimport()
+{
+    // Tools > Preferences… sets the interval of the main window's re-import timer (QSettings, default 15 min).
+    QSettings().remove(u"scheduledImports/intervalMinutes"_s);
+    QCOMPARE(stevedore::ui::PreferencesDialog::scheduledImportInterval(), 15);
+    MainWindow w(m_root);
+    QVERIFY(w.scheduledImportTimer()->isActive());
+    QCOMPARE(w.scheduledImportTimer()->interval(), 15 * 60 * 1000);
+    QAction *prefs = w.findChild<QAction *>(u"preferencesAction"_s);
+    QVERIFY(prefs && w.findChild<QMenu *>(u"toolsMenu"_s)->actions().contains(prefs));
+    stevedore::ui::PreferencesDialog *dialog = w.openPreferences();
+    QCOMPARE(dialog->intervalSpin()->value(), 15);
+    dialog->intervalSpin()->setValue(3);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QCOMPARE(stevedore::ui::PreferencesDialog::scheduledImportInterval(), 3);
+    QCOMPARE(w.scheduledImportTimer()->interval(), 3 * 60 * 1000);
+    stevedore::ui::PreferencesDialog::setScheduledImportInterval(0);
+    w.applyPreferences();
+    QVERIFY(!w.scheduledImportTimer()->isActive()); // never
+    stevedore::ui::PreferencesDialog::setScheduledImportInterval(15);
+
+    // A scheduled import of an OCI layout: the first pass imports it (status bar, images read again), the second
+    // finds nothing changed.
+    stevedore::ImportRequest request;
+    request.name = *stevedore::ImageReference::parse(u"team/scheduled:v1"_s);
+    request.from = m_single;
+    stevedore::ScheduledImport entry;
+    entry.request = request;
+    QVERIFY(stevedore::ScheduledImports(m_root).upsert(entry));
+    QTRY_VERIFY(!w.imagesModel()->isLoading());
+    QCOMPARE(w.imagesModel()->rowCount(), 0);
+    QSignalSpy done(&w, &MainWindow::scheduledImportsFinished);
+    w.runScheduledImports(); // what the timer's timeout does
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kReadTimeoutMs);
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(3).toString()));
+    QCOMPARE(done.first().at(1).toInt(), 1);
+    QVERIFY(w.statusBar()->currentMessage().contains(u"docker.io/team/scheduled:v1"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(w.imagesModel()->rowCount(), 1, kReadTimeoutMs);
+    w.runScheduledImports();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, kReadTimeoutMs);
+    QCOMPARE(done.at(1).at(1).toInt(), 0);
+    QVERIFY(done.at(1).at(3).toString().contains(u"nothing changed"_s));
 }
 
 void TestManifestEditor::screenshot()

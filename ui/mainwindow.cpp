@@ -6,6 +6,8 @@
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "manifesteditor.h"
+#include "ops/importimage.h"
+#include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
 #include "transfermodel.h"
@@ -27,6 +29,7 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -95,14 +98,23 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     });
     connect(m_transfers, &models::TransferModel::jobFinished, this, &MainWindow::onJobFinished);
 
+    m_importWatcher = new QFutureWatcher<Result<QList<ScheduledChange>>>(this);
+    connect(m_importWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onScheduledImportsDone);
+    m_importTimer = new QTimer(this);
+    m_importTimer->setObjectName(u"scheduledImportTimer"_s);
+    connect(m_importTimer, &QTimer::timeout, this, &MainWindow::runScheduledImports);
+
     retranslate();
     resize(1000, 640);
     restoreWindowState();
     refreshImages();
+    applyPreferences();
 }
 
 MainWindow::~MainWindow()
 {
+    m_cancel.cancel();
+    m_importWatcher->disconnect(this);
     m_transfers->cancelAll();
 }
 
@@ -135,6 +147,10 @@ void MainWindow::createActions()
     m_manifestEditorAction = new QAction(this);
     m_manifestEditorAction->setObjectName(u"manifestEditorAction"_s);
     connect(m_manifestEditorAction, &QAction::triggered, this, &MainWindow::openManifestEditor);
+    m_preferencesAction = new QAction(this);
+    m_preferencesAction->setObjectName(u"preferencesAction"_s);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"fileMenu"_s);
@@ -147,6 +163,8 @@ void MainWindow::createActions()
     m_toolsMenu->setObjectName(u"toolsMenu"_s);
     m_toolsMenu->addAction(m_credentialsAction);
     m_toolsMenu->addAction(m_manifestEditorAction);
+    m_toolsMenu->addSeparator();
+    m_toolsMenu->addAction(m_preferencesAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
     m_helpMenu->addAction(m_aboutAction);
@@ -259,6 +277,8 @@ void MainWindow::retranslate()
     m_editorButton->setText(tr("Open Manifest List &Editor…"));
     m_manifestEditorAction->setText(tr("&Manifest List Editor…"));
     m_manifestEditorAction->setStatusTip(tr("Assemble, annotate, save and push a manifest list"));
+    m_preferencesAction->setText(tr("&Preferences…"));
+    m_preferencesAction->setStatusTip(tr("How often the scheduled images are re-imported"));
     m_imagesView->setToolTip(tr("Images in the local store %1").arg(m_root));
     updateImageCount();
 }
@@ -360,6 +380,77 @@ ManifestEditor *MainWindow::openManifestEditor()
     m_manifestEditor->raise();
     m_manifestEditor->activateWindow();
     return m_manifestEditor;
+}
+
+PreferencesDialog *MainWindow::openPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::applyPreferences);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applyPreferences()
+{
+    const int minutes = PreferencesDialog::scheduledImportInterval();
+    if (minutes <= 0) {
+        m_importTimer->stop();
+        return;
+    }
+    const int ms = minutes * 60 * 1000;
+    if (!m_importTimer->isActive() || m_importTimer->interval() != ms)
+        m_importTimer->start(ms);
+}
+
+void MainWindow::runScheduledImports()
+{
+    if (m_importing)
+        return;
+    m_importing = true;
+    SystemContext ctx;
+    ctx.storageRoot = m_root;
+    m_importWatcher->setFuture(runScheduledImportsAsync(ctx, m_cancel));
+}
+
+void MainWindow::onScheduledImportsDone()
+{
+    m_importing = false;
+    const auto future = m_importWatcher->future();
+    if (future.resultCount() == 0)
+        return; // cancelled
+    const auto result = future.result();
+    if (!result) {
+        const QString message = tr("Scheduled re-import failed: %1").arg(result.error().message);
+        statusBar()->showMessage(message);
+        Q_EMIT scheduledImportsFinished(false, 0, 0, message);
+        return;
+    }
+    QStringList updated;
+    QStringList failed;
+    for (const ScheduledChange &c : *result) {
+        if (c.error)
+            failed.append(tr("%1: %2").arg(c.name.toString(), c.error->message));
+        else if (c.changed())
+            updated.append(c.before.isValid() ? tr("%1 (%2 → %3)").arg(c.name.toString(),
+                                                                       c.before.algorithm() + u':' + c.before.shortHex(),
+                                                                       c.after.algorithm() + u':' + c.after.shortHex())
+                                              : tr("%1 (new: %2)").arg(c.name.toString(),
+                                                                       c.after.algorithm() + u':' + c.after.shortHex()));
+    }
+    QStringList parts;
+    if (!updated.isEmpty())
+        parts.append(tr("Re-imported %n scheduled image(s): %1", nullptr, int(updated.size())).arg(updated.join(u", "_s)));
+    if (!failed.isEmpty())
+        parts.append(tr("%n scheduled import(s) failed: %1", nullptr, int(failed.size())).arg(failed.join(u"; "_s)));
+    const QString summary = parts.isEmpty() ? tr("Scheduled images checked: nothing changed (%n scheduled)", nullptr,
+                                                 int(result->size()))
+                                            : parts.join(u" "_s);
+    if (!updated.isEmpty())
+        refreshImages(); // before the message, which would otherwise give way to "Reading the local store…"
+    if (!parts.isEmpty())
+        statusBar()->showMessage(summary, failed.isEmpty() ? kStatusTimeoutMs * 2 : 0);
+    Q_EMIT scheduledImportsFinished(failed.isEmpty(), int(updated.size()), int(failed.size()), summary);
 }
 
 void MainWindow::onJobFinished(int row, Job::State state, const QString &message)

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/cancel.h"
+#include "core/error.h"
 #include "core/job.h"
+
+#include <QFutureWatcher>
 
 #include <QMainWindow>
 
@@ -11,6 +15,7 @@ class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 namespace stevedore::models {
 class CredentialsModel;
@@ -18,9 +23,14 @@ class LocalImagesModel;
 class TransferModel;
 }
 
+namespace stevedore {
+struct ScheduledChange;
+}
+
 namespace stevedore::ui {
 
 class CredentialManager;
+class PreferencesDialog;
 class ManifestEditor;
 class PushDialog;
 class PushQueueDock;
@@ -59,6 +69,21 @@ public Q_SLOTS:
     CredentialManager *openCredentialsWindow();
     // Tools > Manifest List Editor…: the manifest list editor in a window of its own (one, raised when open again).
     ManifestEditor *openManifestEditor();
+    // Tools > Preferences…; the scheduled re-import timer follows what is accepted.
+    PreferencesDialog *openPreferences();
+    // One pass of the scheduled imports (engine's job pool), as the timer does; a pass already running is not
+    // started twice. The outcome goes to the status bar and scheduledImportsFinished; the images are read again
+    // when one changed.
+    void runScheduledImports();
+    // (Re)starts the timer from the preferences (0 minutes: stopped).
+    void applyPreferences();
+
+Q_SIGNALS:
+    // A scheduled re-import pass finished: `summary` is what the status bar shows.
+    void scheduledImportsFinished(bool ok, int changed, int failed, const QString &summary);
+
+public:
+    QTimer *scheduledImportTimer() const { return m_importTimer; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +99,7 @@ private:
     void updateImageCount();
     void showAbout();
     QString selectedImage() const;
+    void onScheduledImportsDone();
 
     QString m_root;
     models::LocalImagesModel *m_images = nullptr;
@@ -104,6 +130,11 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_credentialsAction = nullptr;
     QAction *m_manifestEditorAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QTimer *m_importTimer = nullptr;
+    QFutureWatcher<Result<QList<ScheduledChange>>> *m_importWatcher = nullptr;
+    bool m_importing = false;
+    CancelToken m_cancel; // the window's engine work (scheduled imports), cancelled when it goes
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };
