@@ -90,6 +90,133 @@
         </message>
     </context>
     <context>
+        <name>stevedore::models::ManifestListModel</name>
+        <message>
+            <source>annotation "%1" is not KEY=VALUE (separate annotations with ";")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The list is empty: add images first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %1: %2 is still being read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the image was cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no image for this list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be read: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>os is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>architecture is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>architecture %1 takes no variant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown variant "%1" for %2: valid values are %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>platform %1 is listed %2 times (rows %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the image %1 is listed %2 times (rows %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading %1 on the engine…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, added as %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the image is read from when the list is pushed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comma-separated, e.g. win32k</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KEY=VALUE pairs separated by ";"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Architecture</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Variant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OS Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OS Features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annotations</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::TransferModel</name>
         <message>
             <source>%1 → %2</source>
@@ -171,6 +298,20 @@
         <message>
             <source>Retrying</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::AddRowsCommand</name>
+        <message>
+            <source>Add %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Add %n image(s)</source>
+            <translation>
+                <numerusform>Add %n image</numerusform>
+                <numerusform>Add %n images</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -380,6 +521,13 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::EditFieldCommand</name>
+        <message>
+            <source>Set %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::MainWindow</name>
         <message numerus="yes">
             <source>Only the first of %n dropped images is pushed at a time.</source>
@@ -438,10 +586,6 @@
         </message>
         <message>
             <source>Browsing registries is coming in a later release.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Editing manifests and manifest lists is coming in a later release.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -513,6 +657,319 @@
         </message>
         <message>
             <source>Credentials — Stevedore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assemble a multi-platform manifest list from images: drop them in the editor, set their platforms, save the list and push it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Manifest List &amp;Editor…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Manifest List Editor…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assemble, annotate, save and push a manifest list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often the scheduled images are re-imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scheduled re-import failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2 → %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (new: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Re-imported %n scheduled image(s): %1</source>
+            <translation>
+                <numerusform>Re-imported %n scheduled image: %1</numerusform>
+                <numerusform>Re-imported %n scheduled images: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scheduled import(s) failed: %1</source>
+            <translation>
+                <numerusform>%n scheduled import failed: %1</numerusform>
+                <numerusform>%n scheduled imports failed: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scheduled images checked: nothing changed (%n scheduled)</source>
+            <translation>
+                <numerusform>Scheduled images checked: nothing changed (%n scheduled)</numerusform>
+                <numerusform>Scheduled images checked: nothing changed (%n scheduled)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::ManifestEditor</name>
+        <message>
+            <source>&amp;New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start an empty list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open List…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a list saved in the local store, or a list in a registry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the list in the local store under the name given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Push…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the list, then push it and its images (every platform) through the push queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the selected rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move &amp;Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move &amp;Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List &amp;name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry.example:5000/team/app:v1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unchecked: images in registries are read over http or with unverified certificates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Image:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>myapp:v1, oci:/path/to/layout:tag or docker://host/repo:tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All &amp;platforms of an index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop images here from the local images or a registry; drag rows to reorder them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manifest List Editor — Stevedore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Move %n row(s)</source>
+            <translation>
+                <numerusform>Move %n row</numerusform>
+                <numerusform>Move %n rows</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opened %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter a name for the list, e.g. registry.example:5000/team/app:v1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The list cannot be saved yet: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace List</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A list named %1 is already in the local store. Replace it?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved: %1 exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot save the list: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::MoveRowCommand</name>
+        <message>
+            <source>Move row %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::OpenListDialog</name>
+        <message>
+            <source>Open Manifest List</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A list saved in the &amp;local store:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A list in a &amp;registry:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>docker://registry.example:5000/team/app:v1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the local lists…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read the local lists: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n image(s))</source>
+            <translation>
+                <numerusform>%1 (%n image)</numerusform>
+                <numerusform>%1 (%n images)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No list is saved in the local store yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PlatformDelegate</name>
+        <message>
+            <source>key=value; key2=value2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>feature1, feature2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Architecture %1 takes no variant</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-import &amp;scheduled images every:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images scheduled with “stevedore import-image --scheduled --confirm” are imported again when their source changed; the local images are then read again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -705,6 +1162,16 @@
         <message>
             <source>&amp;Remove Finished</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::RemoveRowsCommand</name>
+        <message numerus="yes">
+            <source>Remove %n row(s)</source>
+            <translation>
+                <numerusform>Remove %n row</numerusform>
+                <numerusform>Remove %n rows</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -88,6 +88,133 @@
         </message>
     </context>
     <context>
+        <name>stevedore::models::ManifestListModel</name>
+        <message>
+            <source>annotation "%1" is not KEY=VALUE (separate annotations with ";")</source>
+            <translation>注解“%1”不是 KEY=VALUE 形式（多个注解用“;”分隔）</translation>
+        </message>
+        <message>
+            <source>The list is empty: add images first.</source>
+            <translation>列表为空：请先添加镜像。</translation>
+        </message>
+        <message>
+            <source>Row %1: %2 is still being read.</source>
+            <translation>第 %1 行：仍在读取 %2。</translation>
+        </message>
+        <message>
+            <source>Row %1: %2</source>
+            <translation>第 %1 行：%2</translation>
+        </message>
+        <message>
+            <source>reading the image was cancelled</source>
+            <translation>读取镜像已取消</translation>
+        </message>
+        <message>
+            <source>%1 has no image for this list</source>
+            <translation>%1 中没有可用于此列表的镜像</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>os is required</source>
+            <translation>必须填写 os</translation>
+        </message>
+        <message>
+            <source>architecture is required</source>
+            <translation>必须填写 architecture</translation>
+        </message>
+        <message>
+            <source>architecture %1 takes no variant</source>
+            <translation>架构 %1 没有变体</translation>
+        </message>
+        <message>
+            <source>unknown variant "%1" for %2: valid values are %3</source>
+            <translation>%2 的变体“%1”未知：有效值为 %3</translation>
+        </message>
+        <message>
+            <source>platform %1 is listed %2 times (rows %3)</source>
+            <translation>平台 %1 出现了 %2 次（第 %3 行）</translation>
+        </message>
+        <message>
+            <source>the image %1 is listed %2 times (rows %3)</source>
+            <translation>镜像 %1 出现了 %2 次（第 %3 行）</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
+        </message>
+        <message>
+            <source>Cannot read: %1</source>
+            <translation>无法读取：%1</translation>
+        </message>
+        <message>
+            <source>Reading %1 on the engine…</source>
+            <translation>引擎正在读取 %1…</translation>
+        </message>
+        <message>
+            <source>%1, added as %2</source>
+            <translation>%1，以 %2 添加</translation>
+        </message>
+        <message>
+            <source>%1 bytes</source>
+            <translation>%1 字节</translation>
+        </message>
+        <message>
+            <source>Where the image is read from when the list is pushed</source>
+            <translation>推送列表时从何处读取该镜像</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. win32k</source>
+            <translation>以逗号分隔，例如 win32k</translation>
+        </message>
+        <message>
+            <source>KEY=VALUE pairs separated by ";"</source>
+            <translation>以“;”分隔的 KEY=VALUE 对</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>镜像</translation>
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Media Type</source>
+            <translation>媒体类型</translation>
+        </message>
+        <message>
+            <source>OS</source>
+            <translation>操作系统</translation>
+        </message>
+        <message>
+            <source>Architecture</source>
+            <translation>架构</translation>
+        </message>
+        <message>
+            <source>Variant</source>
+            <translation>变体</translation>
+        </message>
+        <message>
+            <source>OS Version</source>
+            <translation>系统版本</translation>
+        </message>
+        <message>
+            <source>OS Features</source>
+            <translation>系统特性</translation>
+        </message>
+        <message>
+            <source>Annotations</source>
+            <translation>注解</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::TransferModel</name>
         <message>
             <source>%1 → %2</source>
@@ -170,6 +297,19 @@
         <message>
             <source>Retrying</source>
             <translation>重试中</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::AddRowsCommand</name>
+        <message>
+            <source>Add %1</source>
+            <translation>添加 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n image(s)</source>
+            <translation>
+                <numerusform>添加 %n 个镜像</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -379,6 +519,13 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::EditFieldCommand</name>
+        <message>
+            <source>Set %1</source>
+            <translation>设置%1</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::MainWindow</name>
         <message numerus="yes">
             <source>Only the first of %n dropped images is pushed at a time.</source>
@@ -437,10 +584,6 @@
         <message>
             <source>Browsing registries is coming in a later release.</source>
             <translation>浏览镜像仓库的功能将在后续版本中提供。</translation>
-        </message>
-        <message>
-            <source>Editing manifests and manifest lists is coming in a later release.</source>
-            <translation>编辑清单和清单列表的功能将在后续版本中提供。</translation>
         </message>
         <message>
             <source>Images in the local store %1</source>
@@ -511,6 +654,313 @@
         <message>
             <source>Credentials — Stevedore</source>
             <translation>凭据 — Stevedore</translation>
+        </message>
+        <message>
+            <source>Assemble a multi-platform manifest list from images: drop them in the editor, set their platforms, save the list and push it.</source>
+            <translation>用镜像组装多平台清单列表：将镜像拖放到编辑器中，设置其平台，保存列表并推送。</translation>
+        </message>
+        <message>
+            <source>Open Manifest List &amp;Editor…</source>
+            <translation>打开清单列表编辑器(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Manifest List Editor…</source>
+            <translation>清单列表编辑器(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Assemble, annotate, save and push a manifest list</source>
+            <translation>组装、注解、保存并推送清单列表</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>首选项(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>How often the scheduled images are re-imported</source>
+            <translation>计划镜像重新导入的频率</translation>
+        </message>
+        <message>
+            <source>Scheduled re-import failed: %1</source>
+            <translation>计划重新导入失败：%1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>%1 (%2 → %3)</source>
+            <translation>%1（%2 → %3）</translation>
+        </message>
+        <message>
+            <source>%1 (new: %2)</source>
+            <translation>%1（新：%2）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Re-imported %n scheduled image(s): %1</source>
+            <translation>
+                <numerusform>已重新导入 %n 个计划镜像：%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scheduled import(s) failed: %1</source>
+            <translation>
+                <numerusform>%n 个计划导入失败：%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scheduled images checked: nothing changed (%n scheduled)</source>
+            <translation>
+                <numerusform>已检查计划镜像：没有变化（共 %n 个计划）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::ManifestEditor</name>
+        <message>
+            <source>&amp;New</source>
+            <translation>新建(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Start an empty list</source>
+            <translation>新建一个空列表</translation>
+        </message>
+        <message>
+            <source>&amp;Open List…</source>
+            <translation>打开列表(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a list saved in the local store, or a list in a registry</source>
+            <translation>打开本地存储中保存的列表，或镜像仓库中的列表</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the list in the local store under the name given</source>
+            <translation>以给定的名称将列表保存到本地存储</translation>
+        </message>
+        <message>
+            <source>&amp;Push…</source>
+            <translation>推送(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Save the list, then push it and its images (every platform) through the push queue</source>
+            <translation>保存列表，然后通过推送队列推送列表及其镜像（所有平台）</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected rows</source>
+            <translation>删除所选行</translation>
+        </message>
+        <message>
+            <source>Move &amp;Up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move &amp;Down</source>
+            <translation>下移(&amp;D)</translation>
+        </message>
+        <message>
+            <source>List &amp;name:</source>
+            <translation>列表名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>registry.example:5000/team/app:v1</source>
+            <translation>registry.example:5000/team/app:v1</translation>
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates</source>
+            <translation>验证 TLS 证书(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Unchecked: images in registries are read over http or with unverified certificates</source>
+            <translation>不勾选：通过 http 或不验证证书读取镜像仓库中的镜像</translation>
+        </message>
+        <message>
+            <source>&amp;Image:</source>
+            <translation>镜像(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>myapp:v1, oci:/path/to/layout:tag or docker://host/repo:tag</source>
+            <translation>myapp:v1、oci:/path/to/layout:tag 或 docker://host/repo:tag</translation>
+        </message>
+        <message>
+            <source>All &amp;platforms of an index</source>
+            <translation>索引的所有平台(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Drop images here from the local images or a registry; drag rows to reorder them</source>
+            <translation>从本地镜像或镜像仓库将镜像拖放到这里；拖动行可调整顺序</translation>
+        </message>
+        <message>
+            <source>Manifest List Editor — Stevedore</source>
+            <translation>清单列表编辑器 — Stevedore</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销 %1(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做 %1(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……还有 %n 项</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n row(s)</source>
+            <translation>
+                <numerusform>移动 %n 行</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opened %1 (%2)</source>
+            <translation>已打开 %1（%2）</translation>
+        </message>
+        <message>
+            <source>Enter a name for the list, e.g. registry.example:5000/team/app:v1.</source>
+            <translation>请输入列表名称，例如 registry.example:5000/team/app:v1。</translation>
+        </message>
+        <message>
+            <source>The list cannot be saved yet: %1</source>
+            <translation>列表暂时无法保存：%1</translation>
+        </message>
+        <message>
+            <source>Saving %1…</source>
+            <translation>正在保存 %1…</translation>
+        </message>
+        <message>
+            <source>Replace List</source>
+            <translation>替换列表</translation>
+        </message>
+        <message>
+            <source>A list named %1 is already in the local store. Replace it?</source>
+            <translation>本地存储中已有名为 %1 的列表。要替换它吗？</translation>
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation>替换(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Not saved: %1 exists.</source>
+            <translation>未保存：%1 已存在。</translation>
+        </message>
+        <message>
+            <source>Cannot save the list: %1</source>
+            <translation>无法保存列表：%1</translation>
+        </message>
+        <message>
+            <source>Saved %1 (%2)</source>
+            <translation>已保存 %1（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::MoveRowCommand</name>
+        <message>
+            <source>Move row %1 to %2</source>
+            <translation>将第 %1 行移到第 %2 行</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::OpenListDialog</name>
+        <message>
+            <source>Open Manifest List</source>
+            <translation>打开清单列表</translation>
+        </message>
+        <message>
+            <source>A list saved in the &amp;local store:</source>
+            <translation>本地存储中保存的列表(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>A list in a &amp;registry:</source>
+            <translation>镜像仓库中的列表(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>docker://registry.example:5000/team/app:v1</source>
+            <translation>docker://registry.example:5000/team/app:v1</translation>
+        </message>
+        <message>
+            <source>Reading the local lists…</source>
+            <translation>正在读取本地列表…</translation>
+        </message>
+        <message>
+            <source>Cannot read the local lists: %1</source>
+            <translation>无法读取本地列表：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n image(s))</source>
+            <translation>
+                <numerusform>%1（%n 个镜像）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No list is saved in the local store yet.</source>
+            <translation>本地存储中还没有保存任何列表。</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PlatformDelegate</name>
+        <message>
+            <source>key=value; key2=value2</source>
+            <translation>key=value; key2=value2</translation>
+        </message>
+        <message>
+            <source>feature1, feature2</source>
+            <translation>feature1, feature2</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Architecture %1 takes no variant</source>
+            <translation>架构 %1 没有变体</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>首选项</translation>
+        </message>
+        <message>
+            <source>Re-import &amp;scheduled images every:</source>
+            <translation>重新导入计划镜像的间隔(&amp;S)：</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <source>Images scheduled with “stevedore import-image --scheduled --confirm” are imported again when their source changed; the local images are then read again.</source>
+            <translation>用“stevedore import-image --scheduled --confirm”计划的镜像在其来源变化时会重新导入；之后重新读取本地镜像。</translation>
         </message>
     </context>
     <context>
@@ -700,6 +1150,15 @@
         <message>
             <source>&amp;Remove Finished</source>
             <translation>移除已完成项(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::RemoveRowsCommand</name>
+        <message numerus="yes">
+            <source>Remove %n row(s)</source>
+            <translation>
+                <numerusform>删除 %n 行</numerusform>
+            </translation>
         </message>
     </context>
 </TS>
