@@ -560,6 +560,17 @@ QVariant ManifestListModel::display(const Row &r, int column) const
     switch (column) {
     case Digest: return d.digest.isValid() ? d.digest.algorithm() + u':' + d.digest.shortHex() : QString();
     case Size: return d.size >= 0 ? QLocale().formattedDataSize(d.size) : QString();
+    case MediaType:
+        // A short name for the known types (the full one in the tooltip and under RawRole).
+        if (d.mediaType == mediatype::OciManifest)
+            return tr("OCI manifest");
+        if (d.mediaType == mediatype::OciIndex)
+            return tr("OCI index");
+        if (d.mediaType == mediatype::DockerManifest)
+            return tr("Docker v2s2");
+        if (d.mediaType == mediatype::DockerManifestList)
+            return tr("Docker manifest list");
+        return d.mediaType;
     case OsFeatures: return raw(r, column).toStringList().join(u", "_s);
     case Annotations: return annotationsText(d.annotations);
     default: return raw(r, column);
@@ -606,6 +617,10 @@ QVariant ManifestListModel::data(const QModelIndex &index, int role) const
             lines.append(tr("Reading %1 on the engine…").arg(r.reference));
         else if (r.state == RowState::Ready && column == Digest)
             lines.append(r.entry.descriptor.digest.toString());
+        else if (r.state == RowState::Ready && column == MediaType)
+            lines.append(r.entry.descriptor.mediaType);
+        else if (r.state == RowState::Ready && column == Annotations && !r.entry.descriptor.annotations.isEmpty())
+            lines.append(annotationsText(r.entry.descriptor.annotations).replace(u"; "_s, u"\n"_s));
         else if (r.state == RowState::Ready && column == Source && r.reference != r.entry.source)
             lines.append(tr("%1, added as %2").arg(r.entry.source, r.reference));
         else if (r.state == RowState::Ready && column == Size && r.entry.descriptor.size >= 0)

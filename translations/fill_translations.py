@@ -285,6 +285,11 @@ ZH_EDITOR = {
     "feature1, feature2": "feature1, feature2",
     "(none)": "（无）",
     "Architecture %1 takes no variant": "架构 %1 没有变体",
+    "OCI manifest": "OCI 清单",
+    "OCI index": "OCI 索引",
+    "Docker v2s2": "Docker v2s2",
+    "Docker manifest list": "Docker 清单列表",
+    "%n image(s) in the list": "列表中有 %n 个镜像",
     # Preferences and the scheduled re-import (ui/preferencesdialog, ui/mainwindow)
     "&Preferences…": "首选项(&P)…",
     "How often the scheduled images are re-imported": "计划镜像重新导入的频率",
@@ -305,6 +310,7 @@ ZH_CN.update(ZH_EDITOR)
 
 EN_PLURALS.update({
     "Add %n image(s)": ["Add %n image", "Add %n images"],
+    "%n image(s) in the list": ["%n image in the list", "%n images in the list"],
     "Remove %n row(s)": ["Remove %n row", "Remove %n rows"],
     "Move %n row(s)": ["Move %n row", "Move %n rows"],
     "… and %n more": ["… and %n more", "… and %n more"],

@@ -215,6 +215,22 @@
             <source>Annotations</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>OCI manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Docker v2s2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Docker manifest list</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::models::TransferModel</name>
@@ -884,6 +900,13 @@
         <message>
             <source>Saved %1 (%2)</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n image(s) in the list</source>
+            <translation>
+                <numerusform>%n image in the list</numerusform>
+                <numerusform>%n images in the list</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -213,6 +213,22 @@
             <source>Annotations</source>
             <translation>注解</translation>
         </message>
+        <message>
+            <source>OCI manifest</source>
+            <translation>OCI 清单</translation>
+        </message>
+        <message>
+            <source>OCI index</source>
+            <translation>OCI 索引</translation>
+        </message>
+        <message>
+            <source>Docker v2s2</source>
+            <translation>Docker v2s2</translation>
+        </message>
+        <message>
+            <source>Docker manifest list</source>
+            <translation>Docker 清单列表</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::models::TransferModel</name>
@@ -875,6 +891,12 @@
         <message>
             <source>Saved %1 (%2)</source>
             <translation>已保存 %1（%2）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n image(s) in the list</source>
+            <translation>
+                <numerusform>列表中有 %n 个镜像</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -137,6 +137,7 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
                             | QAbstractItemView::SelectedClicked);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // long references keep their tag
     m_view->setDragEnabled(true);
     m_view->setAcceptDrops(true);
     m_view->setDropIndicatorShown(true);
@@ -147,7 +148,7 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     const QList<QPair<int, int>> widths{{ManifestListModel::Source, 260}, {ManifestListModel::Digest, 150},
-                                        {ManifestListModel::Size, 70},    {ManifestListModel::MediaType, 120},
+                                        {ManifestListModel::Size, 70},    {ManifestListModel::MediaType, 110},
                                         {ManifestListModel::Os, 80},      {ManifestListModel::Architecture, 90},
                                         {ManifestListModel::Variant, 70}, {ManifestListModel::OsVersion, 90},
                                         {ManifestListModel::OsFeatures, 90}};
@@ -206,6 +207,8 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
         if (!ok && row >= 0)
             setStatus(m_model->index(row, ManifestListModel::Source).data(ManifestListModel::ProblemRole).toString(),
                       true);
+        else if (ok && !m_model->isLoading())
+            setStatus(tr("%n image(s) in the list", nullptr, m_model->rowCount()));
     });
     connect(m_undo, &QUndoStack::indexChanged, this, &ManifestEditor::updateActions);
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
