@@ -75,7 +75,10 @@ Result<ImageReference> parseListName(const QString &text)
     return *ref;
 }
 
-ListStore::ListStore(const QString &storageRoot) : m_root(QDir(storageRoot).filePath(QStringLiteral("manifest-lists"))) {}
+ListStore::ListStore(const QString &storageRoot)
+    : m_storageRoot(storageRoot), m_root(QDir(storageRoot).filePath(QStringLiteral("manifest-lists")))
+{
+}
 
 Result<QList<StoredList>> ListStore::lists() const
 {
@@ -135,6 +138,10 @@ Result<Digest> ListStore::save(const ImageReference &name, const ManifestList &l
     if (!name.hasTag() || name.hasDigest())
         return fail(ErrorCode::InvalidReference,
                     EngineText::tr("%1: a manifest list name needs a tag and no digest").arg(name.toString()));
+    // The local store's layout first: a store folder must never hold only the lists (the store refuses to start
+    // in a folder with content that is not its own).
+    if (auto ok = OciLayout(m_storageRoot).ensureExists(true); !ok)
+        return fail(ok.error());
     OciLayout layout(m_root);
     if (auto ok = layout.ensureExists(); !ok)
         return fail(ok.error());

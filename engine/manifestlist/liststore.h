@@ -40,6 +40,7 @@ public:
     Status remove(const ImageReference &name);
 
 private:
+    QString m_storageRoot;
     QString m_root;
 };
 
