@@ -82,8 +82,10 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     m_save->setShortcut(QKeySequence::Save);
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction->setShortcut(QKeySequence::Redo);
-    for (QAction *a : {m_save, m_undoAction, m_redoAction})
+    for (QAction *a : {m_save, m_undoAction, m_redoAction}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a); // the shortcuts work wherever the focus is in the editor, not only on its tool bar
+    }
     connect(m_new, &QAction::triggered, this, &ManifestEditor::newList);
     connect(m_open, &QAction::triggered, this, &ManifestEditor::openListDialog);
     connect(m_save, &QAction::triggered, this, &ManifestEditor::save);
