@@ -1,7 +1,7 @@
 // End to end: `stevedore manifest` (issue 9) given bad input, against Debian's docker-registry with skopeo as the
 // oracle. Each case is a clear error (non-zero exit, a message naming the problem, no crash), and nothing is pushed:
-// no tag, and where the push is refused before copying, no repository at the destination. The lists that work are in
-// tst_manifestlists.
+// no tag, and where the push is refused before copying, no repository at the destination. Duplicate platforms are
+// here too (refused, then pushed with --allow-duplicates). The lists that work are in tst_manifestlists.
 #include "support/e2e.h"
 #include "support/testsupport.h"
 
@@ -451,6 +451,60 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
+    // Issue 9, test 7 (here since the push is refused): a platform listed twice is refused at push, naming it, and nothing is pushed; with
+    // --allow-duplicates the list is pushed as it is.
+    void duplicatePlatforms()
+    {
+        const QString list = listName();
+        QVERIFY(!createList().isEmpty());
+        ProcessResult r = stevedore({u"manifest"_s, u"annotate"_s, u"--variant"_s, u"v8"_s, list, m_b});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        // An amd64 image added as arm64/v8: the platform of b, a second time.
+        const QString layoutC = path(u"layout-c"_s);
+        const QString c = writeImage(layoutC, u"linux/amd64"_s, 163);
+        QVERIFY(!c.isEmpty());
+        r = stevedore({u"manifest"_s, u"add"_s, u"--arch"_s, u"arm64"_s, u"--variant"_s, u"v8"_s, list,
+                       u"oci:"_s + layoutC + u":v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QByteArray bytes = inspectList(list);
+        QJsonObject platform;
+        for (const QJsonValue &e : QJsonDocument::fromJson(bytes).object().value(u"manifests"_s).toArray())
+            if (e.toObject().value(u"digest"_s).toString() == c)
+                platform = e.toObject().value(u"platform"_s).toObject();
+        QCOMPARE(platform, (QJsonObject{{u"os"_s, u"linux"_s}, {u"architecture"_s, u"arm64"_s}, {u"variant"_s, u"v8"_s}}));
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, list});
+        QVERIFY2(!r.ok() && !r.crashed && !r.timedOut, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("linux/arm64/v8") && r.err.contains("--allow-duplicates"), qPrintable(describe(r)));
+        QString problem = nothingPushed(); // not tagged, and its images not copied either
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // The other way to a duplicate: annotate c (by the reference it was added from) as amd64, dropping the
+        // variant, like a.
+        r = stevedore({u"manifest"_s, u"annotate"_s, u"--arch"_s, u"amd64"_s, u"--variant"_s, u""_s, list,
+                       u"oci:"_s + layoutC + u":v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, list});
+        QVERIFY2(!r.ok() && !r.crashed && !r.timedOut, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("linux/amd64 (2 entries)"), qPrintable(describe(r)));
+        problem = nothingPushed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--allow-duplicates"_s, list});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QVERIFY(tagExists(u"dst/app"_s, u"v1"_s));
+        bytes = inspectList(list);
+        const ProcessResult raw = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + list});
+        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
+        QCOMPARE(raw.out, bytes);
+        QStringList digests;
+        for (const QJsonValue &e : QJsonDocument::fromJson(raw.out).object().value(u"manifests"_s).toArray())
+            digests << e.toObject().value(u"digest"_s).toString();
+        QCOMPARE(digests, (QStringList{m_a, m_b, c}));
+        r = skopeo({u"copy"_s, u"-q"_s, u"--all"_s, u"--src-tls-verify=false"_s, u"docker://"_s + list,
+                    u"oci:"_s + path(u"out"_s) + u":x"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+    }
     // A list with no images, and a push to a destination that is no registry reference.
     void emptyListAndBadDestination()
     {
