@@ -427,8 +427,8 @@ private slots:
         QVERIFY2(err.isEmpty(), qPrintable(err));
     }
 
-    // Issue 9, test 4: one child from an OCI layout, one from another docker-registry: both are copied (not mounted)
-    // into the destination registry.
+    // Issue 9, test 4: one child from an OCI layout, one from another docker-registry, one from the local image store:
+    // all are copied (not mounted) into the destination registry.
     void childrenFromLayoutAndOtherRegistry()
     {
         RegistryFixture dst;
@@ -443,12 +443,19 @@ private slots:
         const QString b = seedRegistry(other, layoutB, other.hostPort() + u"/src/b:arm64"_s);
         QVERIFY2(b.startsWith(u"sha256:"_s), qPrintable(b));
 
+        // And one from the local image store (pulled first: see tst_manifestlists_bad's expected failure).
+        const QString layoutC = path(u"layout-c"_s);
+        const QString c = writeImage(layoutC, u"linux/s390x"_s, 133);
+        QVERIFY(!c.isEmpty());
+        ProcessResult r = stevedore({u"pull"_s, u"-q"_s, u"oci:"_s + layoutC + u":v1"_s, u"team/local:v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+
         const QString list = dst.hostPort() + u"/dst/app:v1"_s;
-        ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, list, u"oci:"_s + layoutA + u":v1"_s,
-                                     other.hostPort() + u"/src/b:arm64"_s});
+        r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, list, u"oci:"_s + layoutA + u":v1"_s,
+                       other.hostPort() + u"/src/b:arm64"_s, u"team/local:v1"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         const QByteArray bytes = inspectList(list);
-        QCOMPARE(digestsOf(objectOf(bytes)), (QStringList{a, b}));
+        QCOMPARE(digestsOf(objectOf(bytes)), (QStringList{a, b, c}));
 
         r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, list});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
@@ -456,7 +463,7 @@ private slots:
         QVERIFY2(raw.ok(), qPrintable(describe(raw)));
         QCOMPARE(raw.out, bytes);
         // Every blob of both images is in the destination registry's storage, byte for byte.
-        for (const auto &[layout, digest] : {std::pair{layoutA, a}, std::pair{layoutB, b}}) {
+        for (const auto &[layout, digest] : {std::pair{layoutA, a}, std::pair{layoutB, b}, std::pair{layoutC, c}}) {
             const ProcessResult child = remoteRaw(dst, dst.hostPort() + u"/dst/app@"_s + digest);
             QVERIFY2(child.ok(), qPrintable(describe(child)));
             QCOMPARE(sha256Digest(child.out), digest);

@@ -6,13 +6,17 @@
 #include "support/testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 #include <memory>
 
@@ -505,6 +509,48 @@ private slots:
                     u"oci:"_s + path(u"out"_s) + u":x"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
     }
+    // Ctrl-C while the images are being copied: exit 130, no tag, the local list kept.
+    void interruptedPush()
+    {
+        const QString big = path(u"layout-big"_s);
+        QString error;
+        QVERIFY2(!writeTestLayout(big, u"v1"_s,
+                                  TestImageSpec{.platforms = {u"linux/s390x"_s}, .layersPerPlatform = 2,
+                                                .layerSize = 32 * 1024 * 1024, .gzipLayers = false, .asIndex = false,
+                                                .seed = 205},
+                                  &error).isEmpty(),
+                 qPrintable(error));
+        ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s,
+                                     u"oci:"_s + big + u":v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const QByteArray bytes = inspectList(listName());
+
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.start(m_cli, {u"manifest"_s, u"push"_s, u"--insecure"_s, u"--purge"_s, u"--progress=json"_s, listName()});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains("\"uploading\"") && timer.elapsed() < 30000 && p.state() == QProcess::Running) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("\"uploading\""), out.constData());
+        QVERIFY2(p.state() == QProcess::Running, "the push ended before it could be interrupted");
+        ::kill(pid_t(p.processId()), SIGINT);
+        if (!p.waitForFinished(20000)) {
+            p.kill();
+            p.waitForFinished(5000);
+            QFAIL("the push did not stop within 20 s of SIGINT");
+        }
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        const QString problem = nothingPushed(false);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(inspectList(listName()), bytes); // --purge only after a success
+    }
+
     // A list with no images, and a push to a destination that is no registry reference.
     void emptyListAndBadDestination()
     {
