@@ -4,8 +4,6 @@
 #include "manifestlist/listimages.h"
 
 #include <QColor>
-#include <QDir>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QImage>
 #include <QLocale>
@@ -13,7 +11,6 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QTimer>
-#include <QUrl>
 
 #include <algorithm>
 
@@ -74,66 +71,6 @@ bool isPlatformColumn(int column)
     return column >= ManifestListModel::Os && column <= ManifestListModel::Annotations;
 }
 } // namespace
-
-QString ManifestListModel::rowsMimeType()
-{
-    return u"application/x-stevedore-list-rows"_s;
-}
-
-QStringList ManifestListModel::referencesFrom(const QMimeData *mime)
-{
-    QStringList refs;
-    if (!mime)
-        return refs;
-    if (mime->hasUrls()) {
-        const QList<QUrl> urls = mime->urls();
-        for (const QUrl &url : urls) {
-            if (url.isLocalFile()) {
-                const QString path = QDir::cleanPath(url.toLocalFile());
-                const QFileInfo info(path);
-                if (info.isDir() && QFileInfo::exists(path + u"/oci-layout"_s))
-                    refs.append(u"oci:"_s + path);
-                else if (info.isDir() && QFileInfo::exists(path + u"/manifest.json"_s))
-                    refs.append(u"dir:"_s + path);
-            } else if (url.isValid() && !url.scheme().isEmpty()) {
-                refs.append(url.toString());
-            }
-        }
-    } else if (mime->hasText()) {
-        const QStringList lines = mime->text().split(u'\n');
-        for (const QString &line : lines) {
-            const QString t = line.trimmed();
-            if (!t.isEmpty() && !t.contains(u' '))
-                refs.append(t);
-        }
-    }
-    return refs;
-}
-
-QString ManifestListModel::annotationsText(const QMap<QString, QString> &annotations)
-{
-    QStringList parts;
-    for (auto it = annotations.cbegin(); it != annotations.cend(); ++it)
-        parts.append(it.key() + u'=' + it.value());
-    return parts.join(u"; "_s);
-}
-
-Result<QMap<QString, QString>> ManifestListModel::parseAnnotations(const QString &text)
-{
-    QMap<QString, QString> out;
-    const QStringList parts = text.split(u';', Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        const QString t = part.trimmed();
-        if (t.isEmpty())
-            continue;
-        const qsizetype eq = t.indexOf(u'=');
-        if (eq <= 0)
-            return fail(ErrorCode::InvalidArgument,
-                        tr("annotation \"%1\" is not KEY=VALUE (separate annotations with \";\")").arg(t));
-        out.insert(t.left(eq).trimmed(), t.mid(eq + 1).trimmed());
-    }
-    return out;
-}
 
 ManifestListModel::ManifestListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -203,24 +140,6 @@ int ManifestListModel::rowOfId(quint64 id) const
 bool ManifestListModel::isLoading() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state == RowState::Loading; });
-}
-
-QStringList ManifestListModel::problems() const
-{
-    QStringList out;
-    if (m_rows.isEmpty())
-        out.append(tr("The list is empty: add images first."));
-    for (int i = 0; i < m_rows.size(); ++i) {
-        const Row &r = m_rows[i];
-        if (r.state == RowState::Loading)
-            out.append(tr("Row %1: %2 is still being read.").arg(i + 1).arg(r.reference));
-        const auto cells = m_problems.value(r.id);
-        for (int c = 0; c < Count; ++c)
-            if (cells.contains(c))
-                out.append(tr("Row %1: %2").arg(i + 1).arg(cells.value(c)));
-    }
-    out.removeDuplicates();
-    return out;
 }
 
 ManifestListModel::Row ManifestListModel::newLoadingRow(const QString &reference, bool all)
@@ -416,82 +335,6 @@ void ManifestListModel::applyReading(quint64 id, const Entries &result)
     Q_EMIT rowLoaded(id, bool(result) && !result->isEmpty());
 }
 
-void ManifestListModel::revalidate()
-{
-    m_problems.clear();
-    m_duplicates.clear();
-    QHash<QString, QList<int>> byPlatform;
-    QHash<QString, QList<int>> byDigest;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        const Row &r = m_rows[i];
-        auto &cells = m_problems[r.id];
-        if (r.state == RowState::Failed) {
-            cells.insert(Source, tr("%1 cannot be read: %2").arg(r.reference, r.error));
-            continue;
-        }
-        if (r.state != RowState::Ready)
-            continue;
-        const Platform p = r.entry.descriptor.platform.value_or(Platform{});
-        if (p.os.isEmpty())
-            cells.insert(Os, tr("os is required"));
-        else if (auto ok = checkPlatform(Platform{p.os, {}, {}, {}, {}}); !ok)
-            cells.insert(Os, ok.error().message);
-        if (p.architecture.isEmpty())
-            cells.insert(Architecture, tr("architecture is required"));
-        else if (auto ok = checkPlatform(Platform{{}, p.architecture, {}, {}, {}}); !ok)
-            cells.insert(Architecture, ok.error().message);
-        if (!p.variant.isEmpty() && !cells.contains(Architecture)) {
-            const QStringList variants = knownVariants(p.architecture);
-            if (auto ok = checkPlatform(Platform{{}, p.architecture, p.variant, {}, {}}); !ok)
-                cells.insert(Variant, ok.error().message);
-            else if (!variants.contains(p.variant))
-                cells.insert(Variant, variants.isEmpty()
-                                          ? tr("architecture %1 takes no variant").arg(p.architecture)
-                                          : tr("unknown variant \"%1\" for %2: valid values are %3")
-                                                .arg(p.variant, p.architecture, variants.join(u", "_s)));
-        }
-        byPlatform[platformKey(r.entry.descriptor.platform)].append(i);
-        byDigest[r.entry.descriptor.digest.toString()].append(i);
-    }
-    auto rowsText = [](const QList<int> &rows) {
-        QStringList numbers;
-        for (int r : rows)
-            numbers.append(QString::number(r + 1));
-        return numbers.join(u", "_s);
-    };
-    for (auto it = byPlatform.cbegin(); it != byPlatform.cend(); ++it) {
-        if (it.value().size() < 2)
-            continue;
-        const QString text = tr("platform %1 is listed %2 times (rows %3)")
-                                 .arg(it.key()).arg(it.value().size()).arg(rowsText(it.value()));
-        for (int r : it.value()) {
-            auto &cells = m_problems[m_rows[r].id];
-            for (int c : {int(Os), int(Architecture), int(Variant)}) {
-                if (!cells.contains(c)) {
-                    cells.insert(c, text);
-                    m_duplicates[m_rows[r].id].insert(c);
-                }
-            }
-        }
-    }
-    for (auto it = byDigest.cbegin(); it != byDigest.cend(); ++it) {
-        if (it.value().size() < 2)
-            continue;
-        const QString text = tr("the image %1 is listed %2 times (rows %3)")
-                                 .arg(it.key()).arg(it.value().size()).arg(rowsText(it.value()));
-        for (int r : it.value()) {
-            m_problems[m_rows[r].id].insert(Digest, text);
-            m_duplicates[m_rows[r].id].insert(Digest);
-        }
-    }
-    for (auto it = m_problems.begin(); it != m_problems.end();) {
-        if (it.value().isEmpty())
-            it = m_problems.erase(it);
-        else
-            ++it;
-    }
-}
-
 void ManifestListModel::tick()
 {
     m_frame = (m_frame + 1) % kSpinnerFrames;
@@ -503,12 +346,6 @@ void ManifestListModel::tick()
 void ManifestListModel::emitRowChanged(int row)
 {
     Q_EMIT dataChanged(index(row, 0), index(row, Count - 1));
-}
-
-QString ManifestListModel::cellProblem(int row, int column) const
-{
-    const Row *r = rowAt(row);
-    return r ? m_problems.value(r->id).value(column) : QString();
 }
 
 int ManifestListModel::rowCount(const QModelIndex &parent) const
@@ -725,78 +562,6 @@ QHash<int, QByteArray> ManifestListModel::roleNames() const
     names.insert(ProblemRole, "problem");
     names.insert(RowProblemsRole, "rowProblems");
     return names;
-}
-
-Qt::DropActions ManifestListModel::supportedDropActions() const
-{
-    return Qt::CopyAction | Qt::MoveAction | Qt::LinkAction;
-}
-
-Qt::DropActions ManifestListModel::supportedDragActions() const
-{
-    return Qt::MoveAction | Qt::CopyAction;
-}
-
-QStringList ManifestListModel::mimeTypes() const
-{
-    return {rowsMimeType(), u"text/uri-list"_s, u"text/plain"_s};
-}
-
-QMimeData *ManifestListModel::mimeData(const QModelIndexList &indexes) const
-{
-    QList<int> rows;
-    for (const QModelIndex &i : indexes)
-        if (i.isValid() && !rows.contains(i.row()))
-            rows.append(i.row());
-    std::sort(rows.begin(), rows.end());
-    QStringList ids;
-    QStringList sources;
-    for (int row : rows) {
-        ids.append(QString::number(m_rows[row].id));
-        sources.append(raw(m_rows[row], Source).toString());
-    }
-    auto *mime = new QMimeData;
-    mime->setData(rowsMimeType(), ids.join(u',').toLatin1());
-    mime->setText(sources.join(u'\n')); // dragged elsewhere (the push queue), the rows are their images
-    return mime;
-}
-
-bool ManifestListModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
-                                        const QModelIndex &) const
-{
-    if (!data || action == Qt::IgnoreAction)
-        return false;
-    return data->hasFormat(rowsMimeType()) || !referencesFrom(data).isEmpty();
-}
-
-bool ManifestListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
-                                     const QModelIndex &parent)
-{
-    if (!canDropMimeData(data, action, row, 0, parent))
-        return false;
-    if (row < 0 && parent.isValid())
-        row = parent.row(); // dropped on a row: before it
-    if (data->hasFormat(rowsMimeType())) {
-        QList<quint64> ids;
-        const QList<QByteArray> parts = data->data(rowsMimeType()).split(',');
-        for (const QByteArray &part : parts) {
-            bool ok = false;
-            const quint64 id = part.toULongLong(&ok);
-            if (ok && rowOfId(id) >= 0)
-                ids.append(id);
-        }
-        if (!ids.isEmpty()) {
-            // The move is the editor's (one undo step); the view's removal of the dragged rows after a MoveAction
-            // finds no removeRows here, so nothing else changes.
-            Q_EMIT moveRequested(ids, row);
-            return true;
-        }
-    }
-    const QStringList refs = referencesFrom(data);
-    if (refs.isEmpty())
-        return false;
-    Q_EMIT referencesDropped(refs, row);
-    return true;
 }
 
 void ManifestListModel::retranslate()

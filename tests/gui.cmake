@@ -11,11 +11,14 @@ if(TARGET stevedore_testsupport)
                      LIBS stevedore_ui stevedore_testsupport LABELS gui auth TIMEOUT 180 GUI)
   # The manifest list editor: OCI layouts read without a network, the real CLI's `manifest inspect`, and a push
   # to Debian's docker-registry (RegistryFixture).
-  stevedore_add_test(NAME tst_manifesteditor SOURCES tst_manifesteditor.cpp LIBS stevedore_ui stevedore_testsupport
-                     LABELS gui TIMEOUT 240 GUI)
+  stevedore_add_test(NAME tst_manifesteditor SOURCES tst_manifesteditor.cpp manifesteditortest.h
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui TIMEOUT 240 GUI)
+  stevedore_add_test(NAME tst_manifesteditor_window SOURCES tst_manifesteditor_window.cpp manifesteditortest.h
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui TIMEOUT 240 GUI)
   add_dependencies(tst_manifesteditor stevedore)
+  add_dependencies(tst_manifesteditor_window stevedore)
 else()
-  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow, tst_credentialmanager and tst_manifesteditor are not built")
+  message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow, tst_credentialmanager and tst_manifesteditor(_window) are not built")
 endif()
 
 # The real executable starts offscreen, shows its window, grabs it (--screenshot) and exits 0 with a PNG.

@@ -2,105 +2,36 @@
 // OCI layout references onto the editor (read by describeListImageAsync, no network), editing with undo and redo,
 // reordering, validation in place (duplicate platforms, unknown values, unreadable images), Save through ListStore
 // compared with what the model shows and with what the real `stevedore manifest inspect` prints, Replace after a
-// question, Open List…, the Chinese translation, and a push of the saved list through the push queue to Debian's
-// docker-registry.
-#include "i18n.h"
-#include "localimagesmodel.h"
-#include "mainwindow.h"
-#include "manifesteditor.h"
-#include "manifestlistmodel.h"
+// question, Open List…, the Chinese translation. The main window's part is tst_manifesteditor_window.
+#include "manifesteditortest.h"
 #include "openlistdialog.h"
-#include "preferencesdialog.h"
-#include "pushdialog.h"
-#include "transfermodel.h"
-
-#include "manifestlist/liststore.h"
-#include "ops/importimage.h"
-#include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
-#include <QAction>
-#include <QApplication>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
-#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPushButton>
-#include <QRadioButton>
-#include <QSpinBox>
-#include <QStatusBar>
-#include <QTimer>
-#include <QSettings>
+#include <QCheckBox>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
-#include <QTest>
 #include <QUndoStack>
 
-using namespace Qt::StringLiterals;
 using stevedore::ListStore;
-using stevedore::models::ManifestListModel;
-using stevedore::ui::ManifestEditor;
-using stevedore::ui::MainWindow;
+using namespace editortest;
 
-namespace {
-constexpr int kReadTimeoutMs = 30000;
-QString g_home;
-
-QString cliPath()
-{
-    return qEnvironmentVariableIsEmpty("STEVEDORE_CLI") ? QString::fromUtf8(STEVEDORE_CLI_PATH)
-                                                        : qEnvironmentVariable("STEVEDORE_CLI");
-}
-
-QString cell(const QAbstractItemModel *m, int row, int column, int role = ManifestListModel::RawRole)
-{
-    return m->index(row, column).data(role).toString();
-}
-
-bool allReady(const ManifestListModel *m)
-{
-    for (int r = 0; r < m->rowCount(); ++r)
-        if (m->rowAt(r)->state != ManifestListModel::RowState::Ready)
-            return false;
-    return m->rowCount() > 0;
-}
-
-// A real drag of `mime` entering the view and dropped at `pos` of its viewport.
-void dropOn(QAbstractItemView *view, QMimeData *mime, QPoint pos = {10, 10})
-{
-    QWidget *target = view->viewport();
-    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &move);
-    QVERIFY(move.isAccepted());
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    QVERIFY(drop.isAccepted());
-}
-} // namespace
-
-class TestManifestEditor : public QObject
+class TestManifestEditor : public QObject, public EditorFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    void init();
+    void initTestCase() { writeLayouts(u"tst_manifesteditor"_s); }
+    void init() { newStore(); }
     void modelUnderTester();
     void dropAddsARow();
     void dropOfAnIndexWithAllPlatforms();
@@ -115,77 +46,9 @@ private Q_SLOTS:
     void saveMatchesCliInspect();
     void replaceAsksFirst();
     void openStoredList();
-    void mainWindowHostsTheEditor();
     void chineseTranslation();
-    void pushThroughTheQueue();
-    void preferencesAndScheduledReimport();
     void screenshot();
-
-private:
-    QString layout(const QString &name, const stevedore::test::TestImageSpec &spec, QString *digest = nullptr);
-    // An editor with three rows: arm64/v8 and arm/v7 (children of an index), then amd64 (a single image).
-    void fillThree(ManifestEditor &editor);
-
-    QTemporaryDir m_tmp;
-    QString m_root;
-    QString m_single;      // oci:... of one linux/amd64 image
-    QString m_singleDigest;
-    QString m_other;       // oci:... of another linux/amd64 image
-    QString m_index;       // oci:... of an index linux/arm64/v8 + linux/arm/v7
-    int m_storeCounter = 0;
 };
-
-QString TestManifestEditor::layout(const QString &name, const stevedore::test::TestImageSpec &spec, QString *digest)
-{
-    const QString dir = m_tmp.filePath(u"layouts/"_s + name);
-    QString error;
-    const QString d = stevedore::test::writeTestLayout(dir, u"v1"_s, spec, &error);
-    if (d.isEmpty()) {
-        qWarning("writeTestLayout failed: %s", qPrintable(error));
-        return {};
-    }
-    if (digest)
-        *digest = d;
-    return u"oci:"_s + dir + u":v1"_s;
-}
-
-void TestManifestEditor::initTestCase()
-{
-    QVERIFY(m_tmp.isValid());
-    QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
-    QCoreApplication::setApplicationName(u"tst_manifesteditor"_s);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, g_home + u"/settings"_s);
-    stevedore::test::TestImageSpec one;
-    one.asIndex = false;
-    one.layerSize = 4096;
-    one.gzipLayers = true; // as a registry stores them: a push changes no manifest, so the list goes as shown
-    one.seed = 91;
-    m_single = layout(u"single"_s, one, &m_singleDigest);
-    one.seed = 92;
-    m_other = layout(u"other"_s, one);
-    stevedore::test::TestImageSpec multi;
-    multi.platforms = {u"linux/arm64/v8"_s, u"linux/arm/v7"_s};
-    multi.layerSize = 4096;
-    multi.gzipLayers = true;
-    multi.seed = 93;
-    m_index = layout(u"index"_s, multi);
-    QVERIFY2(!m_single.isEmpty() && !m_other.isEmpty() && !m_index.isEmpty(), "the test layouts were not written");
-}
-
-void TestManifestEditor::init()
-{
-    // A store of its own for each test: lists saved by one test do not meet another's.
-    m_root = m_tmp.filePath(u"store%1"_s.arg(++m_storeCounter));
-    QVERIFY(QDir().mkpath(m_root));
-    QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
-}
-
-void TestManifestEditor::fillThree(ManifestEditor &editor)
-{
-    editor.addReferences({m_index}, -1, true);
-    editor.addReferences({m_single});
-    QTRY_VERIFY_WITH_TIMEOUT(allReady(editor.model()) && editor.model()->rowCount() == 3, kReadTimeoutMs);
-}
 
 void TestManifestEditor::modelUnderTester()
 {
@@ -617,32 +480,6 @@ void TestManifestEditor::openStoredList()
     QCOMPARE(editor.undoStack()->count(), 0);
 }
 
-void TestManifestEditor::mainWindowHostsTheEditor()
-{
-    MainWindow w(m_root);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    auto *dock = w.findChild<QDockWidget *>(u"manifestEditorDock"_s);
-    QVERIFY(dock);
-    auto *button = dock->findChild<QPushButton *>(u"openManifestEditorButton"_s);
-    QVERIFY(button);
-    QVERIFY(!w.manifestEditor());
-    button->click();
-    QVERIFY(w.manifestEditor());
-    QVERIFY(w.manifestEditor()->isVisible());
-    QVERIFY(w.manifestEditor()->isWindow());
-    // Tools > Manifest List Editor… raises the same window.
-    QAction *action = w.findChild<QAction *>(u"manifestEditorAction"_s);
-    QVERIFY(action);
-    QVERIFY(w.findChild<QMenu *>(u"toolsMenu"_s)->actions().contains(action));
-    ManifestEditor *editor = w.manifestEditor();
-    action->trigger();
-    QCOMPARE(w.manifestEditor(), editor);
-    // Local images drag out as text/plain references.
-    QVERIFY(w.imagesView()->dragEnabled());
-    QVERIFY(w.imagesModel()->mimeTypes().contains(u"text/plain"_s));
-}
-
 void TestManifestEditor::chineseTranslation()
 {
     ManifestEditor editor(m_root);
@@ -651,97 +488,8 @@ void TestManifestEditor::chineseTranslation()
     QTRY_COMPARE(editor.saveAction()->text(), u"保存(&S)"_s); // LanguageChange is posted
     QCOMPARE(editor.model()->headerData(ManifestListModel::Architecture, Qt::Horizontal).toString(), u"架构"_s);
     QCOMPARE(editor.addButton()->text(), u"添加(&A)"_s);
-    MainWindow w(m_root);
-    QCOMPARE(w.findChild<QAction *>(u"manifestEditorAction"_s)->text(), u"清单列表编辑器(&M)…"_s);
     QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
     QTRY_COMPARE(editor.saveAction()->text(), u"&Save"_s);
-}
-
-void TestManifestEditor::pushThroughTheQueue()
-{
-    // Save and Push…: the push dialog opens with the list's name and every platform; the push runs in the queue,
-    // and the registry then holds the list the editor showed, with each image.
-    stevedore::test::RegistryFixture registry;
-    QString error;
-    QVERIFY2(registry.start(&error), qPrintable(u"docker-registry did not start: "_s + error));
-    MainWindow w(m_root);
-    w.show();
-    ManifestEditor *editor = w.openManifestEditor();
-    editor->addReferences({m_single});
-    editor->addReferences({m_index}, -1, true);
-    QTRY_VERIFY_WITH_TIMEOUT(allReady(editor->model()) && editor->model()->rowCount() == 3, kReadTimeoutMs);
-    QVERIFY(editor->editField(2, ManifestListModel::Annotations, u"org.example.pushed=yes"_s));
-    const QString name = registry.hostPort() + u"/team/list:v1"_s;
-    editor->nameEdit()->setText(name);
-    editor->pushAction()->trigger();
-    stevedore::ui::PushDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = w.findChild<stevedore::ui::PushDialog *>()) != nullptr, kReadTimeoutMs);
-    QCOMPARE(dialog->sourceText(), name);
-    QVERIFY(dialog->allCheck()->isChecked());
-    dialog->tlsVerifyCheck()->setChecked(false); // plain http on the loopback
-    QSignalSpy finished(w.transferModel(), &stevedore::models::TransferModel::jobFinished);
-    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
-    QCOMPARE(finished.first().at(1).value<stevedore::Job::State>(), stevedore::Job::State::Succeeded);
-    // What the registry serves for the tag is the list the editor showed (read with the real CLI: a plain GET
-    // without an Accept header for OCI indexes gets 404 from docker-distribution), and each image is there.
-    const auto env = stevedore::test::isolatedEnvironment(m_tmp.filePath(u"clihome"_s));
-    const auto raw = stevedore::test::runProcess(cliPath(), {u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s,
-                                                             u"docker://"_s + name}, 60000, env);
-    QVERIFY2(raw.ok(), raw.err.constData());
-    QCOMPARE(raw.out, editor->model()->list().toBytes());
-    for (int r = 0; r < editor->model()->rowCount(); ++r) {
-        const auto child = stevedore::test::runProcess(
-            cliPath(), {u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s,
-                        u"docker://%1/team/list@%2"_s.arg(registry.hostPort(),
-                                                          cell(editor->model(), r, ManifestListModel::Digest))},
-            60000, env);
-        QVERIFY2(child.ok(), child.err.constData());
-    }
-}
-
-void TestManifestEditor::preferencesAndScheduledReimport()
-{
-    // Tools > Preferences… sets the interval of the main window's re-import timer (QSettings, default 15 min).
-    QSettings().remove(u"scheduledImports/intervalMinutes"_s);
-    QCOMPARE(stevedore::ui::PreferencesDialog::scheduledImportInterval(), 15);
-    MainWindow w(m_root);
-    QVERIFY(w.scheduledImportTimer()->isActive());
-    QCOMPARE(w.scheduledImportTimer()->interval(), 15 * 60 * 1000);
-    QAction *prefs = w.findChild<QAction *>(u"preferencesAction"_s);
-    QVERIFY(prefs && w.findChild<QMenu *>(u"toolsMenu"_s)->actions().contains(prefs));
-    stevedore::ui::PreferencesDialog *dialog = w.openPreferences();
-    QCOMPARE(dialog->intervalSpin()->value(), 15);
-    dialog->intervalSpin()->setValue(3);
-    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    QCOMPARE(stevedore::ui::PreferencesDialog::scheduledImportInterval(), 3);
-    QCOMPARE(w.scheduledImportTimer()->interval(), 3 * 60 * 1000);
-    stevedore::ui::PreferencesDialog::setScheduledImportInterval(0);
-    w.applyPreferences();
-    QVERIFY(!w.scheduledImportTimer()->isActive()); // never
-    stevedore::ui::PreferencesDialog::setScheduledImportInterval(15);
-
-    // A scheduled import of an OCI layout: the first pass imports it (status bar, images read again), the second
-    // finds nothing changed.
-    stevedore::ImportRequest request;
-    request.name = *stevedore::ImageReference::parse(u"team/scheduled:v1"_s);
-    request.from = m_single;
-    stevedore::ScheduledImport entry;
-    entry.request = request;
-    QVERIFY(stevedore::ScheduledImports(m_root).upsert(entry));
-    QTRY_VERIFY(!w.imagesModel()->isLoading());
-    QCOMPARE(w.imagesModel()->rowCount(), 0);
-    QSignalSpy done(&w, &MainWindow::scheduledImportsFinished);
-    w.runScheduledImports(); // what the timer's timeout does
-    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kReadTimeoutMs);
-    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(3).toString()));
-    QCOMPARE(done.first().at(1).toInt(), 1);
-    QVERIFY(w.statusBar()->currentMessage().contains(u"docker.io/team/scheduled:v1"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(w.imagesModel()->rowCount(), 1, kReadTimeoutMs);
-    w.runScheduledImports();
-    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, kReadTimeoutMs);
-    QCOMPARE(done.at(1).at(1).toInt(), 0);
-    QVERIFY(done.at(1).at(3).toString().contains(u"nothing changed"_s));
 }
 
 void TestManifestEditor::screenshot()
@@ -765,24 +513,6 @@ void TestManifestEditor::screenshot()
     QVERIFY(editor.grab().save(path));
 }
 
-int main(int argc, char **argv)
-{
-    QTemporaryDir home;
-    if (!home.isValid())
-        return 1;
-    g_home = home.path();
-    qputenv("HOME", g_home.toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", (g_home + u"/config"_s).toLocal8Bit());
-    qputenv("XDG_DATA_HOME", (g_home + u"/data"_s).toLocal8Bit());
-    qputenv("XDG_CACHE_HOME", (g_home + u"/cache"_s).toLocal8Bit());
-    qputenv("DOCKER_CONFIG", (g_home + u"/docker"_s).toLocal8Bit());
-    qunsetenv("REGISTRY_AUTH_FILE");
-    qunsetenv("STEVEDORE_ROOT");
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    TestManifestEditor tc;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&tc, argc, argv);
-}
+EDITORTEST_MAIN(TestManifestEditor)
 
 #include "tst_manifesteditor.moc"
