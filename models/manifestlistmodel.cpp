@@ -337,6 +337,10 @@ void ManifestListModel::applyReading(quint64 id, const Entries &result)
 
 void ManifestListModel::tick()
 {
+    if (!isLoading()) {
+        m_spinner->stop(); // the rows being read were removed
+        return;
+    }
     m_frame = (m_frame + 1) % kSpinnerFrames;
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows[i].state == RowState::Loading)

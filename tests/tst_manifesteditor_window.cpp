@@ -104,6 +104,12 @@ void TestManifestEditorWindow::pushThroughTheQueue()
             60000, env);
         QVERIFY2(child.ok(), child.err.constData());
     }
+    // Push… again with nothing changed: no second save (no Replace question), the push dialog at once.
+    QTRY_VERIFY(!w.findChild<stevedore::ui::PushDialog *>()); // accepted, it closed and went
+    editor->pushAction()->trigger();
+    QVERIFY(!editor->replaceQuestion());
+    QVERIFY(w.findChild<stevedore::ui::PushDialog *>());
+    QCOMPARE(w.findChild<stevedore::ui::PushDialog *>()->sourceText(), name);
 }
 
 void TestManifestEditorWindow::preferencesAndScheduledReimport()

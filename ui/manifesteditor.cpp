@@ -431,6 +431,7 @@ void ManifestEditor::newList()
 {
     m_model->clear();
     m_undo->clear();
+    m_savedName.clear();
     m_name->clear();
     setStatus(QString());
 }
@@ -453,7 +454,8 @@ void ManifestEditor::openStored(const StoredList &stored)
 {
     m_model->setList(stored.list);
     m_undo->clear();
-    m_name->setText(stored.name.toString());
+    m_savedName = stored.name.toString();
+    m_name->setText(m_savedName);
     setStatus(tr("Opened %1 (%2)").arg(stored.name.toString(), stored.digest.toString()));
 }
 
@@ -461,6 +463,7 @@ void ManifestEditor::openRemote(const QString &reference)
 {
     m_model->clear();
     m_undo->clear();
+    m_savedName.clear();
     m_name->setText(nameFromReference(reference));
     // Not an undo step: the opened list is where the history starts.
     m_model->insertPlaced({{0, m_model->newLoadingRow(reference, true)}});
@@ -474,6 +477,12 @@ void ManifestEditor::save()
 
 void ManifestEditor::saveAndPush()
 {
+    const auto name = parseListName(m_name->text().trimmed());
+    if (name && !m_saving && !m_savedName.isEmpty() && name->toString() == m_savedName && m_undo->isClean()
+        && m_model->problems().isEmpty()) {
+        Q_EMIT pushRequested(m_savedName); // saved as it is
+        return;
+    }
     m_pushAfterSave = true;
     save();
 }
@@ -500,6 +509,7 @@ void ManifestEditor::saveAs(const QString &nameText, ListStore::SaveMode mode)
     const ManifestList list = m_model->list();
     const QString root = m_root;
     const ImageReference ref = *name;
+    m_savingName = ref;
     m_saving = true;
     m_busy->show();
     setStatus(tr("Saving %1…").arg(ref.toString()));
@@ -520,8 +530,7 @@ void ManifestEditor::onSaved()
     updateActions();
     const auto result = m_saveWatcher->result();
     if (!result && result.error().code == ErrorCode::AlreadyExists) {
-        const auto parsed = parseListName(m_name->text().trimmed());
-        const QString name = parsed ? parsed->toString() : m_name->text().trimmed();
+        const QString name = m_savingName ? m_savingName->toString() : m_name->text().trimmed();
         auto *box = new QMessageBox(QMessageBox::Question, tr("Replace List"),
                                     tr("A list named %1 is already in the local store. Replace it?").arg(name),
                                     QMessageBox::NoButton, this);
@@ -552,7 +561,8 @@ void ManifestEditor::onSaved()
         return;
     }
     m_undo->setClean();
-    m_name->setText(result->name.toString());
+    m_savedName = result->name.toString();
+    m_name->setText(m_savedName);
     const QString message = tr("Saved %1 (%2)").arg(result->name.toString(), result->digest.toString());
     setStatus(message);
     Q_EMIT saveFinished(true, message);

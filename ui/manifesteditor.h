@@ -86,7 +86,8 @@ public Q_SLOTS:
     // Saves under the name typed; when the name exists, asks before replacing (replaceQuestion()).
     void save();
     void saveAs(const QString &name, ListStore::SaveMode mode);
-    // Saves, then emits pushRequested with the list's name.
+    // Saves, then emits pushRequested with the list's name (without saving again when nothing changed since the
+    // list was saved or opened under that name).
     void saveAndPush();
 
 Q_SIGNALS:
@@ -141,6 +142,8 @@ private:
     QFutureWatcher<Result<SaveOutcome>> *m_saveWatcher = nullptr;
     bool m_saving = false;
     bool m_pushAfterSave = false;
+    std::optional<ImageReference> m_savingName; // the name of the save in flight (and of its Replace question)
+    QString m_savedName; // the name the rows were last saved (or opened) under; empty when they are not saved
 };
 
 } // namespace stevedore::ui
