@@ -231,6 +231,10 @@ private slots:
         QTest::newRow("arm64/v8 entry made s390x keeping its variant")
             << QStringList{u"--variant"_s, u"v8"_s, u"--arch"_s, u"s390x"_s} << true
             << QStringList{u"v8"_s, u"s390x"_s, u"no variants"_s};
+        QTest::newRow("architecture cleared alone") << QStringList{u"--arch"_s, u""_s} << false
+                                                    << QStringList{u"both"_s, u"os \"linux\""_s};
+        QTest::newRow("os cleared alone") << QStringList{u"--os"_s, u""_s} << true
+                                          << QStringList{u"both"_s, u"architecture \"arm64\""_s};
         QTest::newRow("annotation without a key") << QStringList{u"--annotation"_s, u"=v"_s} << false
                                                   << QStringList{u"KEY=VALUE"_s};
     }

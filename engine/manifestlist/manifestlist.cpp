@@ -122,6 +122,14 @@ Status applyPlatformEdit(ListEntry &entry, const PlatformEdit &edit)
         p.osFeatures = *edit.osFeatures;
     if (auto ok = checkPlatform(p); !ok)
         return ok;
+    // An index entry's platform names both (OCI: os and architecture are REQUIRED): one cleared alone would leave
+    // {"architecture": "", "os": "linux"}, which no client matches.
+    if ((edit.os || edit.architecture) && p.os.isEmpty() != p.architecture.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    EngineText::tr("a platform needs both an operating system and an architecture, not %1 alone: set "
+                                   "both, or clear both (--os \"\" --arch \"\") for an entry without a platform")
+                        .arg(p.os.isEmpty() ? QStringLiteral("architecture \"%1\"").arg(p.architecture)
+                                            : QStringLiteral("os \"%1\"").arg(p.os)));
     for (auto it = edit.annotations.cbegin(); it != edit.annotations.cend(); ++it)
         if (it.key().isEmpty())
             return fail(ErrorCode::InvalidArgument, EngineText::tr("an annotation needs a key (KEY=VALUE)"));
