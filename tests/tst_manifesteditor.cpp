@@ -130,6 +130,17 @@ void TestManifestEditor::dropAddsARow()
     QVERIFY(editor.referenceEdit()->text().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(allReady(editor.model()) && editor.model()->rowCount() == 2, kReadTimeoutMs);
     QCOMPARE(editor.undoStack()->count(), 2);
+    // Dropped on row 0, an image goes before it (here an index, with all its platforms: two rows).
+    editor.allPlatformsCheck()->setChecked(true);
+    auto *onRow = new QMimeData;
+    onRow->setText(m_index);
+    dropOn(editor.view(), onRow, editor.view()->visualRect(editor.model()->index(0, 0)).center());
+    delete onRow;
+    QCOMPARE(editor.model()->rowCount(), 3);
+    QCOMPARE(cell(editor.model(), 0, ManifestListModel::Source), m_index);
+    QTRY_VERIFY_WITH_TIMEOUT(allReady(editor.model()) && editor.model()->rowCount() == 4, kReadTimeoutMs);
+    QCOMPARE(cell(editor.model(), 1, ManifestListModel::Architecture), u"arm"_s);
+    QCOMPARE(cell(editor.model(), 2, ManifestListModel::Digest), m_singleDigest);
 }
 
 void TestManifestEditor::dropOfAnIndexWithAllPlatforms()
