@@ -374,6 +374,52 @@ private slots:
         QCOMPARE(raw.out, bytes);
         const QString err = copyAllBack(reg, list, path(u"out"_s));
         QVERIFY2(err.isEmpty(), qPrintable(err));
+
+        // Verified against the CA with --cert-dir, to another repository.
+        r = stevedore({u"manifest"_s, u"push"_s, u"--cert-dir"_s, reg.certDir(), u"-q"_s, list, h + u"/dst/verified:v1"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(remoteRaw(reg, h + u"/dst/verified:v1"_s).out, bytes);
+    }
+
+    // Basic auth: --creds reaches the source repositories (read, mounted from) and the destination.
+    void basicAuthRegistry()
+    {
+        RegistryFixture reg(RegistryOptions{.auth = RegistryAuth::Basic});
+        start(reg);
+        const QString h = reg.hostPort();
+        const QString creds = reg.options().user + u':' + reg.options().password;
+        const QString layoutA = path(u"layout-a"_s);
+        const QString a = writeImage(layoutA, u"linux/amd64"_s, 171);
+        const QString layoutB = path(u"layout-b"_s);
+        const QString b = writeImage(layoutB, u"linux/arm64"_s, 172);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        for (const auto &[layout, ref] : {std::pair<QString, QString>{layoutA, h + u"/src/a:amd64"_s},
+                                          std::pair<QString, QString>{layoutB, h + u"/src/b:arm64"_s}}) {
+            const ProcessResult r = skopeo({u"copy"_s, u"-q"_s, u"--dest-tls-verify=false"_s, u"--dest-creds"_s, creds,
+                                            u"oci:"_s + layout + u":v1"_s, u"docker://"_s + ref});
+            QVERIFY2(r.ok(), qPrintable(describe(r)));
+        }
+        const QString list = h + u"/dst/app:v1"_s;
+        ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, list, h + u"/src/a:amd64"_s});
+        QVERIFY2(!r.ok() && !r.crashed && !r.timedOut, qPrintable(describe(r))); // no credentials
+        r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, u"--creds"_s, creds, list, h + u"/src/a:amd64"_s,
+                       h + u"/src/b:arm64"_s});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const QByteArray bytes = inspectList(list);
+        QCOMPARE(digestsOf(objectOf(bytes)), (QStringList{a, b}));
+
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--retry"_s, u"0"_s, list});
+        QVERIFY2(!r.ok() && !r.crashed && !r.timedOut, qPrintable(describe(r)));
+        QVERIFY(!tagExists(reg, u"dst/app"_s, u"v1"_s));
+        r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--creds"_s, creds, list});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QVERIFY2(!r.err.contains(reg.options().password.toUtf8()), r.err.constData());
+        const ProcessResult raw = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"--creds"_s, creds,
+                                          u"docker://"_s + list});
+        QVERIFY2(raw.ok(), qPrintable(describe(raw)));
+        QCOMPARE(raw.out, bytes);
+        const QString problem = checkMounted(requests(reg), readJsonObject(layoutBlobPath(layoutA, a)), u"dst/app"_s, u"src/a"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     // Issue 9, test 3: --format v2s2 writes a Docker manifest list of Docker v2s2 images (an entry's annotation,
