@@ -297,7 +297,9 @@ void ManifestListModel::startReading(const Row &row)
         else
             applyReading(id, result);
     });
-    watcher->setFuture(describeListImageAsync(row.reference, m_context, row.all, m_cancel));
+    SystemContext ctx = m_context;
+    ctx.cancel = m_cancel; // what is run while the image is opened (a credential helper) stops with the model too
+    watcher->setFuture(describeListImageAsync(row.reference, ctx, row.all, m_cancel));
 }
 
 void ManifestListModel::applyReading(quint64 id, const Entries &result)
