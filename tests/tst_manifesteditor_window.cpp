@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTimer>
 
+using stevedore::ManifestList;
 using stevedore::ui::MainWindow;
 using namespace editortest;
 
@@ -110,6 +111,22 @@ void TestManifestEditorWindow::pushThroughTheQueue()
     QVERIFY(!editor->replaceQuestion());
     QVERIFY(w.findChild<stevedore::ui::PushDialog *>());
     QCOMPARE(w.findChild<stevedore::ui::PushDialog *>()->sourceText(), name);
+
+    // Open List… of the pushed list in the registry: one row per platform image, as pushed, read from there.
+    const ManifestList pushed = editor->model()->list();
+    ManifestEditor reader(m_root);
+    reader.tlsVerifyCheck()->setChecked(false);
+    reader.openRemote(u"docker://"_s + name);
+    QCOMPARE(reader.nameEdit()->text(), name);
+    QTRY_VERIFY_WITH_TIMEOUT(allReady(reader.model()) && reader.model()->rowCount() == 3, kReadTimeoutMs);
+    const ManifestList read = reader.model()->list();
+    for (int r = 0; r < 3; ++r) {
+        const auto &e = read.entries.at(r);
+        QCOMPARE(e.descriptor.digest, pushed.entries.at(r).descriptor.digest);
+        QVERIFY(e.descriptor.platform == pushed.entries.at(r).descriptor.platform);
+        QVERIFY2(e.source.startsWith(u"docker://"_s + registry.hostPort() + u"/team/list@sha256:"_s),
+                 qPrintable(e.source));
+    }
 }
 
 void TestManifestEditorWindow::preferencesAndScheduledReimport()
