@@ -127,6 +127,14 @@ private Q_SLOTS:
         edit.osVersion = u"10.0.17763"_s;
         QVERIFY(applyPlatformEdit(list.entries[1], edit));
         QVERIFY(list.duplicatePlatforms().isEmpty());
+        // arm64 without a variant is arm64/v8 to a runtime (containerd), and arm is arm/v7.
+        ManifestList arm;
+        arm.add(entry(u"x"_s, u"linux/arm64"_s));
+        arm.add(entry(u"y"_s, u"linux/arm64/v8"_s));
+        arm.add(entry(u"z"_s, u"linux/arm/v7"_s));
+        arm.add(entry(u"w"_s, u"linux/arm"_s));
+        arm.add(entry(u"v"_s, u"linux/arm/v6"_s));
+        QCOMPARE(arm.duplicatePlatforms(), (QStringList{u"linux/arm64/v8 (2 entries)"_s, u"linux/arm/v7 (2 entries)"_s}));
     }
 
     void platformEdits()
@@ -227,6 +235,15 @@ private Q_SLOTS:
         QVERIFY2(loaded.error().message.contains(u"app:v1"_s), qPrintable(loaded.error().message));
         // A damaged list is never silently replaced by a Create.
         QVERIFY(!store.save(n, list, ListStore::SaveMode::Create));
+
+        // An index.json whose "manifests" is no array is damage, not an empty store.
+        QFile index(store.root() + u"/index.json"_s);
+        QVERIFY(index.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        index.write(R"({"schemaVersion": 2, "manifests": 7})");
+        index.close();
+        auto lists = store.lists();
+        QVERIFY(!lists);
+        QVERIFY2(lists.error().message.contains(u"\"manifests\" is not an array"_s), qPrintable(lists.error().message));
     }
 
     void describeFromLayouts()

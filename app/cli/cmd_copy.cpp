@@ -151,11 +151,18 @@ int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, dst.error().message);
         return ExitUsage;
     }
-    const int code = runCopyWithOptions(spec.name, p, *src, *dst);
-    if (code == ExitOk && p.flag(u"rm"_s) && src->kind == TransportReference::Kind::LocalStore && src->image) {
+    // IMAGE may be a local manifest list (a bare name that is no image of the store): then it goes whole, with its
+    // images, as podman pushes a list, unless --all=false asks for this machine's image only.
+    ListStore lists(storeRoot(p));
+    const bool isList = src->kind == TransportReference::Kind::LocalStore && src->image
+                        && !LocalStore(storeRoot(p)).find(*src->image) && lists.contains(*src->image);
+    const int code = runCopyWithOptions(spec.name, p, *src, *dst, [&](SystemContext &, CopyOptions &options) {
+        if (isList && !p.has(u"all"_s))
+            options.all = true;
+    });
+    if (code == ExitOk && p.flag(u"rm"_s) && isList) {
         // --rm: the pushed IMAGE was a local manifest list (podman push --rm); an image of the store is kept.
-        ListStore lists(storeRoot(p));
-        if (!LocalStore(storeRoot(p)).find(*src->image) && lists.contains(*src->image)) {
+        {
             if (auto removed = lists.remove(*src->image); !removed) {
                 printError(spec.name, u"pushed, but removing the local list failed: "_s + removed.error().message);
                 return ExitFailure;

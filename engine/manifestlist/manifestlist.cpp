@@ -85,12 +85,28 @@ QString platformKey(const std::optional<Platform> &p)
     return key;
 }
 
+namespace {
+
+// The platform as runtimes match it: containerd takes arm64 without a variant for arm64/v8, and arm for arm/v7.
+std::optional<Platform> normalisedForMatching(std::optional<Platform> p)
+{
+    if (p && p->variant.isEmpty()) {
+        if (p->architecture == QLatin1String("arm64"))
+            p->variant = QStringLiteral("v8");
+        else if (p->architecture == QLatin1String("arm"))
+            p->variant = QStringLiteral("v7");
+    }
+    return p;
+}
+
+} // namespace
+
 QStringList ManifestList::duplicatePlatforms() const
 {
     QStringList order;
     QHash<QString, int> count;
     for (const ListEntry &e : entries) {
-        const QString key = platformKey(e.descriptor.platform);
+        const QString key = platformKey(normalisedForMatching(e.descriptor.platform));
         if (!count.contains(key))
             order.append(key);
         ++count[key];

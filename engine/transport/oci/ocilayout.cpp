@@ -160,7 +160,10 @@ Result<QList<Descriptor>> OciLayout::entriesUnlocked() const
     if (o.value(QStringLiteral("schemaVersion")).toInt(-1) != 2)
         return fail(ErrorCode::MalformedContent, EngineText::tr("%1 does not have schemaVersion 2").arg(indexPath()));
     QList<Descriptor> out;
-    const QJsonArray manifests = o.value(QStringLiteral("manifests")).toArray();
+    const QJsonValue listed = o.value(QStringLiteral("manifests"));
+    if (!listed.isUndefined() && !listed.isNull() && !listed.isArray())
+        return fail(ErrorCode::MalformedContent, EngineText::tr("%1: \"manifests\" is not an array").arg(indexPath()));
+    const QJsonArray manifests = listed.toArray();
     for (qsizetype i = 0; i < manifests.size(); ++i) {
         auto d = Descriptor::fromJson(manifests.at(i).toObject());
         if (!d)
