@@ -357,6 +357,16 @@ void TestManifestEditor::delegateOffersValidValues()
     QVERIFY(combo);
     QVERIFY(combo->findData(u"riscv64"_s) >= 0);
     QCOMPARE(combo->currentData().toString(), u"amd64"_s);
+    // A value typed that is not offered is kept, and marked.
+    combo->lineEdit()->selectAll();
+    QTest::keyClicks(combo->lineEdit(), u"amd46"_s);
+    QCOMPARE(combo->currentText(), u"amd46"_s);
+    QTest::keyClick(combo, Qt::Key_Return);
+    QTRY_COMPARE(cell(editor.model(), 2, ManifestListModel::Architecture), u"amd46"_s);
+    QVERIFY(cell(editor.model(), 2, ManifestListModel::Architecture, ManifestListModel::ProblemRole)
+                .contains(u"unknown architecture"_s));
+    editor.undoStack()->undo();
+    QCOMPARE(cell(editor.model(), 2, ManifestListModel::Architecture), u"amd64"_s);
 }
 
 void TestManifestEditor::saveWritesWhatTheModelShows()
