@@ -10,6 +10,7 @@
 #include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
+#include "registrybrowser.h"
 #include "transfermodel.h"
 #include "transport/systemcontext.h"
 
@@ -177,8 +178,11 @@ void MainWindow::createDocks()
 
     m_browserDock = new QDockWidget(this);
     m_browserDock->setObjectName(u"registryBrowserDock"_s);
-    m_browserPlaceholder = placeholderLabel(m_browserDock);
-    m_browserDock->setWidget(m_browserPlaceholder);
+    m_browser = new RegistryBrowser(m_browserDock);
+    m_browserDock->setWidget(m_browser);
+    connect(m_browser, &RegistryBrowser::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_browser, &RegistryBrowser::loginRequested, this, [this] { openCredentialsWindow(); });
     addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
 
     m_queueDock = new PushQueueDock(m_transfers, this);
@@ -271,7 +275,6 @@ void MainWindow::retranslate()
     m_credentialsDock->setWindowTitle(tr("Credentials"));
     if (m_credentialsWindow)
         m_credentialsWindow->setWindowTitle(tr("Credentials — Stevedore"));
-    m_browserPlaceholder->setText(tr("Browsing registries is coming in a later release."));
     m_editorPlaceholder->setText(tr("Assemble a multi-platform manifest list from images: drop them in the editor, "
                                     "set their platforms, save the list and push it."));
     m_editorButton->setText(tr("Open Manifest List &Editor…"));

@@ -34,10 +34,11 @@ class PreferencesDialog;
 class ManifestEditor;
 class PushDialog;
 class PushQueueDock;
+class RegistryBrowser;
 struct PushRequest;
 
 // The main window: the local images in the middle, docks for the registry browser, the push queue and
-// the manifest editor (the first and last are filled by later releases), menus and a status bar.
+// the manifest editor, menus and a status bar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -58,6 +59,8 @@ public:
     // The manifest list editor window (nullptr until first opened).
     ManifestEditor *manifestEditor() const { return m_manifestEditor; }
     QDockWidget *manifestEditorDock() const { return m_editorDock; }
+    // The registry browser inside the "Registry Browser" dock.
+    RegistryBrowser *registryBrowser() const { return m_browser; }
 
 public Q_SLOTS:
     // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
@@ -113,7 +116,7 @@ private:
     QDockWidget *m_credentialsDock = nullptr;
     CredentialManager *m_credentialManager = nullptr;
     CredentialManager *m_credentialsWindow = nullptr;
-    QLabel *m_browserPlaceholder = nullptr;
+    RegistryBrowser *m_browser = nullptr;
     QLabel *m_editorPlaceholder = nullptr;
     QPushButton *m_editorButton = nullptr;
     ManifestEditor *m_manifestEditor = nullptr;

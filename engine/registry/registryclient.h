@@ -100,6 +100,20 @@ public:
     Result<QStringList> listTags(const QString &repo, int pageSize, const CancelToken &cancel);
     Result<QStringList> catalog(int pageSize, const CancelToken &cancel);
 
+    // One page of a tag list or of the catalog, and where the next one is (from Link rel="next", resolved and
+    // checked by the URL policy; empty on the last page). `next` empty: the first page (n=pageSize when > 0);
+    // else a `next` an earlier page returned, checked by the URL policy again.
+    struct ListPage {
+        QStringList names;
+        QUrl next;
+    };
+    Result<ListPage> tagsPage(const QString &repo, int pageSize, const QUrl &next, const CancelToken &cancel);
+    Result<ListPage> catalogPage(int pageSize, const QUrl &next, const CancelToken &cancel);
+
+    // DELETE /v2/REPO/manifests/DIGEST (the distribution spec deletes by digest; every tag naming it goes too).
+    // A registry without deletes enabled answers 405 UNSUPPORTED: an Unsupported error saying so.
+    Status deleteManifest(const QString &repo, const Digest &digest, const CancelToken &cancel);
+
     // --- lower level, used by the parts above and by tests ---
     using Response = HttpResponse;
     struct Request {

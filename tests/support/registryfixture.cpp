@@ -264,10 +264,11 @@ bool RegistryFixture::start(QString *error)
 
     QString config = u"version: 0.1\n"
                      "log:\n  level: warn\n  formatter: text\n  accesslog:\n    disabled: true\n"
-                     "storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n    enabled: true\n"
+                     "storage:\n  filesystem:\n    rootdirectory: %1\n  delete:\n    enabled: %2\n"
                      "  maintenance:\n    uploadpurging:\n      enabled: false\n"
                      "http:\n  addr: 127.0.0.1:@PORT@\n  secret: stevedore-test-secret\n  draintimeout: 10s\n"
-                     "  headers:\n    X-Stevedore-Fixture: [@ID@]\n"_s.arg(storageDir());
+                     "  headers:\n    X-Stevedore-Fixture: [@ID@]\n"_s.arg(storageDir(),
+                                                                     m_options.deletes ? u"true"_s : u"false"_s);
     if (m_options.clientCerts && !m_options.tls) {
         *error = u"RegistryOptions::clientCerts needs tls"_s;
         return false;

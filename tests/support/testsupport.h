@@ -58,6 +58,7 @@ struct RegistryOptions {
     bool clientCerts = false;   // with tls: the registry requires a client certificate issued by the fixture's CA;
                                 // certDir() then also holds client.cert / client.key (containers' certs.d layout)
     bool httpTokenRealm = false; // Token: a plain-http realm even when tls (clients must refuse it unless insecure)
+    bool deletes = true;        // storage.delete.enabled: false makes DELETE of a manifest answer 405 UNSUPPORTED
 };
 
 // Debian's docker-registry on a free 127.0.0.1 port; stopped and wiped in the destructor.

@@ -186,10 +186,11 @@ private:
 
 } // namespace
 
-Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const ImageReference &image, const SystemContext &ctx, bool push)
+Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const QString &host, const QString &repository,
+                                                           const SystemContext &ctx, bool push)
 {
     RegistryConfig config;
-    config.host = image.domain();
+    config.host = host;
     config.insecure = ctx.tlsVerify.has_value() && !*ctx.tlsVerify;
     config.certDir = ctx.certDir;
     config.pushAccess = push;
@@ -197,16 +198,21 @@ Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const ImageReference 
     if (ctx.credentials && !ctx.credentials->isEmpty()) {
         config.credentials = ctx.credentials;
     } else {
-        auto found = CredentialStore(ctx.authFile).lookup(image.domain(), image.path(), ctx.cancel);
+        auto found = CredentialStore(ctx.authFile).lookup(host, repository, ctx.cancel);
         if (!found)
             return fail(found.error());
         if (*found) {
             config.credentials = (*found)->credentials;
-            qCDebug(lcAuth) << "using credentials for" << image.domain() << "from" << (*found)->source << "key"
+            qCDebug(lcAuth) << "using credentials for" << host << "from" << (*found)->source << "key"
                             << (*found)->key;
         }
     }
     return std::make_shared<RegistryClient>(std::move(config));
+}
+
+Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const ImageReference &image, const SystemContext &ctx, bool push)
+{
+    return makeRegistryClient(image.domain(), image.path(), ctx, push);
 }
 
 Result<std::unique_ptr<ImageSource>> openDockerImageSource(const TransportReference &ref, const SystemContext &ctx)

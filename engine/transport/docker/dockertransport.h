@@ -19,6 +19,10 @@ Result<std::unique_ptr<ImageDestination>> openDockerImageDestination(const Trans
 
 // The client a docker:// reference is reached with (credentials resolved as above). `push`: ask for push scopes.
 Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const ImageReference &image, const SystemContext &ctx, bool push);
+// The same for a registry `host` ("localhost:5000", normalised as ImageReference::domain()) and a repository path
+// ("team/app"; empty: the credentials of the host itself, as for the catalog).
+Result<std::shared_ptr<RegistryClient>> makeRegistryClient(const QString &host, const QString &repository,
+                                                           const SystemContext &ctx, bool push);
 
 inline constexpr QLatin1StringView kDockerTransportName{"docker"};
 

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "registrytreemodel.h"
+
+#include <QDialog>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTreeView;
+class QTreeWidget;
+class QFrame;
+
+namespace stevedore::ui {
+
+// "Add registry…": the registry's URL, whether its certificate is checked, and a certificate folder.
+class AddRegistryDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit AddRegistryDialog(QWidget *parent = nullptr);
+    // nullopt while the URL names no host.
+    std::optional<models::RegistrySpec> spec() const;
+    QLineEdit *urlEdit() const { return m_url; }
+    QCheckBox *tlsVerifyBox() const { return m_tlsVerify; }
+    QLineEdit *certDirEdit() const { return m_certDir; }
+
+private:
+    void validate();
+    QLineEdit *m_url = nullptr;
+    QCheckBox *m_tlsVerify = nullptr;
+    QLineEdit *m_certDir = nullptr;
+    QPushButton *m_ok = nullptr;
+};
+
+// The registry browser (the "Registry Browser" dock): a tree of registries, repositories, tags, platform images and
+// layers (RegistryTreeModel, filtered by name), an error panel with Retry / Log in… / Trust certificate folder…
+// for the row that failed, a field to open a repository by name, and the details of the current tag or platform
+// image (summary with digest and copy button, layers, platforms; the manifest JSON; the config), read on the
+// engine's io pool. Tag and platform rows drag out as "docker://HOST/REPO:TAG" (or @DIGEST) text.
+class RegistryBrowser final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RegistryBrowser(QWidget *parent = nullptr);
+    ~RegistryBrowser() override;
+
+    models::RegistryTreeModel *model() const { return m_model; }
+    models::RegistryFilterModel *filterModel() const { return m_filter; }
+    QTreeView *view() const { return m_view; }
+    // The source index of the view's current row.
+    QModelIndex currentSourceIndex() const;
+    void setCurrentSourceIndex(const QModelIndex &index);
+
+    // What the details pane shows now (for tests and for copying).
+    QString currentDigest() const { return m_digest; }
+    QString manifestText() const;
+    QString configText() const;
+    QFrame *errorPanel() const { return m_errorPanel; }
+    QLabel *errorLabel() const { return m_errorText; }
+
+public Q_SLOTS:
+    void addRegistryDialog();
+    // Deletes the current tag or platform image after a confirmation (QMessageBox).
+    void deleteCurrent();
+    // Opens the repository typed in the field under the registry of the current row.
+    void openTypedRepository();
+    // Retries the current failed row (or the failed row under the current one).
+    void retryCurrent();
+    // Reaches the current row's registry with the certificates of `folder` (the button asks for it).
+    void trustCertificateFolder(const QString &folder);
+
+Q_SIGNALS:
+    // "Log in…" for `host`: the window opens its credentials.
+    void loginRequested(const QString &host);
+    // The details of the current row are shown (the manifest read, and the config when it has one).
+    void detailsShown();
+    void statusMessage(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void onCurrentChanged();
+    void updateErrorPanel();
+    QModelIndex failedIndexNearCurrent() const;
+    void showManifest(const RemoteManifest &manifest);
+    void showConfig(const RemoteConfig &config);
+    void clearDetails(const QString &note = {});
+
+    models::RegistryTreeModel *m_model = nullptr;
+    models::RegistryFilterModel *m_filter = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QPushButton *m_addButton = nullptr;
+    QTreeView *m_view = nullptr;
+    QLineEdit *m_repoEdit = nullptr;
+    QPushButton *m_openRepoButton = nullptr;
+    QFrame *m_errorPanel = nullptr;
+    QLabel *m_errorText = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QPushButton *m_loginButton = nullptr;
+    QPushButton *m_trustButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_digestLabel = nullptr;
+    QPushButton *m_copyDigest = nullptr;
+    QPushButton *m_deleteButton = nullptr;
+    QTreeWidget *m_entries = nullptr;
+    QPlainTextEdit *m_manifestEdit = nullptr;
+    QPushButton *m_copyManifest = nullptr;
+    QPlainTextEdit *m_configEdit = nullptr;
+    QLabel *m_status = nullptr;
+    QString m_digest;
+    quint64 m_detailsGeneration = 0;
+};
+
+} // namespace stevedore::ui
