@@ -3,6 +3,7 @@
 // tag list lazily, an index tag's platforms and a platform's layers, the details pane (digest equal to skopeo
 // inspect's, manifest and config), drag data the push queue accepts, deleting a tag (and a registry that does not
 // allow it), a rejected password, an unreachable registry, the name filter and the remembered registries.
+#include "i18n.h"
 #include "pushqueuedock.h"
 #include "registrybrowser.h"
 #include "registrytreemodel.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void wrongPasswordShowsAnAuthenticationError();
     void unreachableRegistryShowsAnError();
     void filterAndRememberedRegistries();
+    void chineseTranslation();
 
 private:
     ProcessResult skopeo(const QStringList &args)
@@ -564,11 +566,14 @@ void TestRegistryBrowser::deleteTag()
     QSignalSpy fetched(model, &RegistryTreeModel::fetchFinished);
     // The confirmation: Cancel first (nothing happens), then Yes.
     bool asked = false;
-    auto answer = [&asked](QMessageBox::StandardButton button) {
-        QTimer::singleShot(50, [&asked, button] {
+    // Answers the message box once it shows (looking again every 20 ms, so the test never hangs in its exec()).
+    std::function<void(QMessageBox::StandardButton)> answer = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(20, &browser, [&, button] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
+            if (!box) {
+                answer(button);
                 return;
+            }
             asked = box->text().contains(u"del/me:v1"_s);
             box->button(button)->click();
         });
@@ -733,6 +738,21 @@ void TestRegistryBrowser::filterAndRememberedRegistries()
     QVERIFY(!RegistrySpec::fromUrl(u"http://Example.com:5000"_s)->tlsVerify);
     QVERIFY(RegistrySpec::fromUrl(u"quay.io"_s)->tlsVerify);
     QVERIFY(!RegistrySpec::fromUrl(u"  "_s));
+}
+
+void TestRegistryBrowser::chineseTranslation()
+{
+    QVERIFY(ui::installTranslators(QLocale(u"zh_CN"_s)));
+    ui::RegistryBrowser browser;
+    auto *add = browser.findChild<QPushButton *>(u"addRegistryButton"_s);
+    QVERIFY(add);
+    QCOMPARE(add->text(), u"添加镜像仓库(&A)…"_s);
+    Error e;
+    e.code = ErrorCode::NetworkError;
+    QVERIFY(RegistryTreeModel::windowMessage(e, u"h:1"_s).startsWith(u"无法连接 h:1"_s));
+    // Switched back at run time, the open browser follows.
+    QVERIFY(ui::installTranslators(QLocale(u"en"_s)));
+    QTRY_COMPARE(add->text(), u"&Add Registry…"_s);
 }
 
 int main(int argc, char **argv)

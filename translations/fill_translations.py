@@ -323,6 +323,93 @@ EN_PLURALS.update({
 })
 
 
+# The registry browser (models/registrytreemodel, ui/registrybrowser); strings already above keep their translation.
+ZH_BROWSER = {
+    " (no layer)": "（无层）",
+    "%1 (no certificate checks)": "%1（不检查证书）",
+    "%1 answered something unexpected: %2": "%1 的回答出乎意料：%2",
+    "%1 asks to slow down: try again in a moment.": "%1 要求放慢速度：请稍后再试。",
+    "%1 did not accept the login: log in again, or check the user and password in Credentials.":
+        "%1 不接受此登录：请重新登录，或在“凭据”中检查用户名和密码。",
+    "%1 does not allow this (deleting may not be enabled on it).": "%1 不允许此操作（可能未启用删除）。",
+    "%1 does not allow this user to see this.": "%1 不允许此用户查看此内容。",
+    "%1 does not have this (it may have been deleted).": "%1 上没有此内容（可能已被删除）。",
+    "%1 had an internal error: try again later.": "%1 出现内部错误：请稍后再试。",
+    "%1 is now reached with the certificates of %2.": "现在使用 %2 中的证书访问 %1。",
+    "%1 needs a login.": "%1 需要登录。",
+    "%1\nReading…": "%1\n正在读取…",
+    "&Add Registry…": "添加镜像仓库(&A)…",
+    "&Certificate folder:": "证书文件夹(&C)：",
+    "&Copy Digest": "复制摘要(&C)",
+    "&Delete…": "删除(&D)…",
+    "&Log In…": "登录(&L)…",
+    "&Open Repository": "打开仓库(&O)",
+    "&Retry": "重试(&R)",
+    "&Trust Certificate Folder…": "信任证书文件夹(&T)…",
+    "(no platform)": "（无平台）",
+    "Add Registry": "添加镜像仓库",
+    "An index has no config: choose one of its platform images.": "索引没有配置：请选择其中一个平台镜像。",
+    "Browse…": "浏览…",
+    "Cannot reach %1: check the address and that the registry is running.": "无法连接 %1：请检查地址以及镜像仓库是否在运行。",
+    "Certificate Folder": "证书文件夹",
+    "Check the registry's TLS certificate": "检查镜像仓库的 TLS 证书",
+    "Choose a tag or a platform image to delete.": "请选择要删除的标签或平台镜像。",
+    "Choose a tag or a platform image to see its details.": "选择一个标签或平台镜像以查看其详细信息。",
+    "Choose the registry the repository is in first.": "请先选择仓库所在的镜像仓库。",
+    "Command: %1": "命令：%1",
+    "Config": "配置",
+    "Copied %1.": "已复制 %1。",
+    "Copy &Manifest": "复制清单(&M)",
+    "Created: %1": "创建时间：%1",
+    "Delete %1 from the registry?\n\nThe registry deletes the manifest %2 and every tag that names it. This cannot be undone.":
+        "从镜像仓库中删除 %1？\n\n镜像仓库将删除清单 %2 以及指向它的所有标签。此操作无法撤销。",
+    "Delete Image": "删除镜像",
+    "Deleted %1.": "已删除 %1。",
+    "Deleting %1…": "正在删除 %1…",
+    "Digest": "摘要",
+    "Digest: %1": "摘要：%1",
+    "Entry": "条目",
+    "Entrypoint: %1": "入口点：%1",
+    "Environment:": "环境变量：",
+    "Filter by name": "按名称筛选",
+    "History:": "历史：",
+    "Labels:": "标签：",
+    "Layer %1\n%2, %3": "层 %1\n%2，%3",
+    "Loading…": "正在加载…",
+    "Manifest": "清单",
+    "Media type": "媒体类型",
+    "Name": "名称",
+    "Platform: %1": "平台：%1",
+    "Reading…": "正在读取…",
+    "Registry &URL:": "镜像仓库地址(&U)：",
+    "Repository name, e.g. team/app": "仓库名称，例如 team/app",
+    "Size": "大小",
+    "Stopped.": "已停止。",
+    "Summary": "概要",
+    "The certificate of %1 is not trusted: trust the folder holding its CA certificate, or add the registry again without certificate checks.":
+        "%1 的证书不受信任：请信任存放其 CA 证书的文件夹，或以不检查证书的方式重新添加该镜像仓库。",
+    "The credentials for %1 cannot be read: an auth file is damaged (see Credentials).": "无法读取 %1 的凭据：某个认证文件已损坏（见“凭据”）。",
+    "This registry does not list its repositories here: type a repository name to open it.":
+        "此镜像仓库不在此列出其仓库：请输入仓库名称以打开它。",
+    "User: %1": "用户：%1",
+    "Working directory: %1": "工作目录：%1",
+    "config": "配置",
+    "it names": "它指向的清单",
+    "layer %1": "层 %1",
+    "registry.example.com:5000": "registry.example.com:5000",
+    "the system's (certs.d)": "系统的（certs.d）",
+    "%1, %n platform image(s)": "%1，%n 个平台镜像",
+    "%1, %n layer(s), %2 in all (compressed)": "%1，%n 个层，共 %2（压缩后）",
+}
+for _key, _value in ZH_BROWSER.items():
+    ZH_CN.setdefault(_key, _value)
+EN_PLURALS.update({
+    "%1, %n platform image(s)": ["%1, %n platform image", "%1, %n platform images"],
+    "%1, %n layer(s), %2 in all (compressed)": ["%1, %n layer, %2 in all (compressed)",
+                                                 "%1, %n layers, %2 in all (compressed)"],
+})
+
+
 def fill(path: Path, table: dict, plurals: dict) -> list:
     tree = ET.parse(path)
     missing = []

@@ -233,6 +233,97 @@
         </message>
     </context>
     <context>
+        <name>stevedore::models::RegistryTreeModel</name>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This registry does not list its repositories here: type a repository name to open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no platform)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a tag or a platform image to delete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 did not accept the login: log in again, or check the user and password in Credentials.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not allow this user to see this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 needs a login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The credentials for %1 cannot be read: an auth file is damaged (see Credentials).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificate of %1 is not trusted: trust the folder holding its CA certificate, or add the registry again without certificate checks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot reach %1: check the address and that the registry is running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not have this (it may have been deleted).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 asks to slow down: try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 had an internal error: try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not allow this (deleting may not be enabled on it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 answered something unexpected: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (no certificate checks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media type</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::TransferModel</name>
         <message>
             <source>%1 → %2</source>
@@ -313,6 +404,41 @@
         </message>
         <message>
             <source>Retrying</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::AddRegistryDialog</name>
+        <message>
+            <source>Add Registry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry.example.com:5000</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the registry's TLS certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the system's (certs.d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registry &amp;URL:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Certificate folder:</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -598,10 +724,6 @@
         </message>
         <message>
             <source>Manifest Editor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Browsing registries is coming in a later release.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1184,6 +1306,203 @@
         </message>
         <message>
             <source>&amp;Remove Finished</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::RegistryBrowser</name>
+        <message>
+            <source>Certificate Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter by name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add Registry…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repository name, e.g. team/app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open Repository</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Log In…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Trust Certificate Folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;Manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the registry the repository is in first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is now reached with the certificates of %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a tag or a platform image to see its details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layer %1
+%2, %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An index has no config: choose one of its platform images.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no platform)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n platform image(s)</source>
+            <translation>
+                <numerusform>%1, %n platform image</numerusform>
+                <numerusform>%1, %n platform images</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>layer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n layer(s), %2 in all (compressed)</source>
+            <translation>
+                <numerusform>%1, %n layer, %2 in all (compressed)</numerusform>
+                <numerusform>%1, %n layers, %2 in all (compressed)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Platform: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working directory: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entrypoint: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Labels:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (no layer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete %1 from the registry?
+
+The registry deletes the manifest %2 and every tag that names it. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleting %1…</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -231,6 +231,97 @@
         </message>
     </context>
     <context>
+        <name>stevedore::models::RegistryTreeModel</name>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>This registry does not list its repositories here: type a repository name to open it.</source>
+            <translation>此镜像仓库不在此列出其仓库：请输入仓库名称以打开它。</translation>
+        </message>
+        <message>
+            <source>(no platform)</source>
+            <translation>（无平台）</translation>
+        </message>
+        <message>
+            <source>Choose a tag or a platform image to delete.</source>
+            <translation>请选择要删除的标签或平台镜像。</translation>
+        </message>
+        <message>
+            <source>Deleted %1.</source>
+            <translation>已删除 %1。</translation>
+        </message>
+        <message>
+            <source>%1 did not accept the login: log in again, or check the user and password in Credentials.</source>
+            <translation>%1 不接受此登录：请重新登录，或在“凭据”中检查用户名和密码。</translation>
+        </message>
+        <message>
+            <source>%1 does not allow this user to see this.</source>
+            <translation>%1 不允许此用户查看此内容。</translation>
+        </message>
+        <message>
+            <source>%1 needs a login.</source>
+            <translation>%1 需要登录。</translation>
+        </message>
+        <message>
+            <source>The credentials for %1 cannot be read: an auth file is damaged (see Credentials).</source>
+            <translation>无法读取 %1 的凭据：某个认证文件已损坏（见“凭据”）。</translation>
+        </message>
+        <message>
+            <source>The certificate of %1 is not trusted: trust the folder holding its CA certificate, or add the registry again without certificate checks.</source>
+            <translation>%1 的证书不受信任：请信任存放其 CA 证书的文件夹，或以不检查证书的方式重新添加该镜像仓库。</translation>
+        </message>
+        <message>
+            <source>Cannot reach %1: check the address and that the registry is running.</source>
+            <translation>无法连接 %1：请检查地址以及镜像仓库是否在运行。</translation>
+        </message>
+        <message>
+            <source>%1 does not have this (it may have been deleted).</source>
+            <translation>%1 上没有此内容（可能已被删除）。</translation>
+        </message>
+        <message>
+            <source>%1 asks to slow down: try again in a moment.</source>
+            <translation>%1 要求放慢速度：请稍后再试。</translation>
+        </message>
+        <message>
+            <source>%1 had an internal error: try again later.</source>
+            <translation>%1 出现内部错误：请稍后再试。</translation>
+        </message>
+        <message>
+            <source>%1 does not allow this (deleting may not be enabled on it).</source>
+            <translation>%1 不允许此操作（可能未启用删除）。</translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>已停止。</translation>
+        </message>
+        <message>
+            <source>%1 answered something unexpected: %2</source>
+            <translation>%1 的回答出乎意料：%2</translation>
+        </message>
+        <message>
+            <source>%1 (no certificate checks)</source>
+            <translation>%1（不检查证书）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Media type</source>
+            <translation>媒体类型</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::TransferModel</name>
         <message>
             <source>%1 → %2</source>
@@ -313,6 +404,41 @@
         <message>
             <source>Retrying</source>
             <translation>重试中</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::AddRegistryDialog</name>
+        <message>
+            <source>Add Registry</source>
+            <translation>添加镜像仓库</translation>
+        </message>
+        <message>
+            <source>registry.example.com:5000</source>
+            <translation>registry.example.com:5000</translation>
+        </message>
+        <message>
+            <source>Check the registry's TLS certificate</source>
+            <translation>检查镜像仓库的 TLS 证书</translation>
+        </message>
+        <message>
+            <source>the system's (certs.d)</source>
+            <translation>系统的（certs.d）</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Certificate Folder</source>
+            <translation>证书文件夹</translation>
+        </message>
+        <message>
+            <source>Registry &amp;URL:</source>
+            <translation>镜像仓库地址(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate folder:</source>
+            <translation>证书文件夹(&amp;C)：</translation>
         </message>
     </context>
     <context>
@@ -596,10 +722,6 @@
         <message>
             <source>Manifest Editor</source>
             <translation>清单编辑器</translation>
-        </message>
-        <message>
-            <source>Browsing registries is coming in a later release.</source>
-            <translation>浏览镜像仓库的功能将在后续版本中提供。</translation>
         </message>
         <message>
             <source>Images in the local store %1</source>
@@ -1172,6 +1294,205 @@
         <message>
             <source>&amp;Remove Finished</source>
             <translation>移除已完成项(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::RegistryBrowser</name>
+        <message>
+            <source>Certificate Folder</source>
+            <translation>证书文件夹</translation>
+        </message>
+        <message>
+            <source>Copied %1.</source>
+            <translation>已复制 %1。</translation>
+        </message>
+        <message>
+            <source>Filter by name</source>
+            <translation>按名称筛选</translation>
+        </message>
+        <message>
+            <source>&amp;Add Registry…</source>
+            <translation>添加镜像仓库(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Repository name, e.g. team/app</source>
+            <translation>仓库名称，例如 team/app</translation>
+        </message>
+        <message>
+            <source>&amp;Open Repository</source>
+            <translation>打开仓库(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Log In…</source>
+            <translation>登录(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>&amp;Trust Certificate Folder…</source>
+            <translation>信任证书文件夹(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Digest</source>
+            <translation>复制摘要(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Manifest</source>
+            <translation>复制清单(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>Manifest</source>
+            <translation>清单</translation>
+        </message>
+        <message>
+            <source>Config</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Media type</source>
+            <translation>媒体类型</translation>
+        </message>
+        <message>
+            <source>Choose the registry the repository is in first.</source>
+            <translation>请先选择仓库所在的镜像仓库。</translation>
+        </message>
+        <message>
+            <source>%1 is now reached with the certificates of %2.</source>
+            <translation>现在使用 %2 中的证书访问 %1。</translation>
+        </message>
+        <message>
+            <source>Choose a tag or a platform image to see its details.</source>
+            <translation>选择一个标签或平台镜像以查看其详细信息。</translation>
+        </message>
+        <message>
+            <source>Layer %1
+%2, %3</source>
+            <translation>层 %1
+%2，%3</translation>
+        </message>
+        <message>
+            <source>%1
+Reading…</source>
+            <translation>%1
+正在读取…</translation>
+        </message>
+        <message>
+            <source>An index has no config: choose one of its platform images.</source>
+            <translation>索引没有配置：请选择其中一个平台镜像。</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Digest: %1</source>
+            <translation>摘要：%1</translation>
+        </message>
+        <message>
+            <source>(no platform)</source>
+            <translation>（无平台）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n platform image(s)</source>
+            <translation>
+                <numerusform>%1，%n 个平台镜像</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>config</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>layer %1</source>
+            <translation>层 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n layer(s), %2 in all (compressed)</source>
+            <translation>
+                <numerusform>%1，%n 个层，共 %2（压缩后）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Platform: %1</source>
+            <translation>平台：%1</translation>
+        </message>
+        <message>
+            <source>Created: %1</source>
+            <translation>创建时间：%1</translation>
+        </message>
+        <message>
+            <source>User: %1</source>
+            <translation>用户：%1</translation>
+        </message>
+        <message>
+            <source>Working directory: %1</source>
+            <translation>工作目录：%1</translation>
+        </message>
+        <message>
+            <source>Entrypoint: %1</source>
+            <translation>入口点：%1</translation>
+        </message>
+        <message>
+            <source>Command: %1</source>
+            <translation>命令：%1</translation>
+        </message>
+        <message>
+            <source>Environment:</source>
+            <translation>环境变量：</translation>
+        </message>
+        <message>
+            <source>Labels:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <source>History:</source>
+            <translation>历史：</translation>
+        </message>
+        <message>
+            <source> (no layer)</source>
+            <translation>（无层）</translation>
+        </message>
+        <message>
+            <source>Delete %1 from the registry?
+
+The registry deletes the manifest %2 and every tag that names it. This cannot be undone.</source>
+            <translation>从镜像仓库中删除 %1？
+
+镜像仓库将删除清单 %2 以及指向它的所有标签。此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>it names</source>
+            <translation>它指向的清单</translation>
+        </message>
+        <message>
+            <source>Delete Image</source>
+            <translation>删除镜像</translation>
+        </message>
+        <message>
+            <source>Deleting %1…</source>
+            <translation>正在删除 %1…</translation>
         </message>
     </context>
     <context>
