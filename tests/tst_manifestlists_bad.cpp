@@ -1,9 +1,9 @@
 // End to end: `stevedore manifest` (issue 9) given bad input, against Debian's docker-registry with skopeo as the
 // oracle. Each case is a clear error (non-zero exit, a message naming the problem, no crash), and nothing is pushed:
 // no tag, and where the push is refused before copying, no repository at the destination. Duplicate platforms are
-// here too (refused, then pushed with --allow-duplicates). The lists that work are in tst_manifestlists.
-#include "support/e2e.h"
-#include "support/testsupport.h"
+// here too (refused, then pushed with --allow-duplicates). The lists that work are in tst_manifestlists and
+// tst_manifestlists_local; the helpers in manifestliststest.h.
+#include "manifestliststest.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -13,50 +13,37 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
 
 #include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace stevedore::test;
+using namespace manifestliststest;
 
-class TestManifestListsBad : public QObject
+namespace {
+
+// The images here are small: one layer of 16 KiB.
+QString writeSmallImage(const QString &dir, const QString &platform, quint32 seed)
+{
+    return writeImage(dir, platform, seed, 1, 16 * 1024);
+}
+
+} // namespace
+
+class TestManifestListsBad : public ManifestListsTest
 {
     Q_OBJECT
 
 private:
-    QString m_cli = qEnvironmentVariableIsEmpty("STEVEDORE_CLI") ? QString::fromUtf8(STEVEDORE_CLI_PATH)
-                                                                 : qEnvironmentVariable("STEVEDORE_CLI");
-    QString m_skopeo;
-    std::unique_ptr<QTemporaryDir> m_tmp;
-    QProcessEnvironment m_env;
     std::unique_ptr<RegistryFixture> m_reg; // one plain-http registry per test
     QString m_a, m_b;                       // REG/src/a:amd64 (linux/amd64) and REG/src/b:arm64 (linux/arm64)
 
-    QString path(const QString &name) const { return m_tmp->filePath(name); }
-    QString root() const { return path(u"root"_s); }
     QString host() const { return m_reg->hostPort(); }
     QString listName() const { return host() + u"/dst/app:v1"_s; }
-
-    ProcessResult stevedore(const QStringList &args, int timeoutMs = 60000)
-    {
-        return runProcess(m_cli, args, timeoutMs, m_env);
-    }
-
-    ProcessResult skopeo(const QStringList &args, int timeoutMs = 60000)
-    {
-        return runProcess(m_skopeo, QStringList{u"--insecure-policy"_s} + args, timeoutMs, m_env);
-    }
-
-    static QString describe(const ProcessResult &r)
-    {
-        return u"exit %1%2%3\nstdout: %4\nstderr: %5"_s.arg(r.exitCode)
-            .arg(r.timedOut ? u" (timed out)"_s : QString(), r.crashed ? u" (crashed)"_s : QString(),
-                 QString::fromUtf8(r.out.left(4000)), QString::fromUtf8(r.err.left(4000)));
-    }
 
     // A clean failure: it ended by itself with a non-zero code and said something on stderr that contains every one
     // of `words`. Empty when so, else what is wrong.
@@ -77,52 +64,16 @@ private:
         return {};
     }
 
-    // A single-platform image (an OCI manifest) in a layout at `dir`, tag v1; its manifest digest.
-    static QString writeImage(const QString &dir, const QString &platform, quint32 seed)
-    {
-        QString error;
-        const QString digest = writeTestLayout(dir, u"v1"_s,
-                                               TestImageSpec{.platforms = {platform}, .layersPerPlatform = 1,
-                                                             .layerSize = 16 * 1024, .gzipLayers = true,
-                                                             .asIndex = false, .seed = seed},
-                                               &error);
-        if (digest.isEmpty())
-            qWarning("writeTestLayout: %s", qPrintable(error));
-        return digest;
-    }
-
-    bool seedRegistry(const QString &layout, const QString &ref)
-    {
-        const ProcessResult r = skopeo({u"copy"_s, u"-q"_s, u"--dest-tls-verify=false"_s, u"oci:"_s + layout + u":v1"_s,
-                                        u"docker://"_s + ref});
-        if (!r.ok())
-            qWarning("skopeo copy: %s", qPrintable(describe(r)));
-        return r.ok();
-    }
-
-    QByteArray inspectList(const QString &list)
-    {
-        const ProcessResult r = stevedore({u"manifest"_s, u"inspect"_s, list});
-        return r.ok() ? r.out : QByteArray();
-    }
-
-    // docker-registry's own record of a tag (GET /v2/.../manifests/TAG without an Accept header is 404 for any OCI
-    // index, so the storage is the oracle that can tell).
-    bool tagExists(const QString &repo, const QString &tag) const
-    {
-        return QFileInfo::exists(m_reg->storageDir() + u"/docker/registry/v2/repositories/%1/_manifests/tags/%2"_s.arg(repo, tag));
-    }
-
     // Nothing at the destination: no tag v1 in dst/app (skopeo finds none either), and (when the push never started
     // copying) no repository.
     QString nothingPushed(bool noRepository = true)
     {
-        if (tagExists(u"dst/app"_s, u"v1"_s))
+        if (tagExists(*m_reg, u"dst/app"_s, u"v1"_s))
             return u"dst/app:v1 was tagged"_s;
-        const ProcessResult r = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + listName()});
+        const ProcessResult r = remoteRaw(*m_reg, listName());
         if (r.ok() || r.timedOut || !r.err.contains("manifest unknown"))
             return u"skopeo inspect of the destination: "_s + describe(r);
-        if (noRepository && QFileInfo::exists(m_reg->storageDir() + u"/docker/registry/v2/repositories/dst"_s))
+        if (noRepository && repositoryExists(*m_reg, u"dst"_s))
             return u"the refused push created the repository dst/app"_s;
         return {};
     }
@@ -150,37 +101,25 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
-        m_skopeo = findTool(u"skopeo"_s);
-        if (m_skopeo.isEmpty())
-            QFAIL("skopeo is missing: run scripts/install-deps.sh --test");
-        if (findTool(u"docker-registry"_s).isEmpty())
-            QFAIL("docker-registry is missing: run scripts/install-deps.sh --test");
-    }
-
     void init()
     {
-        m_tmp = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_tmp->isValid());
-        m_env = isolatedEnvironment(path(u"home"_s));
-        m_env.insert(u"STEVEDORE_ROOT"_s, root());
+        ManifestListsTest::init();
         m_reg = std::make_unique<RegistryFixture>();
-        QString error;
-        QVERIFY2(m_reg->start(&error), qPrintable(error));
-        m_a = writeImage(path(u"layout-a"_s), u"linux/amd64"_s, 201);
-        m_b = writeImage(path(u"layout-b"_s), u"linux/arm64"_s, 202);
+        start(*m_reg);
+        m_a = writeSmallImage(path(u"layout-a"_s), u"linux/amd64"_s, 201);
+        m_b = writeSmallImage(path(u"layout-b"_s), u"linux/arm64"_s, 202);
         QVERIFY(!m_a.isEmpty() && !m_b.isEmpty());
-        QVERIFY(seedRegistry(path(u"layout-a"_s), host() + u"/src/a:amd64"_s));
-        QVERIFY(seedRegistry(path(u"layout-b"_s), host() + u"/src/b:arm64"_s));
+        for (const auto &[layout, ref] : {std::pair<QString, QString>{path(u"layout-a"_s), host() + u"/src/a:amd64"_s},
+                                          std::pair<QString, QString>{path(u"layout-b"_s), host() + u"/src/b:arm64"_s}}) {
+            const QString digest = seedRegistry(*m_reg, layout, ref);
+            QVERIFY2(digest.startsWith(u"sha256:"_s), qPrintable(digest));
+        }
     }
 
     void cleanup()
     {
         m_reg.reset();
-        m_tmp.reset();
+        ManifestListsTest::cleanup();
     }
 
     // An image that does not exist: create names it and saves no list (not even with the images that exist); add
@@ -264,7 +203,7 @@ private slots:
 
         r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, listName()});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
-        QVERIFY(tagExists(u"dst/app"_s, u"v1"_s));
+        QVERIFY(tagExists(*m_reg, u"dst/app"_s, u"v1"_s));
     }
 
     // The list's blob damaged in the store: inspect and push say which list is damaged; nothing is pushed.
@@ -360,7 +299,7 @@ private slots:
         QVERIFY(!bytes.isEmpty());
         ProcessResult r = skopeo({u"delete"_s, u"--tls-verify=false"_s, u"docker://"_s + host() + u"/src/b@"_s + m_b});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
-        r = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + host() + u"/src/b@"_s + m_b});
+        r = remoteRaw(*m_reg, host() + u"/src/b@"_s + m_b);
         QVERIFY2(!r.ok() && r.err.contains("manifest unknown"), qPrintable(describe(r)));
 
         r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--retry"_s, u"0"_s, listName()});
@@ -379,7 +318,7 @@ private slots:
     void childLayoutDeleted()
     {
         const QString layoutC = path(u"layout-c"_s);
-        QVERIFY(!writeImage(layoutC, u"linux/arm64"_s, 203).isEmpty());
+        QVERIFY(!writeSmallImage(layoutC, u"linux/arm64"_s, 203).isEmpty());
         ProcessResult r = stevedore({u"manifest"_s, u"create"_s, u"--insecure"_s, listName(), host() + u"/src/a:amd64"_s,
                                      u"oci:"_s + layoutC + u":v1"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
@@ -469,17 +408,14 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         // An amd64 image added as arm64/v8: the platform of b, a second time.
         const QString layoutC = path(u"layout-c"_s);
-        const QString c = writeImage(layoutC, u"linux/amd64"_s, 163);
+        const QString c = writeSmallImage(layoutC, u"linux/amd64"_s, 163);
         QVERIFY(!c.isEmpty());
         r = stevedore({u"manifest"_s, u"add"_s, u"--arch"_s, u"arm64"_s, u"--variant"_s, u"v8"_s, list,
                        u"oci:"_s + layoutC + u":v1"_s});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QByteArray bytes = inspectList(list);
-        QJsonObject platform;
-        for (const QJsonValue &e : QJsonDocument::fromJson(bytes).object().value(u"manifests"_s).toArray())
-            if (e.toObject().value(u"digest"_s).toString() == c)
-                platform = e.toObject().value(u"platform"_s).toObject();
-        QCOMPARE(platform, (QJsonObject{{u"os"_s, u"linux"_s}, {u"architecture"_s, u"arm64"_s}, {u"variant"_s, u"v8"_s}}));
+        QCOMPARE(platformOf(objectOf(bytes), c),
+                 (QJsonObject{{u"os"_s, u"linux"_s}, {u"architecture"_s, u"arm64"_s}, {u"variant"_s, u"v8"_s}}));
 
         r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, list});
         QVERIFY2(!r.ok() && !r.crashed && !r.timedOut, qPrintable(describe(r)));
@@ -500,19 +436,16 @@ private slots:
 
         r = stevedore({u"manifest"_s, u"push"_s, u"--insecure"_s, u"-q"_s, u"--allow-duplicates"_s, list});
         QVERIFY2(r.ok(), qPrintable(describe(r)));
-        QVERIFY(tagExists(u"dst/app"_s, u"v1"_s));
+        QVERIFY(tagExists(*m_reg, u"dst/app"_s, u"v1"_s));
         bytes = inspectList(list);
-        const ProcessResult raw = skopeo({u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + list});
+        const ProcessResult raw = remoteRaw(*m_reg, list);
         QVERIFY2(raw.ok(), qPrintable(describe(raw)));
         QCOMPARE(raw.out, bytes);
-        QStringList digests;
-        for (const QJsonValue &e : QJsonDocument::fromJson(raw.out).object().value(u"manifests"_s).toArray())
-            digests << e.toObject().value(u"digest"_s).toString();
-        QCOMPARE(digests, (QStringList{m_a, m_b, c}));
-        r = skopeo({u"copy"_s, u"-q"_s, u"--all"_s, u"--src-tls-verify=false"_s, u"docker://"_s + list,
-                    u"oci:"_s + path(u"out"_s) + u":x"_s});
-        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(digestsOf(objectOf(raw.out)), (QStringList{m_a, m_b, c}));
+        const QString err = copyAllBack(*m_reg, list, path(u"out"_s));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
     }
+
     // Ctrl-C while the images are being copied: exit 130, no tag, the local list kept.
     void interruptedPush()
     {
