@@ -86,6 +86,7 @@ private Q_SLOTS:
     void deleteRefusedWhereNotEnabled();
     void wrongPasswordShowsAnAuthenticationError();
     void unreachableRegistryShowsAnError();
+    void untrustedCertificateThenTrustedFolder();
     void filterAndRememberedRegistries();
     void chineseTranslation();
 
@@ -458,6 +459,7 @@ void TestRegistryBrowser::tagsPageLazily()
     QCOMPARE(tags.constFirst(), u"t00"_s);
     QCOMPARE(tags.constLast(), u"t29"_s);
     QCOMPARE(QSet<QString>(tags.cbegin(), tags.cend()).size(), 30);
+
 }
 
 void TestRegistryBrowser::indexTagShowsPlatformsAndLayers()
@@ -542,6 +544,32 @@ void TestRegistryBrowser::detailsPaneAndDrag()
     QCOMPARE(ui::PushQueueDock::referencesFrom(mime.get()), QStringList{expected});
     QVERIFY(browser.filterModel()->flags(shownTag) & Qt::ItemIsDragEnabled);
     QVERIFY(!(browser.filterModel()->flags(browser.filterModel()->mapFromSource(repo)) & Qt::ItemIsDragEnabled));
+
+    // An index: its platforms in the pane, and the total of every platform image once their manifests are read.
+    // (The testers fetch what they see, so this waits for loaded children rather than fetching once.)
+    auto loaded = [model](const QModelIndex &i) {
+        if (model->canFetchMore(i))
+            model->fetchMore(i);
+        return RegistryTreeModel::State(i.data(RegistryTreeModel::StateRole).toInt()) == RegistryTreeModel::State::Loaded;
+    };
+    const QModelIndex multi = model->openRepository(reg, u"multi/app"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(multi), kTimeoutMs);
+    const QModelIndex indexTag = model->index(0, 0, multi);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(indexTag), kTimeoutMs);
+    shown.clear();
+    browser.setCurrentSourceIndex(indexTag);
+    QVERIFY(shown.wait(kTimeoutMs));
+    QCOMPARE(entries->topLevelItemCount(), 2);
+    QCOMPARE(entries->topLevelItem(1)->text(0), u"linux/arm64"_s);
+    QVERIFY(browser.configText().contains(u"platform images"_s));
+    auto *summary = browser.findChild<QLabel *>(u"registrySummary"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(u"every platform"_s), kTimeoutMs);
+    // A platform row drags as @digest.
+    const QModelIndex arm = model->index(1, 0, indexTag);
+    std::unique_ptr<QMimeData> armMime(browser.filterModel()->mimeData({browser.filterModel()->mapFromSource(arm)}));
+    QVERIFY(armMime);
+    QCOMPARE(armMime->text(), u"docker://"_s + m_reg->hostPort() + u"/multi/app@"_s
+                                  + arm.data(RegistryTreeModel::DigestRole).toString());
 }
 
 void TestRegistryBrowser::deleteTag()
@@ -701,6 +729,37 @@ void TestRegistryBrowser::unreachableRegistryShowsAnError()
     QVERIFY(done.wait(kTimeoutMs));
     QVERIFY(!done.constFirst().at(1).toBool());
     QVERIFY(model->statusIndex(r).isValid());
+}
+
+void TestRegistryBrowser::untrustedCertificateThenTrustedFolder()
+{
+    RegistryOptions o;
+    o.tls = true;
+    RegistryFixture reg(o);
+    QString error;
+    QVERIFY2(reg.start(&error), qPrintable(error));
+    ui::RegistryBrowser browser;
+    browser.show();
+    RegistryTreeModel *model = browser.model();
+    RegistrySpec s;
+    s.host = reg.hostPort(); // certificate checks on, no folder: the fixture's CA is unknown
+    const QModelIndex r = model->addRegistry(s, false);
+    QVERIFY(fetchAndWait(*model, r, false));
+    const QModelIndex status = model->statusIndex(r);
+    QCOMPARE(ErrorCode(status.data(RegistryTreeModel::ErrorCodeRole).toInt()), ErrorCode::TlsError);
+    QVERIFY(status.data().toString().contains(u"not trusted"_s));
+    browser.setCurrentSourceIndex(status);
+    QVERIFY(browser.errorPanel()->isVisible());
+    QVERIFY(browser.findChild<QPushButton *>(u"registryTrustButton"_s)->isVisible());
+    QVERIFY(!browser.findChild<QPushButton *>(u"registryLoginButton"_s)->isVisible());
+    // What the button does once the folder is chosen: the registry is reached again with it, and lists (nothing).
+    QSignalSpy done(model, &RegistryTreeModel::fetchFinished);
+    browser.trustCertificateFolder(reg.certDir());
+    QCOMPARE(model->registrySpec(r).certDir, reg.certDir());
+    QVERIFY(done.wait(kTimeoutMs));
+    QVERIFY2(done.constFirst().at(1).toBool(), qPrintable(model->statusIndex(r).data(RegistryTreeModel::ErrorDetailRole).toString()));
+    QCOMPARE(model->rowCount(r), 0);
+    QVERIFY(!browser.errorPanel()->isVisible());
 }
 
 void TestRegistryBrowser::filterAndRememberedRegistries()

@@ -400,6 +400,7 @@ ZH_BROWSER = {
     "the system's (certs.d)": "系统的（certs.d）",
     "%1, %n platform image(s)": "%1，%n 个平台镜像",
     "%1, %n layer(s), %2 in all (compressed)": "%1，%n 个层，共 %2（压缩后）",
+    "%1 in all (compressed, every platform)": "共 %1（压缩后，所有平台）",
 }
 for _key, _value in ZH_BROWSER.items():
     ZH_CN.setdefault(_key, _value)

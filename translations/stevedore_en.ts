@@ -1505,6 +1505,10 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <source>Deleting %1…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 in all (compressed, every platform)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::RemoveRowsCommand</name>

@@ -1494,6 +1494,10 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <source>Deleting %1…</source>
             <translation>正在删除 %1…</translation>
         </message>
+        <message>
+            <source>%1 in all (compressed, every platform)</source>
+            <translation>共 %1（压缩后，所有平台）</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::RemoveRowsCommand</name>

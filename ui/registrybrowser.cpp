@@ -25,6 +25,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace stevedore::ui {
@@ -504,9 +506,35 @@ void RegistryBrowser::showManifest(const RemoteManifest &manifest)
             item->setText(2, sizeText(d.size));
             item->setText(3, d.mediaType);
         }
-        m_summary->setText(m_summary->text() + u'\n'
-                           + tr("%1, %n platform image(s)", nullptr, int(manifest.platforms.size()))
-                                 .arg(manifest.raw.mediaType));
+        const QString head = m_summary->text() + u'\n'
+                             + tr("%1, %n platform image(s)", nullptr, int(manifest.platforms.size()))
+                                   .arg(manifest.raw.mediaType);
+        m_summary->setText(head);
+        // The total: every platform image's config and layers, read one manifest each.
+        const SessionPtr session = m_model->sessionFor(currentSourceIndex());
+        const QString repository = currentSourceIndex().data(RegistryTreeModel::RepositoryRole).toString();
+        if (!session || manifest.platforms.isEmpty())
+            return;
+        struct Sum {
+            qint64 total = 0;
+            qsizetype left = 0;
+            bool failed = false;
+        };
+        auto sum = std::make_shared<Sum>();
+        sum->left = manifest.platforms.size();
+        const quint64 generation = m_detailsGeneration;
+        for (const Descriptor &d : manifest.platforms) {
+            whenDone(this, manifestAsync(session, repository, d.digest.toString()),
+                     [this, sum, generation, head](const Result<RemoteManifest> &image) {
+                if (image && image->totalSize() >= 0)
+                    sum->total += image->totalSize();
+                else
+                    sum->failed = true;
+                if (--sum->left > 0 || generation != m_detailsGeneration || sum->failed)
+                    return;
+                m_summary->setText(head + u'\n' + tr("%1 in all (compressed, every platform)").arg(sizeText(sum->total)));
+            });
+        }
         return;
     }
     if (manifest.config) {

@@ -16,12 +16,12 @@ namespace stevedore {
 
 qint64 RemoteManifest::totalSize() const
 {
+    if (isIndex)
+        return -1;
     qint64 total = 0;
     if (config && config->size > 0)
         total += config->size;
     for (const Descriptor &d : layers)
-        total += qMax<qint64>(0, d.size);
-    for (const Descriptor &d : platforms)
         total += qMax<qint64>(0, d.size);
     return total;
 }

@@ -28,7 +28,7 @@ struct RemoteManifest {
     QList<Descriptor> platforms;    // an index: its entries (platform, digest, size, media type)
     std::optional<Descriptor> config; // an image manifest: its config and layers
     QList<Descriptor> layers;
-    // An image: config + layers (compressed); an index: the sizes of its entries' manifests only.
+    // An image: config + layers as stored (compressed); an index: -1 (the sum of its images needs each manifest).
     qint64 totalSize() const;
 };
 
