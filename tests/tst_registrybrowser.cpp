@@ -756,6 +756,14 @@ void TestRegistryBrowser::untrustedCertificateThenTrustedFolder()
     QSignalSpy done(model, &RegistryTreeModel::fetchFinished);
     browser.trustCertificateFolder(reg.certDir());
     QCOMPARE(model->registrySpec(r).certDir, reg.certDir());
+    {
+        RegistryTreeModel remembered; // the trusted folder is remembered with the registry
+        remembered.loadRegistries();
+        const QModelIndex again = remembered.registryIndex(reg.hostPort());
+        QVERIFY(again.isValid());
+        QCOMPARE(remembered.registrySpec(again).certDir, reg.certDir());
+        remembered.removeRegistry(again);
+    }
     QVERIFY(done.wait(kTimeoutMs));
     QVERIFY2(done.constFirst().at(1).toBool(), qPrintable(model->statusIndex(r).data(RegistryTreeModel::ErrorDetailRole).toString()));
     QCOMPARE(model->rowCount(r), 0);

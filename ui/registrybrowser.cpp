@@ -412,6 +412,7 @@ void RegistryBrowser::trustCertificateFolder(const QString &folder)
         return;
     models::RegistrySpec spec = m_model->registrySpec(registry);
     spec.certDir = folder;
+    spec.fromCredentials = false; // remembered from now on, with its folder
     m_model->updateRegistry(registry, spec);
     setCurrentSourceIndex(registry);
     m_view->expand(m_filter->mapFromSource(registry));
