@@ -3,6 +3,8 @@
 // tag list lazily, an index tag's platforms and a platform's layers, the details pane (digest equal to skopeo
 // inspect's, manifest and config), drag data the push queue accepts, deleting a tag (and a registry that does not
 // allow it), a rejected password, an unreachable registry, the name filter and the remembered registries.
+#include "credentialdialog.h"
+#include "credentialsmodel.h"
 #include "i18n.h"
 #include "pushqueuedock.h"
 #include "registrybrowser.h"
@@ -14,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -85,6 +89,7 @@ private Q_SLOTS:
     void deleteTag();
     void deleteRefusedWhereNotEnabled();
     void wrongPasswordShowsAnAuthenticationError();
+    void logInFromTheErrorRow();
     void unreachableRegistryShowsAnError();
     void untrustedCertificateThenTrustedFolder();
     void filterAndRememberedRegistries();
@@ -692,6 +697,67 @@ void TestRegistryBrowser::wrongPasswordShowsAnAuthenticationError()
     QVERIFY(done.constFirst().at(1).toBool());
     QCOMPARE(model.rowCount(r), 0); // an empty registry, and no status row
     QVERIFY(!model.statusIndex(r).isValid());
+}
+
+void TestRegistryBrowser::logInFromTheErrorRow()
+{
+    RegistryOptions o;
+    o.auth = RegistryAuth::Basic;
+    RegistryFixture reg(o);
+    QString error;
+    QVERIFY2(reg.start(&error), qPrintable(error));
+    const QString authFile = m_tmp.path() + u"/login-auth.json"_s;
+    {
+        QFile f(authFile);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QJsonObject auths{{reg.hostPort(), QJsonObject{{u"auth"_s, QString::fromLatin1(QByteArray("alice:nope").toBase64())}}}};
+        f.write(QJsonDocument(QJsonObject{{u"auths"_s, auths}}).toJson());
+    }
+    ui::RegistryBrowser browser;
+    browser.show();
+    models::CredentialsModel credentials(authFile);
+    browser.setCredentialsModel(&credentials);
+    RegistryTreeModel *model = browser.model();
+    SystemContext ctx;
+    ctx.authFile = authFile;
+    model->setBaseContext(ctx);
+    RegistrySpec s;
+    s.host = reg.hostPort();
+    s.tlsVerify = false;
+    const QModelIndex r = model->addRegistry(s, false);
+    QVERIFY(fetchAndWait(*model, r, false));
+    browser.setCurrentSourceIndex(model->statusIndex(r));
+    auto *login = browser.findChild<QPushButton *>(u"registryLoginButton"_s);
+    QVERIFY(login && login->isVisible());
+    QVERIFY(!browser.findChild<QPushButton *>(u"registryTrustButton"_s)->isVisible());
+    login->click();
+    ui::CredentialDialog *dialog = browser.loginDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->keyEdit()->text(), reg.hostPort());
+    QVERIFY(dialog->verifyCheck()->isChecked());
+    QVERIFY(!dialog->tlsVerifyCheck()->isChecked()); // as the registry is reached
+    // A wrong password is refused by the registry: the dialog stays open, nothing is stored.
+    dialog->userEdit()->setText(o.user);
+    dialog->passwordEdit()->setText(u"still-wrong"_s);
+    dialog->setTargetFile(authFile);
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), kTimeoutMs);
+    QVERIFY(browser.loginDialog());
+    QVERIFY(dialog->isVisible());
+    // The right one: verified, stored, and the registry is read again with it.
+    QSignalSpy done(model, &RegistryTreeModel::fetchFinished);
+    dialog->passwordEdit()->setText(o.password);
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!browser.loginDialog(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), kTimeoutMs);
+    QVERIFY2(done.constLast().at(1).toBool(), qPrintable(model->statusIndex(r).data(RegistryTreeModel::ErrorDetailRole).toString()));
+    QVERIFY(!model->statusIndex(r).isValid());
+    QVERIFY(!browser.errorPanel()->isVisible());
+    QFile f(authFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray stored = QJsonDocument::fromJson(f.readAll()).object().value(u"auths"_s).toObject()
+                                  .value(reg.hostPort()).toObject().value(u"auth"_s).toString().toLatin1();
+    QCOMPARE(QByteArray::fromBase64(stored), (o.user + u':' + o.password).toUtf8());
 }
 
 void TestRegistryBrowser::unreachableRegistryShowsAnError()

@@ -1509,6 +1509,14 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <source>%1 in all (compressed, every platform)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Logged in and stored %1 in %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stored %1 in %2 (not verified).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::RemoveRowsCommand</name>

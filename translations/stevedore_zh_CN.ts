@@ -1498,6 +1498,14 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <source>%1 in all (compressed, every platform)</source>
             <translation>共 %1（压缩后，所有平台）</translation>
         </message>
+        <message>
+            <source>Logged in and stored %1 in %2.</source>
+            <translation>已登录，并将 %1 保存到 %2。</translation>
+        </message>
+        <message>
+            <source>Stored %1 in %2 (not verified).</source>
+            <translation>已将 %1 保存到 %2（未验证）。</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::RemoveRowsCommand</name>

@@ -179,6 +179,7 @@ void MainWindow::createDocks()
     m_browserDock = new QDockWidget(this);
     m_browserDock->setObjectName(u"registryBrowserDock"_s);
     m_browser = new RegistryBrowser(m_browserDock);
+    m_browser->setCredentialsModel(m_credentials);
     m_browserDock->setWidget(m_browser);
     connect(m_browser, &RegistryBrowser::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });

@@ -1,5 +1,8 @@
 #include "registrybrowser.h"
 
+#include "credentialdialog.h"
+#include "credentialsmodel.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -167,9 +170,7 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     connect(m_retryButton, &QPushButton::clicked, this, &RegistryBrowser::retryCurrent);
     m_loginButton = new QPushButton(m_errorPanel);
     m_loginButton->setObjectName(u"registryLoginButton"_s);
-    connect(m_loginButton, &QPushButton::clicked, this, [this] {
-        Q_EMIT loginRequested(currentSourceIndex().data(RegistryTreeModel::HostRole).toString());
-    });
+    connect(m_loginButton, &QPushButton::clicked, this, &RegistryBrowser::logIn);
     m_trustButton = new QPushButton(m_errorPanel);
     m_trustButton->setObjectName(u"registryTrustButton"_s);
     connect(m_trustButton, &QPushButton::clicked, this, [this] {
@@ -417,6 +418,42 @@ void RegistryBrowser::trustCertificateFolder(const QString &folder)
     setCurrentSourceIndex(registry);
     m_view->expand(m_filter->mapFromSource(registry));
     m_status->setText(tr("%1 is now reached with the certificates of %2.").arg(spec.host, folder));
+}
+
+CredentialDialog *RegistryBrowser::logIn()
+{
+    QModelIndex registry = currentSourceIndex();
+    while (registry.isValid() && kindOf(registry) != Kind::Registry)
+        registry = registry.parent();
+    if (!registry.isValid())
+        return nullptr;
+    const models::RegistrySpec spec = m_model->registrySpec(registry);
+    if (!m_credentials) {
+        Q_EMIT loginRequested(spec.host);
+        return nullptr;
+    }
+    if (m_loginDialog)
+        m_loginDialog->close();
+    auto *dialog = new CredentialDialog(m_credentials, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->keyEdit()->setText(spec.host);
+    dialog->verifyCheck()->setChecked(true);
+    dialog->tlsVerifyCheck()->setChecked(spec.tlsVerify);
+    const QPersistentModelIndex persistent(registry);
+    connect(dialog, &CredentialDialog::stored, this,
+            [this, persistent](const QString &key, const QString &, const QString &where, bool verified) {
+        m_status->setText(verified ? tr("Logged in and stored %1 in %2.").arg(key, where)
+                                   : tr("Stored %1 in %2 (not verified).").arg(key, where));
+        m_credentials->refresh();
+        if (persistent.isValid()) {
+            m_model->retry(persistent); // a new session: the credentials are looked up again
+            setCurrentSourceIndex(persistent);
+            m_view->expand(m_filter->mapFromSource(persistent));
+        }
+    });
+    m_loginDialog = dialog;
+    dialog->open();
+    return dialog;
 }
 
 void RegistryBrowser::clearDetails(const QString &note)

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "credentialdialog.h"
 #include "registrytreemodel.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -14,6 +16,10 @@ class QTabWidget;
 class QTreeView;
 class QTreeWidget;
 class QFrame;
+
+namespace stevedore::models {
+class CredentialsModel;
+}
 
 namespace stevedore::ui {
 
@@ -62,6 +68,10 @@ public:
     QString configText() const;
     QFrame *errorPanel() const { return m_errorPanel; }
     QLabel *errorLabel() const { return m_errorText; }
+    // The credentials "Log In…" stores into (the window's); without one, "Log In…" asks the window (loginRequested).
+    void setCredentialsModel(models::CredentialsModel *model) { m_credentials = model; }
+    // The login dialog "Log In…" opened last (nullptr when none is open).
+    CredentialDialog *loginDialog() const { return m_loginDialog; }
 
 public Q_SLOTS:
     void addRegistryDialog();
@@ -73,6 +83,9 @@ public Q_SLOTS:
     void retryCurrent();
     // Reaches the current row's registry with the certificates of `folder` (the button asks for it).
     void trustCertificateFolder(const QString &folder);
+    // "Log In…": the credential dialog for the current row's registry (key = its host; verified by a login to it,
+    // then saved through the engine's credential code); once stored, the registry is read again with it.
+    CredentialDialog *logIn();
 
 Q_SIGNALS:
     // "Log in…" for `host`: the window opens its credentials.
@@ -115,6 +128,8 @@ private:
     QPushButton *m_copyManifest = nullptr;
     QPlainTextEdit *m_configEdit = nullptr;
     QLabel *m_status = nullptr;
+    models::CredentialsModel *m_credentials = nullptr;
+    QPointer<CredentialDialog> m_loginDialog;
     QString m_digest;
     quint64 m_detailsGeneration = 0;
 };
