@@ -321,9 +321,11 @@ void RegistryTreeModel::updateRegistry(const QModelIndex &index, const RegistryS
 QModelIndex RegistryTreeModel::openRepository(const QModelIndex &registry, const QString &name)
 {
     Node *r = registryOf(nodeOf(registry));
-    const QString repo = name.trimmed().toLower();
+    QString repo = name.trimmed().toLower();
     if (!r || repo.isEmpty())
         return {};
+    if (r->spec.host == u"docker.io"_s && !repo.contains(u'/'))
+        repo.prepend(u"library/"_s); // Docker Hub's official images, as `docker pull alpine`
     for (const auto &c : r->children)
         if (c->kind == Kind::Repository && c->name == repo)
             return indexOf(c.get());

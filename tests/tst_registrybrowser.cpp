@@ -871,6 +871,13 @@ void TestRegistryBrowser::filterAndRememberedRegistries()
     QVERIFY(!RegistrySpec::fromUrl(u"http://Example.com:5000"_s)->tlsVerify);
     QVERIFY(RegistrySpec::fromUrl(u"quay.io"_s)->tlsVerify);
     QVERIFY(!RegistrySpec::fromUrl(u"  "_s));
+    // Docker Hub's official images are opened as library/NAME (no request is made: nothing is expanded).
+    RegistryTreeModel hub;
+    RegistrySpec dockerHub;
+    dockerHub.host = u"docker.io"_s;
+    const QModelIndex hubIndex = hub.addRegistry(dockerHub, false);
+    QCOMPARE(hub.openRepository(hubIndex, u"Alpine"_s).data().toString(), u"library/alpine"_s);
+    QCOMPARE(hub.openRepository(hubIndex, u"team/app"_s).data().toString(), u"team/app"_s);
 }
 
 void TestRegistryBrowser::chineseTranslation()
