@@ -154,4 +154,16 @@ Result<ImageConfig> ImageConfig::parse(const QByteArray &bytes)
     return c;
 }
 
+Platform ImageConfig::platform() const
+{
+    Platform p;
+    p.os = os;
+    p.architecture = architecture;
+    p.variant = variant;
+    p.osVersion = json.value(QLatin1String("os.version")).toString();
+    for (const QJsonValue &f : json.value(QLatin1String("os.features")).toArray())
+        p.osFeatures << f.toString();
+    return p;
+}
+
 } // namespace stevedore

@@ -65,6 +65,8 @@ struct ImageConfig {
     QJsonObject json;
 
     static Result<ImageConfig> parse(const QByteArray &bytes);
+    // os, architecture, variant, os.version and os.features, as an index entry names them.
+    Platform platform() const;
 };
 
 } // namespace stevedore

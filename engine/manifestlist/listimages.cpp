@@ -22,18 +22,6 @@ QString pinnedSource(const TransportReference &ref, const Digest &digest)
     return ref.toString();
 }
 
-Platform platformOfConfig(const ImageConfig &config)
-{
-    Platform p;
-    p.os = config.os;
-    p.architecture = config.architecture;
-    p.variant = config.variant;
-    p.osVersion = config.json.value(QLatin1String("os.version")).toString();
-    for (const QJsonValue &f : config.json.value(QLatin1String("os.features")).toArray())
-        p.osFeatures << f.toString();
-    return p;
-}
-
 // One entry for the image manifest `raw` (read from `source`): its platform comes from its config.
 Result<ListEntry> entryForManifest(ImageSource &source, const TransportReference &ref, const RawManifest &raw,
                                    const CancelToken &cancel)
@@ -51,7 +39,7 @@ Result<ListEntry> entryForManifest(ImageSource &source, const TransportReference
     entry.descriptor.mediaType = raw.mediaType;
     entry.descriptor.digest = raw.digest();
     entry.descriptor.size = raw.bytes.size();
-    entry.descriptor.platform = platformOfConfig(*config);
+    entry.descriptor.platform = config->platform();
     entry.source = pinnedSource(ref, entry.descriptor.digest);
     return entry;
 }

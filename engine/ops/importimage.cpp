@@ -6,6 +6,7 @@
 #include "content/manifest.h"
 #include "content/platforms.h"
 #include "copy/copyrun.h"
+#include "inspect.h"
 #include "core/logging.h"
 #include "transport/transports.h"
 
@@ -15,28 +16,6 @@ namespace {
 
 const QString kModeLegacy = QStringLiteral("Legacy");
 const QString kModePreserve = QStringLiteral("PreserveOriginal");
-
-// The config of an image manifest, read whole (bounded) and verified against its digest.
-Result<QByteArray> readConfigBlob(ImageSource &source, const Descriptor &config, const CancelToken &cancel)
-{
-    const QString what = EngineText::tr("reading the config %1 of %2").arg(config.digest.toString(), source.description());
-    if (config.size > kMaxManifestSize)
-        return fail(ErrorCode::TooLarge, formatText(EngineText::tr("%1: it is %2 bytes, more than the limit of %3"), what,
-                                                    config.size, kMaxManifestSize));
-    auto reader = source.openBlob(BlobInfo::fromDescriptor(config, BlobRole::Config, -1), cancel);
-    if (!reader)
-        return fail(reader.error().withContext(what));
-    auto data = readAllLimited(**reader, kMaxManifestSize, cancel);
-    if (!data)
-        return fail(data.error().withContext(what));
-    Digester hash(config.digest.algorithm());
-    hash.addData(*data);
-    const Digest actual = hash.result();
-    if (actual != config.digest)
-        return fail(ErrorCode::DigestMismatch, EngineText::tr("%1: the config does not match its digest (got %2)")
-                                                   .arg(what, actual.toString()));
-    return data;
-}
 
 // The platform an image manifest's config names.
 Result<Platform> platformOfImage(ImageSource &source, const RawManifest &raw, const CancelToken &cancel)
@@ -48,17 +27,13 @@ Result<Platform> platformOfImage(ImageSource &source, const RawManifest &raw, co
     if (!manifest)
         return fail(manifest.error().withContext(EngineText::tr("reading the manifest %1 of %2")
                                                      .arg(raw.digest().toString(), source.description())));
-    auto bytes = readConfigBlob(source, manifest->config, cancel);
+    auto bytes = readConfig(source, manifest->config, cancel);
     if (!bytes)
-        return fail(bytes.error());
+        return fail(bytes.error().withContext(source.description()));
     auto config = ImageConfig::parse(*bytes);
     if (!config)
         return fail(config.error().withContext(EngineText::tr("reading the config of %1").arg(source.description())));
-    Platform p;
-    p.os = config->os;
-    p.architecture = config->architecture;
-    p.variant = config->variant;
-    return p;
+    return config->platform();
 }
 
 // The index with every image entry's platform known: entries without one get it from their config.
