@@ -1,4 +1,5 @@
 #include "registrytreemodel.h"
+#include "registrytreenode_p.h"
 
 #include "auth/credentials.h"
 #include "content/mediatypes.h"
@@ -29,11 +30,6 @@ void whenDone(QObject *context, QFuture<T> future, F done)
     watcher->setFuture(future);
 }
 
-QString shortDigest(const QString &digest)
-{
-    const qsizetype colon = digest.indexOf(u':');
-    return colon < 0 ? digest : digest.mid(colon + 1, 12);
-}
 
 } // namespace
 
@@ -55,43 +51,6 @@ std::optional<RegistrySpec> RegistrySpec::fromUrl(const QString &text)
     spec.host = t.toLower();
     return spec;
 }
-
-struct RegistryTreeModel::Node {
-    Kind kind = Kind::Status;
-    quint64 id = 0;
-    Node *parent = nullptr;
-    std::vector<std::unique_ptr<Node>> children;
-    QString name;
-    State state = State::NotLoaded;
-    QUrl next;              // the next page of the children, empty when none
-    quint64 generation = 0; // bumped when the children are forgotten: a late answer for them is dropped
-    // registry rows
-    RegistrySpec spec;
-    SessionPtr session;
-    // rows below a registry
-    QString repository;
-    QString reference; // tag rows: the tag; platform rows: the digest
-    QString digest;
-    QString mediaType;
-    qint64 size = -1;
-    // status rows
-    StatusKind status = StatusKind::Loading;
-    Error error;
-
-    int row() const
-    {
-        if (!parent)
-            return 0;
-        for (size_t i = 0; i < parent->children.size(); ++i)
-            if (parent->children[i].get() == this)
-                return int(i);
-        return -1;
-    }
-    Node *statusChild() const
-    {
-        return !children.empty() && children.back()->kind == Kind::Status ? children.back().get() : nullptr;
-    }
-};
 
 RegistryTreeModel::RegistryTreeModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
 {
@@ -421,6 +380,32 @@ void RegistryTreeModel::failFetch(Node *node, const Error &error)
     setStatus(node, StatusKind::Error, windowMessage(error, r ? r->spec.host : QString()), error);
 }
 
+// Appends one page of repository or tag names below `node` and marks the page loaded.
+void RegistryTreeModel::appendPage(Node *node, const RegistryClient::ListPage &page, Kind kind)
+{
+    clearStatus(node);
+    if (!page.names.isEmpty()) {
+        const int first = int(node->children.size());
+        beginInsertRows(indexOf(node), first, first + int(page.names.size()) - 1);
+        for (const QString &name : page.names) {
+            auto c = std::make_unique<Node>();
+            c->kind = kind;
+            c->name = name;
+            c->repository = kind == Kind::Repository ? name : node->repository;
+            if (kind == Kind::Tag)
+                c->reference = name;
+            c->id = m_nextId++;
+            c->parent = node;
+            m_nodes.insert(c->id, c.get());
+            node->children.push_back(std::move(c));
+        }
+        endInsertRows();
+    }
+    node->next = page.next;
+    node->state = State::Loaded;
+    Q_EMIT fetchFinished(indexOf(node), true);
+}
+
 void RegistryTreeModel::startFetch(Node *node)
 {
     Node *r = registryOf(node);
@@ -458,25 +443,7 @@ void RegistryTreeModel::startFetch(Node *node)
                 Q_EMIT fetchFinished(indexOf(n), false);
                 return;
             }
-            clearStatus(n);
-            if (!page->names.isEmpty()) {
-                const int first = int(n->children.size());
-                beginInsertRows(indexOf(n), first, first + int(page->names.size()) - 1);
-                for (const QString &name : page->names) {
-                    auto c = std::make_unique<Node>();
-                    c->kind = Kind::Repository;
-                    c->name = name;
-                    c->repository = name;
-                    c->id = m_nextId++;
-                    c->parent = n;
-                    m_nodes.insert(c->id, c.get());
-                    n->children.push_back(std::move(c));
-                }
-                endInsertRows();
-            }
-            n->next = page->next;
-            n->state = State::Loaded;
-            Q_EMIT fetchFinished(indexOf(n), true);
+            appendPage(n, *page, Kind::Repository);
         });
         break;
     case Kind::Repository:
@@ -490,26 +457,7 @@ void RegistryTreeModel::startFetch(Node *node)
                 Q_EMIT fetchFinished(indexOf(n), false);
                 return;
             }
-            clearStatus(n);
-            if (!page->names.isEmpty()) {
-                const int first = int(n->children.size());
-                beginInsertRows(indexOf(n), first, first + int(page->names.size()) - 1);
-                for (const QString &name : page->names) {
-                    auto c = std::make_unique<Node>();
-                    c->kind = Kind::Tag;
-                    c->name = name;
-                    c->repository = n->repository;
-                    c->reference = name;
-                    c->id = m_nextId++;
-                    c->parent = n;
-                    m_nodes.insert(c->id, c.get());
-                    n->children.push_back(std::move(c));
-                }
-                endInsertRows();
-            }
-            n->next = page->next;
-            n->state = State::Loaded;
-            Q_EMIT fetchFinished(indexOf(n), true);
+            appendPage(n, *page, Kind::Tag);
         });
         break;
     case Kind::Tag:
@@ -591,219 +539,6 @@ void RegistryTreeModel::deleteManifest(const QModelIndex &index)
         }
         Q_EMIT deleteFinished(true, tr("Deleted %1.").arg(deleted->toString()));
     });
-}
-
-QString RegistryTreeModel::windowMessage(const Error &error, const QString &host)
-{
-    switch (error.code) {
-    case ErrorCode::Unauthorized:
-        return tr("%1 did not accept the login: log in again, or check the user and password in Credentials.").arg(host);
-    case ErrorCode::Denied:
-        return tr("%1 does not allow this user to see this.").arg(host);
-    case ErrorCode::CredentialsMissing:
-        return tr("%1 needs a login.").arg(host);
-    case ErrorCode::AuthFileInvalid:
-        return tr("The credentials for %1 cannot be read: an auth file is damaged (see Credentials).").arg(host);
-    case ErrorCode::TlsError:
-        return tr("The certificate of %1 is not trusted: trust the folder holding its CA certificate, or add the "
-                  "registry again without certificate checks.").arg(host);
-    case ErrorCode::NetworkError:
-    case ErrorCode::Timeout:
-        return tr("Cannot reach %1: check the address and that the registry is running.").arg(host);
-    case ErrorCode::NameUnknown:
-    case ErrorCode::ManifestUnknown:
-    case ErrorCode::NotFound:
-        return tr("%1 does not have this (it may have been deleted).").arg(host);
-    case ErrorCode::TooManyRequests:
-        return tr("%1 asks to slow down: try again in a moment.").arg(host);
-    case ErrorCode::ServerError:
-        return tr("%1 had an internal error: try again later.").arg(host);
-    case ErrorCode::Unsupported:
-        return tr("%1 does not allow this (deleting may not be enabled on it).").arg(host);
-    case ErrorCode::Cancelled:
-        return tr("Stopped.");
-    default:
-        return tr("%1 answered something unexpected: %2").arg(host, error.message);
-    }
-}
-
-// --- the model interface ---
-
-QModelIndex RegistryTreeModel::index(int row, int column, const QModelIndex &parent) const
-{
-    Node *p = nodeOf(parent);
-    if (!p || row < 0 || column < 0 || column >= Count || row >= int(p->children.size()))
-        return {};
-    return createIndex(row, column, p->children[size_t(row)].get());
-}
-
-QModelIndex RegistryTreeModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid())
-        return {};
-    Node *n = nodeOf(child);
-    return indexOf(n->parent);
-}
-
-int RegistryTreeModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return 0;
-    Node *n = nodeOf(parent);
-    return n ? int(n->children.size()) : 0;
-}
-
-int RegistryTreeModel::columnCount(const QModelIndex &) const
-{
-    return Count;
-}
-
-QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid())
-        return {};
-    const Node *n = nodeOf(index);
-    Node *r = registryOf(const_cast<Node *>(n));
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name:
-            return n->name;
-        case Digest:
-            return shortDigest(n->digest);
-        case Size:
-            return n->size >= 0 ? QLocale().formattedDataSize(n->size) : QString();
-        case MediaType:
-            return n->mediaType;
-        default:
-            return {};
-        }
-    case Qt::ToolTipRole:
-        if (n->kind == Kind::Status && n->status != StatusKind::Loading)
-            return n->error.message.isEmpty() ? n->name : n->name + u"\n\n"_s + n->error.message;
-        if (index.column() == Digest)
-            return n->digest;
-        if (n->kind == Kind::Registry)
-            return n->spec.tlsVerify ? n->spec.host : tr("%1 (no certificate checks)").arg(n->spec.host);
-        return {};
-    case KindRole:
-        return int(n->kind);
-    case HostRole:
-        return r ? r->spec.host : QString();
-    case RepositoryRole:
-        return n->repository;
-    case ReferenceRole:
-        return n->reference;
-    case DigestRole:
-        return n->digest;
-    case SizeRole:
-        return n->size;
-    case MediaTypeRole:
-        return n->mediaType;
-    case ImageReferenceRole:
-        if (!r)
-            return {};
-        if (n->kind == Kind::Tag)
-            return QString(u"docker://"_s + r->spec.host + u'/' + n->repository + u':' + n->reference);
-        if (n->kind == Kind::Platform)
-            return QString(u"docker://"_s + r->spec.host + u'/' + n->repository + u'@' + n->reference);
-        return {};
-    case StatusKindRole:
-        return n->kind == Kind::Status ? QVariant(int(n->status)) : QVariant();
-    case ErrorCodeRole:
-        return n->kind == Kind::Status && n->status != StatusKind::Loading ? QVariant(int(n->error.code)) : QVariant();
-    case ErrorDetailRole:
-        return n->kind == Kind::Status ? n->error.message : QString();
-    case StateRole:
-        return int(n->state);
-    default:
-        return {};
-    }
-}
-
-QVariant RegistryTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name:
-        return tr("Name");
-    case Digest:
-        return tr("Digest");
-    case Size:
-        return tr("Size");
-    case MediaType:
-        return tr("Media type");
-    default:
-        return {};
-    }
-}
-
-Qt::ItemFlags RegistryTreeModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return {};
-    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    const Node *n = nodeOf(index);
-    if (n->kind == Kind::Tag || n->kind == Kind::Platform)
-        f |= Qt::ItemIsDragEnabled;
-    if (n->kind == Kind::Layer || n->kind == Kind::Status)
-        f |= Qt::ItemNeverHasChildren;
-    return f;
-}
-
-QStringList RegistryTreeModel::mimeTypes() const
-{
-    return {u"text/plain"_s};
-}
-
-QMimeData *RegistryTreeModel::mimeData(const QModelIndexList &indexes) const
-{
-    QStringList refs;
-    for (const QModelIndex &i : indexes) {
-        const QString ref = data(i.siblingAtColumn(0), ImageReferenceRole).toString();
-        if (!ref.isEmpty() && !refs.contains(ref))
-            refs << ref;
-    }
-    if (refs.isEmpty())
-        return nullptr;
-    auto *mime = new QMimeData;
-    mime->setText(refs.join(u'\n'));
-    return mime;
-}
-
-// --- the filter ---
-
-RegistryFilterModel::RegistryFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
-{
-    setRecursiveFilteringEnabled(true);
-}
-
-void RegistryFilterModel::setNameFilter(const QString &text)
-{
-    m_text = text.trimmed();
-    invalidateFilter();
-}
-
-bool RegistryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    if (m_text.isEmpty())
-        return true;
-    const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto kind = RegistryTreeModel::Kind(i.data(RegistryTreeModel::KindRole).toInt());
-    if (kind == RegistryTreeModel::Kind::Registry)
-        return true;
-    // A status row stays with its parent: shown when the parent matches (or is a registry).
-    const QModelIndex start = kind == RegistryTreeModel::Kind::Status ? sourceParent : i;
-    if (RegistryTreeModel::Kind(start.data(RegistryTreeModel::KindRole).toInt()) == RegistryTreeModel::Kind::Registry)
-        return true;
-    for (QModelIndex p = start; p.isValid(); p = p.parent()) {
-        if (RegistryTreeModel::Kind(p.data(RegistryTreeModel::KindRole).toInt()) == RegistryTreeModel::Kind::Registry)
-            break;
-        if (p.data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
 }
 
 } // namespace stevedore::models

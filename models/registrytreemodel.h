@@ -128,6 +128,7 @@ private:
     void resetChildren(Node *node);
     void startFetch(Node *node);
     void failFetch(Node *node, const Error &error);
+    void appendPage(Node *node, const RegistryClient::ListPage &page, Kind kind);
     void saveRegistries() const;
     SessionPtr makeSession(const RegistrySpec &spec) const;
     void forget(Node *node);
