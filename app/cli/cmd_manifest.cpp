@@ -82,6 +82,27 @@ Step<Digest> saveList(const CommandSpec &spec, const ParsedArgs &p, const ImageR
     return *saved;
 }
 
+// LIST, the first argument, as stored.
+Step<StoredList> namedList(const CommandSpec &spec, const ParsedArgs &p)
+{
+    auto name = listNameOf(spec, p.positionals.at(0));
+    if (!name)
+        return std::unexpected(name.error());
+    return loadList(spec, p, *name);
+}
+
+// Saves the changed `list` over `stored`; prints the new digest when asked.
+int replaceList(const CommandSpec &spec, const ParsedArgs &p, const StoredList &stored, const ManifestList &list,
+                bool printDigest)
+{
+    auto saved = saveList(spec, p, stored.name, list, ListStore::SaveMode::Replace);
+    if (!saved)
+        return exitOf(saved.error());
+    if (printDigest)
+        printOut(saved->toString() + u'\n');
+    return ExitOk;
+}
+
 // The entries IMAGE gives (read on a worker thread; Ctrl-C cancels).
 Step<QList<ListEntry>> readImage(const CommandSpec &spec, const SystemContext &ctx, const QString &text, bool all)
 {
@@ -182,16 +203,13 @@ int create(const CommandSpec &spec, const ParsedArgs &p)
 
 int add(const CommandSpec &spec, const ParsedArgs &p)
 {
-    auto name = listNameOf(spec, p.positionals.at(0));
-    if (!name)
-        return exitOf(name.error());
     auto ctx = contextOf(spec, p);
     if (!ctx)
         return exitOf(ctx.error());
     auto edit = editOf(spec, p);
     if (!edit)
         return exitOf(edit.error());
-    auto stored = loadList(spec, p, *name);
+    auto stored = namedList(spec, p);
     if (!stored)
         return exitOf(stored.error());
     auto entries = readImage(spec, *ctx, p.positionals.at(1), p.flag(u"all"_s));
@@ -211,11 +229,7 @@ int add(const CommandSpec &spec, const ParsedArgs &p)
         }
         list.add(e);
     }
-    auto saved = saveList(spec, p, *name, list, ListStore::SaveMode::Replace);
-    if (!saved)
-        return exitOf(saved.error());
-    printOut(saved->toString() + u'\n');
-    return ExitOk;
+    return replaceList(spec, p, *stored, list, true);
 }
 
 // The entry IMAGE|DIGEST names: a digest, a source as recorded, or an image read again to learn its digest.
@@ -255,10 +269,7 @@ Step<qsizetype> findEntry(const CommandSpec &spec, const ParsedArgs &p, const St
 
 int remove(const CommandSpec &spec, const ParsedArgs &p)
 {
-    auto name = listNameOf(spec, p.positionals.at(0));
-    if (!name)
-        return exitOf(name.error());
-    auto stored = loadList(spec, p, *name);
+    auto stored = namedList(spec, p);
     if (!stored)
         return exitOf(stored.error());
     auto at = findEntry(spec, p, *stored, p.positionals.at(1));
@@ -266,17 +277,12 @@ int remove(const CommandSpec &spec, const ParsedArgs &p)
         return exitOf(at.error());
     ManifestList list = stored->list;
     list.entries.removeAt(*at);
-    auto saved = saveList(spec, p, *name, list, ListStore::SaveMode::Replace);
-    if (!saved)
-        return exitOf(saved.error());
-    printOut(saved->toString() + u'\n');
-    return ExitOk;
+    return replaceList(spec, p, *stored, list, true);
 }
 
 int annotate(const CommandSpec &spec, const ParsedArgs &p)
 {
-    auto name = listNameOf(spec, p.positionals.at(0));
-    if (!name)
+    if (auto name = listNameOf(spec, p.positionals.at(0)); !name)
         return exitOf(name.error());
     auto edit = editOf(spec, p);
     if (!edit)
@@ -285,7 +291,7 @@ int annotate(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, u"nothing to annotate: give --os, --arch, --variant, --os-version, --os-features or --annotation"_s);
         return ExitUsage;
     }
-    auto stored = loadList(spec, p, *name);
+    auto stored = namedList(spec, p);
     if (!stored)
         return exitOf(stored.error());
     auto at = findEntry(spec, p, *stored, p.positionals.at(1));
@@ -296,10 +302,7 @@ int annotate(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, ok.error().message);
         return ExitUsage;
     }
-    auto saved = saveList(spec, p, *name, list, ListStore::SaveMode::Replace);
-    if (!saved)
-        return exitOf(saved.error());
-    return ExitOk;
+    return replaceList(spec, p, *stored, list, false);
 }
 
 int push(const CommandSpec &spec, const ParsedArgs &p)
@@ -459,10 +462,7 @@ int inspect(const CommandSpec &spec, const ParsedArgs &p)
         return exitOf(ctx.error());
     const bool verbose = p.flag(u"verbose"_s);
     if (p.positionals.size() == 2) {
-        auto name = listNameOf(spec, p.positionals.at(0));
-        if (!name)
-            return exitOf(name.error());
-        auto stored = loadList(spec, p, *name);
+        auto stored = namedList(spec, p);
         if (!stored)
             return exitOf(stored.error());
         auto at = findEntry(spec, p, *stored, p.positionals.at(1));
@@ -528,25 +528,17 @@ int inspect(const CommandSpec &spec, const ParsedArgs &p)
 
 int cmdManifest(const CommandSpec &spec, const ParsedArgs &p)
 {
-    const QString sub = spec.name.mid(QStringLiteral("manifest ").size());
-    if (sub == u"create"_s)
-        return create(spec, p);
-    if (sub == u"add"_s)
-        return add(spec, p);
-    if (sub == u"remove"_s)
-        return remove(spec, p);
-    if (sub == u"annotate"_s)
-        return annotate(spec, p);
-    if (sub == u"inspect"_s)
-        return inspect(spec, p);
-    if (sub == u"push"_s)
-        return push(spec, p);
-    if (sub == u"rm"_s)
-        return rm(spec, p);
-    if (sub == u"ls"_s)
-        return ls(spec, p);
-    printError(spec.name, u"unknown subcommand"_s);
-    return ExitUsage;
+    using Run = int (*)(const CommandSpec &, const ParsedArgs &);
+    static const QHash<QString, Run> subcommands{
+        {u"create"_s, create}, {u"add"_s, add},         {u"remove"_s, remove}, {u"annotate"_s, annotate},
+        {u"inspect"_s, inspect}, {u"push"_s, push},     {u"rm"_s, rm},         {u"ls"_s, ls},
+    };
+    const Run run = subcommands.value(spec.name.mid(QStringLiteral("manifest ").size()));
+    if (!run) {
+        printError(spec.name, u"unknown subcommand"_s);
+        return ExitUsage;
+    }
+    return run(spec, p);
 }
 
 } // namespace stevedore::cli
