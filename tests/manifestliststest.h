@@ -161,11 +161,9 @@ class ManifestListsTest : public QObject
 protected slots:
     void initTestCase()
     {
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
+        const QString missing = stevedore::test::missingE2ePeers(m_cli, {u"skopeo"_s});
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
         m_skopeo = stevedore::test::findTool(u"skopeo"_s);
-        if (m_skopeo.isEmpty())
-            QFAIL("skopeo is missing: run scripts/install-deps.sh --test");
         if (stevedore::test::findTool(u"docker-registry"_s).isEmpty())
             QFAIL("docker-registry is missing: run scripts/install-deps.sh --test");
         // The fixture disables docker-registry's access log; the registries started here log every request (its

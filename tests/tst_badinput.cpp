@@ -93,11 +93,9 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
+        const QString missing = missingE2ePeers(m_cli, {u"skopeo"_s});
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
         m_skopeo = findTool(u"skopeo"_s);
-        if (m_skopeo.isEmpty())
-            QFAIL("skopeo is missing: run scripts/install-deps.sh --test");
         m_reg = std::make_unique<RegistryFixture>();
         QString error;
         QVERIFY2(m_reg->start(&error), qPrintable(error));

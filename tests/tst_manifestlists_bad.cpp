@@ -462,27 +462,8 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         const QByteArray bytes = inspectList(listName());
 
-        QProcess p;
-        p.setProcessEnvironment(m_env);
-        p.start(m_cli, {u"manifest"_s, u"push"_s, u"--insecure"_s, u"--purge"_s, u"--progress=json"_s, listName()});
-        QVERIFY(p.waitForStarted(10000));
-        QByteArray out;
-        QElapsedTimer timer;
-        timer.start();
-        while (!out.contains("\"uploading\"") && timer.elapsed() < 30000 && p.state() == QProcess::Running) {
-            p.waitForReadyRead(200);
-            out += p.readAllStandardOutput();
-        }
-        QVERIFY2(out.contains("\"uploading\""), out.constData());
-        QVERIFY2(p.state() == QProcess::Running, "the push ended before it could be interrupted");
-        ::kill(pid_t(p.processId()), SIGINT);
-        if (!p.waitForFinished(20000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            QFAIL("the push did not stop within 20 s of SIGINT");
-        }
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(p.exitCode(), 130);
+        const QString interrupted = interruptWhileUploading(m_cli, {u"manifest"_s, u"push"_s, u"--insecure"_s, u"--purge"_s, u"--progress=json"_s, listName()}, m_env);
+        QVERIFY2(interrupted.isEmpty(), qPrintable(interrupted));
         const QString problem = nothingPushed(false);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(inspectList(listName()), bytes); // --purge only after a success

@@ -108,11 +108,9 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
+        const QString missing = missingE2ePeers(m_cli, {u"skopeo"_s});
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
         m_skopeo = findTool(u"skopeo"_s);
-        if (m_skopeo.isEmpty())
-            QFAIL("skopeo is missing: run scripts/install-deps.sh --test");
         for (const QString &t : {u"docker-registry"_s, u"htpasswd"_s, u"openssl"_s})
             if (findTool(t).isEmpty())
                 QFAIL(qPrintable(t + u" is missing: run scripts/install-deps.sh --test"_s));

@@ -93,13 +93,9 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!QFileInfo(m_cli).isExecutable())
-            QFAIL(qPrintable(u"the stevedore CLI is missing at %1 (build the 'stevedore' target)"_s.arg(m_cli)));
+        const QString missing = missingE2ePeers(m_cli, {u"skopeo"_s, u"docker-registry"_s});
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
         m_skopeo = findTool(u"skopeo"_s);
-        if (m_skopeo.isEmpty())
-            QFAIL("skopeo is missing: run scripts/install-deps.sh --test");
-        if (findTool(u"docker-registry"_s).isEmpty())
-            QFAIL("docker-registry is missing: run scripts/install-deps.sh --test");
     }
 
     void init()
@@ -379,28 +375,12 @@ private slots:
                                                              .gzipLayers = false, .seed = 20},
                                                &error);
         QVERIFY2(!digest.isEmpty(), qPrintable(error));
-        QProcess p;
-        p.setProcessEnvironment(m_env);
-        p.start(m_cli, {u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--progress=json"_s, u"oci:"_s + layout + u":v1"_s,
-                        u"docker://"_s + reg.hostPort() + u"/team/interrupted:v1"_s});
-        QVERIFY(p.waitForStarted(10000));
-        QByteArray out;
-        QElapsedTimer timer;
-        timer.start();
-        while (!out.contains("\"uploading\"") && timer.elapsed() < 30000 && p.state() == QProcess::Running) {
-            p.waitForReadyRead(200);
-            out += p.readAllStandardOutput();
-        }
-        QVERIFY2(out.contains("\"uploading\""), out.constData());
-        QVERIFY2(p.state() == QProcess::Running, "the push ended before it could be interrupted");
-        ::kill(pid_t(p.processId()), SIGINT);
-        if (!p.waitForFinished(20000)) {
-            p.kill();
-            p.waitForFinished(5000);
-            QFAIL("the push did not stop within 20 s of SIGINT");
-        }
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(p.exitCode(), 130);
+        const QString interrupted = interruptWhileUploading(
+            m_cli,
+            {u"push"_s, u"--all"_s, u"--tls-verify=false"_s, u"--progress=json"_s, u"oci:"_s + layout + u":v1"_s,
+             u"docker://"_s + reg.hostPort() + u"/team/interrupted:v1"_s},
+            m_env);
+        QVERIFY2(interrupted.isEmpty(), qPrintable(interrupted));
         QVERIFY(!remoteRaw(reg, reg.hostPort() + u"/team/interrupted:v1"_s).ok());
     }
 

@@ -1,10 +1,14 @@
 #include "support/e2e.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSysInfo>
 
+#include <csignal>
 #include <sys/stat.h>
 
 #include <zlib.h>
@@ -105,6 +109,49 @@ QString hostPlatformArchitecture()
     if (cpu == u"power64"_s)
         return u"ppc64le"_s;
     return cpu; // arm64, arm, s390x, riscv64 ...
+}
+
+QString missingE2ePeers(const QString &cli, const QStringList &tools)
+{
+    if (!QFileInfo(cli).isExecutable())
+        return QStringLiteral("the stevedore CLI is missing at %1 (build the 'stevedore' target)").arg(cli);
+    for (const QString &t : tools)
+        if (findTool(t).isEmpty())
+            return QStringLiteral("%1 is missing: run scripts/install-deps.sh --test").arg(t);
+    return {};
+}
+
+QString interruptWhileUploading(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!p.waitForStarted(10000))
+        return QStringLiteral("cannot start %1: %2").arg(program, p.errorString());
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (!out.contains("\"uploading\"") && timer.elapsed() < 30000 && p.state() == QProcess::Running) {
+        p.waitForReadyRead(200);
+        out += p.readAllStandardOutput();
+    }
+    if (!out.contains("\"uploading\"") || p.state() != QProcess::Running) {
+        p.kill();
+        p.waitForFinished(5000);
+        return QStringLiteral("the push ended or never uploaded before it could be interrupted: ") + QString::fromUtf8(out);
+    }
+    ::kill(pid_t(p.processId()), SIGINT);
+    if (!p.waitForFinished(20000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return QStringLiteral("the push did not stop within 20 s of SIGINT");
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 130)
+        return QStringLiteral("after SIGINT: exit status %1, code %2 (130 expected); stderr: %3")
+            .arg(int(p.exitStatus()))
+            .arg(p.exitCode())
+            .arg(QString::fromUtf8(p.readAllStandardError()));
+    return {};
 }
 
 } // namespace stevedore::test

@@ -19,5 +19,10 @@ QString hostPlatformArchitecture();                      // GOARCH-style: amd64,
 int fileMode(const QString &path);                       // st_mode & 07777 (symlinks followed), -1 when missing
 // isolatedEnvironment(homeDir) applied to this process (qputenv), for tests that call the engine in process.
 void useIsolatedEnvironment(const QString &homeDir);
+// What an end-to-end suite lacks: the stevedore binary at `cli` and each of `tools` on the PATH; empty when all there.
+QString missingE2ePeers(const QString &cli, const QStringList &tools);
+// Runs `program args` in `env`, waits until its --progress=json output says "uploading", sends SIGINT and checks that
+// it exits 130 within 20 s. Empty when so, else what went wrong.
+QString interruptWhileUploading(const QString &program, const QStringList &args, const QProcessEnvironment &env);
 
 } // namespace stevedore::test
