@@ -462,7 +462,8 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         const QByteArray bytes = inspectList(listName());
 
-        const QString interrupted = interruptWhileUploading(m_cli, {u"manifest"_s, u"push"_s, u"--insecure"_s, u"--purge"_s, u"--progress=json"_s, listName()}, m_env);
+        const QString interrupted = interruptWhileUploading(
+            m_cli, {u"manifest"_s, u"push"_s, u"--insecure"_s, u"--purge"_s, u"--progress=json"_s, listName()}, m_env);
         QVERIFY2(interrupted.isEmpty(), qPrintable(interrupted));
         const QString problem = nothingPushed(false);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
