@@ -1,5 +1,6 @@
 #pragma once
 
+#include "addregistrydialog.h"
 #include "credentialdialog.h"
 #include "registrytreemodel.h"
 
@@ -22,26 +23,6 @@ class CredentialsModel;
 }
 
 namespace stevedore::ui {
-
-// "Add registry…": the registry's URL, whether its certificate is checked, and a certificate folder.
-class AddRegistryDialog final : public QDialog
-{
-    Q_OBJECT
-public:
-    explicit AddRegistryDialog(QWidget *parent = nullptr);
-    // nullopt while the URL names no host.
-    std::optional<models::RegistrySpec> spec() const;
-    QLineEdit *urlEdit() const { return m_url; }
-    QCheckBox *tlsVerifyBox() const { return m_tlsVerify; }
-    QLineEdit *certDirEdit() const { return m_certDir; }
-
-private:
-    void validate();
-    QLineEdit *m_url = nullptr;
-    QCheckBox *m_tlsVerify = nullptr;
-    QLineEdit *m_certDir = nullptr;
-    QPushButton *m_ok = nullptr;
-};
 
 // The registry browser (the "Registry Browser" dock): a tree of registries, repositories, tags, platform images and
 // layers (RegistryTreeModel, filtered by name), an error panel with Retry / Log in… / Trust certificate folder…
