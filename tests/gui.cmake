@@ -19,8 +19,10 @@ if(TARGET stevedore_testsupport)
   add_dependencies(tst_manifesteditor_window stevedore)
   # The registry browser: the tree model paging a catalog of 120+ repositories and tag lists, details, delete, errors,
   # against Debian's docker-registry (RegistryFixture) filled by skopeo and the engine's registry client.
-  stevedore_add_test(NAME tst_registrybrowser SOURCES tst_registrybrowser.cpp LIBS stevedore_ui stevedore_testsupport
-                     LABELS gui registry TIMEOUT 180 GUI)
+  stevedore_add_test(NAME tst_registrybrowser SOURCES tst_registrybrowser.cpp registrybrowsertest.h
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
+  stevedore_add_test(NAME tst_registrybrowser_ui SOURCES tst_registrybrowser_ui.cpp registrybrowsertest.h
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
 else()
   message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow, tst_credentialmanager and tst_manifesteditor(_window) are not built")
 endif()
