@@ -1,4 +1,5 @@
 #include "credentialmanager.h"
+#include "toolbaractions.h"
 
 #include "credentialdialog.h"
 #include "credentialexportdialog.h"
@@ -39,15 +40,8 @@ CredentialManager::CredentialManager(models::CredentialsModel *model, QWidget *p
 {
     setObjectName(u"credentialManager"_s);
 
-    m_toolBar = new QToolBar(this);
-    m_toolBar->setObjectName(u"credentialsToolBar"_s);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto action = [this](const char *name) {
-        auto *a = new QAction(this);
-        a->setObjectName(QString::fromLatin1(name));
-        m_toolBar->addAction(a);
-        return a;
-    };
+    m_toolBar = textToolBar(this, u"credentialsToolBar"_s);
+    auto action = [this](const char *name) { return addToolBarAction(m_toolBar, this, name); };
     m_add = action("addCredentialAction");
     m_edit = action("editCredentialAction");
     m_remove = action("removeCredentialAction");

@@ -1,4 +1,5 @@
 #include "manifesteditor.h"
+#include "toolbaractions.h"
 
 #include "manifesteditorcommands.h"
 #include "manifestlistmodel.h"
@@ -59,15 +60,8 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     m_undo = new QUndoStack(this);
     m_model->setEditHandler([this](int row, int column, const QVariant &value) { return editField(row, column, value); });
 
-    m_toolBar = new QToolBar(this);
-    m_toolBar->setObjectName(u"manifestEditorToolBar"_s);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto action = [this](const char *name) {
-        auto *a = new QAction(this);
-        a->setObjectName(QString::fromLatin1(name));
-        m_toolBar->addAction(a);
-        return a;
-    };
+    m_toolBar = textToolBar(this, u"manifestEditorToolBar"_s);
+    auto action = [this](const char *name) { return addToolBarAction(m_toolBar, this, name); };
     m_new = action("newListAction");
     m_open = action("openListAction");
     m_save = action("saveListAction");

@@ -1,0 +1,25 @@
+#include "toolbaractions.h"
+
+#include <QAction>
+#include <QString>
+#include <QToolBar>
+
+namespace stevedore::ui {
+
+QToolBar *textToolBar(QWidget *parent, const QString &objectName)
+{
+    auto *toolBar = new QToolBar(parent);
+    toolBar->setObjectName(objectName);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return toolBar;
+}
+
+QAction *addToolBarAction(QToolBar *toolBar, QObject *owner, const char *objectName)
+{
+    auto *a = new QAction(owner);
+    a->setObjectName(QString::fromLatin1(objectName));
+    toolBar->addAction(a);
+    return a;
+}
+
+} // namespace stevedore::ui

@@ -1,0 +1,16 @@
+#pragma once
+
+class QAction;
+class QObject;
+class QString;
+class QToolBar;
+class QWidget;
+
+namespace stevedore::ui {
+
+// A tool bar named `objectName` whose buttons show their text only (the editors' and managers' tool bars).
+QToolBar *textToolBar(QWidget *parent, const QString &objectName);
+// A new action owned by `owner`, named `objectName` (its text is set by the owner's retranslate()), added to `toolBar`.
+QAction *addToolBarAction(QToolBar *toolBar, QObject *owner, const char *objectName);
+
+} // namespace stevedore::ui
