@@ -1,5 +1,6 @@
 #include "credentialmanager.h"
 #include "toolbaractions.h"
+#include "warningbanner.h"
 
 #include "credentialdialog.h"
 #include "credentialexportdialog.h"
@@ -57,18 +58,7 @@ CredentialManager::CredentialManager(models::CredentialsModel *model, QWidget *p
     connect(m_export, &QAction::triggered, this, &CredentialManager::openExportDialog);
     connect(m_refresh, &QAction::triggered, this, &CredentialManager::refresh);
 
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(u"problemBanner"_s);
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setMargin(6);
-    m_banner->setAutoFillBackground(true);
-    QPalette warn = m_banner->palette();
-    warn.setColor(QPalette::Window, QColor(0xff, 0xf0, 0xc8));
-    warn.setColor(QPalette::WindowText, QColor(0x5a, 0x3c, 0x00));
-    m_banner->setPalette(warn);
-    m_banner->hide();
+    m_banner = warningBanner(this, u"problemBanner"_s, 6);
 
     m_view = new QTableView(this);
     m_view->setObjectName(u"credentialsView"_s);

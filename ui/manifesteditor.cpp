@@ -1,5 +1,6 @@
 #include "manifesteditor.h"
 #include "toolbaractions.h"
+#include "warningbanner.h"
 
 #include "manifesteditorcommands.h"
 #include "manifestlistmodel.h"
@@ -155,18 +156,7 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     m_remove->setShortcutContext(Qt::WidgetShortcut);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ManifestEditor::updateActions);
 
-    m_problems = new QLabel(this);
-    m_problems->setObjectName(u"problemsLabel"_s);
-    m_problems->setWordWrap(true);
-    m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problems->setMargin(4);
-    m_problems->setAutoFillBackground(true);
-    QPalette warn = m_problems->palette();
-    warn.setColor(QPalette::Window, QColor(0xff, 0xf0, 0xc8));
-    warn.setColor(QPalette::WindowText, QColor(0x5a, 0x3c, 0x00));
-    m_problems->setPalette(warn);
-    m_problems->hide();
+    m_problems = warningBanner(this, u"problemsLabel"_s, 4);
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(u"busyIndicator"_s);
     m_busy->setRange(0, 0);

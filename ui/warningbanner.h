@@ -1,0 +1,13 @@
+#pragma once
+
+class QLabel;
+class QString;
+class QWidget;
+
+namespace stevedore::ui {
+
+// A hidden, selectable, word-wrapped plain-text label on a pale amber background, for the problems an editor or a
+// manager reports above its view; `margin` is the space around its text.
+QLabel *warningBanner(QWidget *parent, const QString &objectName, int margin);
+
+} // namespace stevedore::ui
