@@ -1,6 +1,7 @@
 #include "credentialmanager.h"
 #include "toolbaractions.h"
 #include "warningbanner.h"
+#include "busyindicator.h"
 
 #include "credentialdialog.h"
 #include "credentialexportdialog.h"
@@ -78,13 +79,7 @@ CredentialManager::CredentialManager(models::CredentialsModel *model, QWidget *p
     m_tlsVerify = new QCheckBox(this);
     m_tlsVerify->setObjectName(u"tlsVerify"_s);
     m_tlsVerify->setChecked(true);
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(u"busyIndicator"_s);
-    m_busy->setRange(0, 0); // busy: an animated bar
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumWidth(120);
-    m_busy->setMaximumHeight(m_busy->fontMetrics().height());
-    m_busy->hide();
+    m_busy = stevedore::ui::busyIndicator(this);
     m_status = new QLabel(this);
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);

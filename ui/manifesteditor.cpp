@@ -1,6 +1,7 @@
 #include "manifesteditor.h"
 #include "toolbaractions.h"
 #include "warningbanner.h"
+#include "busyindicator.h"
 
 #include "manifesteditorcommands.h"
 #include "manifestlistmodel.h"
@@ -157,13 +158,7 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ManifestEditor::updateActions);
 
     m_problems = warningBanner(this, u"problemsLabel"_s, 4);
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(u"busyIndicator"_s);
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumWidth(120);
-    m_busy->setMaximumHeight(m_busy->fontMetrics().height());
-    m_busy->hide();
+    m_busy = stevedore::ui::busyIndicator(this);
     m_status = new QLabel(this);
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
