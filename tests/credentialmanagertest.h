@@ -34,8 +34,8 @@ inline const QString kWrongPassword = u"Wr0ng-Battery-99"_s;
 inline QString g_home;
 
 inline QString runtimeFile() { return g_home + u"/run/containers/auth.json"_s; }
-inline QString configFile() { return g_home + u"/config/containers/auth.json"_s; }
-inline QString dockerFile() { return g_home + u"/docker/config.json"_s; }
+inline QString configFile() { return g_home + u"/.config/containers/auth.json"_s; }
+inline QString dockerFile() { return g_home + u"/.docker/config.json"_s; }
 
 inline bool writeFile(const QString &path, const QByteArray &content)
 {

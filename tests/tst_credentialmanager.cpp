@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 
 #include "credentialmanagertest.h"
+#include "support/e2e.h"
 #include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -556,16 +557,7 @@ int main(int argc, char **argv)
     if (!home.isValid())
         return 1;
     g_home = home.path();
-    QDir().mkpath(g_home + u"/run"_s);
-    QFile::setPermissions(g_home + u"/run"_s, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    qputenv("HOME", g_home.toLocal8Bit());
-    qputenv("XDG_RUNTIME_DIR", (g_home + u"/run"_s).toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", (g_home + u"/config"_s).toLocal8Bit());
-    qputenv("XDG_DATA_HOME", (g_home + u"/data"_s).toLocal8Bit());
-    qputenv("XDG_CACHE_HOME", (g_home + u"/cache"_s).toLocal8Bit());
-    qputenv("DOCKER_CONFIG", (g_home + u"/docker"_s).toLocal8Bit());
-    qunsetenv("REGISTRY_AUTH_FILE");
-    qunsetenv("STEVEDORE_ROOT");
+    stevedore::test::useIsolatedEnvironment(g_home); // HOME, XDG_*, DOCKER_CONFIG inside it; no REGISTRY_AUTH_FILE
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     TestCredentialManager tc;
