@@ -210,7 +210,7 @@ private slots:
     void corruptListBlob_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::newRow("garbage") << QByteArray("\x01\x02 this is not a manifest list \xff\xfe", 35);
+        QTest::newRow("garbage") << QByteArray("\x01\x02 this is not a manifest list \xff\xfe");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("another valid list") << QByteArray("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image"
                                                           ".index.v1+json\",\"manifests\":[]}");

@@ -206,6 +206,11 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
 ManifestEditor::~ManifestEditor()
 {
     m_saveWatcher->disconnect(this);
+    // The undo stack goes first, while the model its commands refer to is still there; clearing it emits
+    // indexChanged/cleanChanged, which must not reach this half-destroyed editor.
+    m_undo->disconnect(this);
+    delete m_undo;
+    m_undo = nullptr;
     m_model->setEditHandler({});
 }
 
