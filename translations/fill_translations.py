@@ -2,6 +2,7 @@
 """Fills translations/stevedore_<lang>.ts from the tables below after `lupdate` (target stevedore_ui_lupdate)
 added new source strings. Usage: python3 translations/fill_translations.py. Unknown strings stay unfinished
 and are listed, so a missing translation is visible."""
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -409,6 +410,15 @@ EN_PLURALS.update({
     "%1, %n layer(s), %2 in all (compressed)": ["%1, %n layer, %2 in all (compressed)",
                                                  "%1, %n layers, %2 in all (compressed)"],
 })
+
+
+# Per-area tables: translations/zh_CN.d/<area>.json holds {"source": "translation", ...} and, optionally,
+# "__en_plurals__": {"source with %n": ["singular", "plural"]}. One file per area keeps parallel work apart.
+for _area in sorted((HERE / "zh_CN.d").glob("*.json")):
+    _table = json.loads(_area.read_text(encoding="utf-8"))
+    EN_PLURALS.update(_table.pop("__en_plurals__", {}))
+    for _key, _value in _table.items():
+        ZH_CN.setdefault(_key, _value)
 
 
 def fill(path: Path, table: dict, plurals: dict) -> list:
