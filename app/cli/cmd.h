@@ -1,7 +1,8 @@
 #pragma once
 // The commands, one file per family: cmd_copy.cpp (push, pull, copy), cmd_store.cpp (images, tag, rmi),
 // cmd_inspect.cpp (inspect), cmd_auth.cpp (login, logout, auth), cmd_secret.cpp (secret),
-// cmd_manifest.cpp (manifest create/add/remove/annotate/inspect/push/rm/ls), cmd_import.cpp (import-image); commands.cpp dispatches and prints the overview.
+// cmd_manifest.cpp (manifest create/add/remove/annotate/inspect/push/rm/ls), cmd_import.cpp (import-image),
+// cmd_sandbox.cpp (sandbox); commands.cpp dispatches and prints the overview.
 
 #include "options.h"
 
@@ -32,5 +33,6 @@ int cmdAuth(const CommandSpec &spec, const ParsedArgs &p);
 int cmdSecret(const CommandSpec &spec, const ParsedArgs &p);
 int cmdManifest(const CommandSpec &spec, const ParsedArgs &p); // spec.name "manifest create", ... (cmd_manifest.cpp)
 int cmdImportImage(const CommandSpec &spec, const ParsedArgs &p);   // cmd_import.cpp
+int cmdSandbox(const CommandSpec &spec, const ParsedArgs &p);       // cmd_sandbox.cpp
 
 } // namespace stevedore::cli

@@ -196,6 +196,8 @@ int runCli(const QStringList &args)
     }
     if (name == "import-image"_L1)
         return cmdImportImage(spec, *parsed);
+    if (name == "sandbox"_L1)
+        return cmdSandbox(spec, *parsed);
     printError({}, u"unknown command \"%1\""_s.arg(name));
     return ExitUsage;
 }

@@ -269,7 +269,7 @@ CommandSpec helpSpec()
 QList<CommandSpec> allCommands()
 {
     return {pushSpec(), pullSpec(), copySpec(), imagesSpec(), tagSpec(), rmiSpec(), inspectSpec(), loginSpec(),
-            logoutSpec(), authSpec(), secretSpec(), manifestSpec(), importImageSpec(), helpSpec()};
+            logoutSpec(), authSpec(), secretSpec(), manifestSpec(), importImageSpec(), sandboxSpec(), helpSpec()};
 }
 
 CommandSpec topSpec()

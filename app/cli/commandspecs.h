@@ -21,6 +21,7 @@ CommandSpec secretSpec();
 CommandSpec manifestSpec();              // "manifest": --help lists the subcommands
 QList<CommandSpec> manifestSubcommands(); // "manifest create", "manifest add", ... (commandspecs_manifest.cpp)
 CommandSpec importImageSpec(); // cmd_import.cpp
+CommandSpec sandboxSpec();     // cmd_sandbox.cpp
 CommandSpec helpSpec();
 QList<CommandSpec> allCommands();
 CommandSpec topSpec();
