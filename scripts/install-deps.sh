@@ -11,9 +11,10 @@ build_deps=(
   qt6-qpa-plugins libqt6svg6 libgl-dev
   libssl-dev libarchive-dev libzstd-dev zlib1g-dev libdeflate-dev libisal-dev libyaml-cpp-dev
   fonts-wqy-microhei ca-certificates
+  docker-registry
 )
 test_deps=(
-  docker-registry skopeo umoci openssl apache2-utils zstd
+  skopeo umoci openssl apache2-utils zstd
   time jq xvfb xauth
   golang-docker-credential-helpers pass gnupg
 )
