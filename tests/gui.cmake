@@ -23,6 +23,9 @@ if(TARGET stevedore_testsupport)
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
   stevedore_add_test(NAME tst_registrybrowser_ui SOURCES tst_registrybrowser_ui.cpp registrybrowsertest.h
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
+  # The sandbox in the window: Debian's docker-registry started from the status bar's offer, pushed to, stopped.
+  stevedore_add_test(NAME tst_sandbox_gui SOURCES tst_sandbox_gui.cpp
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui e2e TIMEOUT 180 GUI)
 else()
   message(WARNING "tests/gui.cmake: stevedore_testsupport is missing; tst_models, tst_mainwindow, tst_credentialmanager and tst_manifesteditor(_window) are not built")
 endif()

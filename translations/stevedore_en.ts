@@ -670,6 +670,17 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::EmptyStorePage</name>
+        <message>
+            <source>No images in the local store yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Images pulled or imported with the stevedore command show here too.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::MainWindow</name>
         <message numerus="yes">
             <source>Only the first of %n dropped images is pushed at a time.</source>
@@ -1526,6 +1537,45 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
                 <numerusform>Remove %n row</numerusform>
                 <numerusform>Remove %n rows</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::SandboxController</name>
+        <message>
+            <source>The sandbox registry did not start: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sandbox registry is stopped; what it holds is kept for the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting the sandbox registry…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sandbox registry running at %1: drop an image on it in the registry browser, or push the sample image to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop &amp;Sandbox Registry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start &amp;Sandbox Registry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the sandbox registry at %1 (what it holds is kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start a registry of your own on this computer, with a sample image to push</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No registry yet — start a sandbox registry</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -668,6 +668,17 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::EmptyStorePage</name>
+        <message>
+            <source>No images in the local store yet</source>
+            <translation>本地存储中还没有镜像</translation>
+        </message>
+        <message>
+            <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Images pulled or imported with the stevedore command show here too.</source>
+            <translation>启动沙盒仓库：它会在这里放入一个示例镜像，并在本机提供一个可推送的仓库 — 把镜像拖到推送队列即可。也可以推送 OCI 布局文件夹：把它拖放到推送队列，或选择“文件 → 推送镜像…”。用 stevedore 命令拉取或导入的镜像也会显示在这里。</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::MainWindow</name>
         <message numerus="yes">
             <source>Only the first of %n dropped images is pushed at a time.</source>
@@ -1514,6 +1525,45 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <translation>
                 <numerusform>删除 %n 行</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::SandboxController</name>
+        <message>
+            <source>The sandbox registry did not start: %1</source>
+            <translation>沙盒仓库未能启动：%1</translation>
+        </message>
+        <message>
+            <source>The sandbox registry is stopped; what it holds is kept for the next start.</source>
+            <translation>沙盒仓库已停止；其中的内容会保留到下次启动。</translation>
+        </message>
+        <message>
+            <source>Starting the sandbox registry…</source>
+            <translation>正在启动沙盒仓库…</translation>
+        </message>
+        <message>
+            <source>Sandbox registry running at %1: drop an image on it in the registry browser, or push the sample image to it.</source>
+            <translation>沙盒仓库正在 %1 运行：在仓库浏览器中把镜像拖放到它上面，或把示例镜像推送到它。</translation>
+        </message>
+        <message>
+            <source>Stop &amp;Sandbox Registry</source>
+            <translation>停止沙盒仓库(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Start &amp;Sandbox Registry</source>
+            <translation>启动沙盒仓库(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Stop the sandbox registry at %1 (what it holds is kept)</source>
+            <translation>停止 %1 上的沙盒仓库（其中的内容会保留）</translation>
+        </message>
+        <message>
+            <source>Start a registry of your own on this computer, with a sample image to push</source>
+            <translation>在本机启动一个属于你自己的仓库，并附带一个可推送的示例镜像</translation>
+        </message>
+        <message>
+            <source>No registry yet — start a sandbox registry</source>
+            <translation>还没有仓库 — 启动沙盒仓库</translation>
         </message>
     </context>
 </TS>

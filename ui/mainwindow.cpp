@@ -11,6 +11,8 @@
 #include "pushdialog.h"
 #include "pushqueuedock.h"
 #include "registrybrowser.h"
+#include "emptystorepage.h"
+#include "sandboxcontroller.h"
 #include "transfermodel.h"
 #include "transport/systemcontext.h"
 
@@ -28,6 +30,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -79,15 +82,21 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     m_imagesView->setWordWrap(false);
     m_imagesView->setDragEnabled(true); // images drag out as references (manifest list editor, push queue)
     m_imagesView->setDragDropMode(QAbstractItemView::DragOnly);
-    setCentralWidget(m_imagesView);
+    m_centre = new QStackedWidget(this);
+    m_centre->setObjectName(u"centreStack"_s);
+    m_centre->addWidget(m_imagesView);
+    setCentralWidget(m_centre);
     connect(m_imagesView, &QAbstractItemView::doubleClicked, this, [this] { openPushDialog(selectedImage()); });
 
     createActions();
     createDocks();
+    m_emptyPage = new EmptyStorePage(m_sandbox->action(), m_pushAction, m_centre);
+    m_centre->addWidget(m_emptyPage);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"imageCountLabel"_s);
     statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_sandbox->offerButton());
     connect(m_images, &models::LocalImagesModel::refreshed, this, [this] {
         updateImageCount();
         if (m_images->errorString().isEmpty() && statusBar()->currentMessage() == m_readingMessage)
@@ -164,7 +173,7 @@ void MainWindow::createActions()
     m_toolsMenu->setObjectName(u"toolsMenu"_s);
     m_toolsMenu->addAction(m_credentialsAction);
     m_toolsMenu->addAction(m_manifestEditorAction);
-    m_toolsMenu->addSeparator();
+    m_preferencesSeparator = m_toolsMenu->addSeparator();
     m_toolsMenu->addAction(m_preferencesAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
@@ -185,6 +194,11 @@ void MainWindow::createDocks()
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_browser, &RegistryBrowser::loginRequested, this, [this] { openCredentialsWindow(); });
     addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+    m_sandbox = new SandboxController(m_root, m_browser->model(), this);
+    connect(m_sandbox, &SandboxController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_sandbox, &SandboxController::sampleMade, this, &MainWindow::refreshImages);
+    m_toolsMenu->insertAction(m_preferencesSeparator, m_sandbox->action());
 
     m_queueDock = new PushQueueDock(m_transfers, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
@@ -284,6 +298,8 @@ void MainWindow::retranslate()
     m_preferencesAction->setText(tr("&Preferences…"));
     m_preferencesAction->setStatusTip(tr("How often the scheduled images are re-imported"));
     m_imagesView->setToolTip(tr("Images in the local store %1").arg(m_root));
+    m_sandbox->retranslate();
+    m_emptyPage->retranslate();
     updateImageCount();
 }
 
@@ -298,6 +314,10 @@ void MainWindow::updateImageCount()
 {
     if (!m_countLabel)
         return;
+    // An empty store (read, and readable) shows what to do next instead of a blank table.
+    const bool empty = !m_images->isLoading() && m_images->errorString().isEmpty() && m_images->rowCount() == 0;
+    if (m_emptyPage)
+        m_centre->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyPage) : m_imagesView);
     if (!m_images->errorString().isEmpty())
         m_countLabel->setText(tr("Local store unreadable"));
     else

@@ -14,6 +14,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -35,6 +36,8 @@ class ManifestEditor;
 class PushDialog;
 class PushQueueDock;
 class RegistryBrowser;
+class EmptyStorePage;
+class SandboxController;
 struct PushRequest;
 
 // The main window: the local images in the middle, docks for the registry browser, the push queue and
@@ -61,6 +64,10 @@ public:
     QDockWidget *manifestEditorDock() const { return m_editorDock; }
     // The registry browser inside the "Registry Browser" dock.
     RegistryBrowser *registryBrowser() const { return m_browser; }
+    // Tools > Start/Stop Sandbox Registry and the status bar's offer of it.
+    SandboxController *sandbox() const { return m_sandbox; }
+    // Shown instead of the images table while the local store holds no image.
+    EmptyStorePage *emptyStorePage() const { return m_emptyPage; }
 
 public Q_SLOTS:
     // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
@@ -117,6 +124,9 @@ private:
     CredentialManager *m_credentialManager = nullptr;
     CredentialManager *m_credentialsWindow = nullptr;
     RegistryBrowser *m_browser = nullptr;
+    SandboxController *m_sandbox = nullptr;
+    QStackedWidget *m_centre = nullptr; // the images table, or the empty store's page
+    EmptyStorePage *m_emptyPage = nullptr;
     QLabel *m_editorPlaceholder = nullptr;
     QPushButton *m_editorButton = nullptr;
     ManifestEditor *m_manifestEditor = nullptr;
@@ -134,6 +144,7 @@ private:
     QAction *m_credentialsAction = nullptr;
     QAction *m_manifestEditorAction = nullptr;
     QAction *m_preferencesAction = nullptr;
+    QAction *m_preferencesSeparator = nullptr;
     QTimer *m_importTimer = nullptr;
     QFutureWatcher<Result<QList<ScheduledChange>>> *m_importWatcher = nullptr;
     bool m_importing = false;

@@ -3,5 +3,5 @@ list(APPEND STEVEDORE_ENGINE_SOURCES
   ops/login.h ops/login.cpp
   ops/registrybrowse.h ops/registrybrowse.cpp
   ops/importimage.h ops/importimage.cpp ops/scheduledimports.cpp
-  ops/sandbox.h ops/sandbox.cpp ops/sampleimage.cpp
+  ops/sandbox.h ops/sandbox.cpp ops/sampleimage.cpp ops/sandboxservice.h ops/sandboxservice.cpp
 )

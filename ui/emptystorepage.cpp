@@ -1,0 +1,61 @@
+// EmptyStorePage: the empty local store's next steps.
+#include "emptystorepage.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace stevedore::ui {
+
+EmptyStorePage::EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QWidget *parent) : QWidget(parent)
+{
+    setObjectName(u"emptyStorePage"_s);
+    m_title = new QLabel(this);
+    m_title->setObjectName(u"emptyStoreTitle"_s);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setAlignment(Qt::AlignCenter);
+    m_text = new QLabel(this);
+    m_text->setObjectName(u"emptyStoreText"_s);
+    m_text->setWordWrap(true);
+    m_text->setAlignment(Qt::AlignCenter);
+    m_sandbox = new QToolButton(this);
+    m_sandbox->setObjectName(u"emptyStoreSandboxButton"_s);
+    m_sandbox->setDefaultAction(sandboxAction);
+    m_sandbox->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_push = new QToolButton(this);
+    m_push->setObjectName(u"emptyStorePushButton"_s);
+    m_push->setDefaultAction(pushAction);
+    m_push->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_sandbox);
+    buttons->addWidget(m_push);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    layout->addWidget(m_title);
+    layout->addWidget(m_text);
+    layout->addSpacing(12);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    retranslate();
+}
+
+void EmptyStorePage::retranslate()
+{
+    m_title->setText(tr("No images in the local store yet"));
+    m_text->setText(tr("Start the sandbox registry: it puts a sample image here and gives you a registry on this "
+                       "computer to push it to — drag the image onto the push queue. Or push an OCI layout "
+                       "folder: drop it on the push queue, or choose File → Push Image…. Images pulled or "
+                       "imported with the stevedore command show here too."));
+}
+
+} // namespace stevedore::ui
