@@ -15,7 +15,6 @@ SandboxService::SandboxService(QString dataDir, QString storageRoot, QObject *pa
     m_thread.setObjectName(u"stevedore-sandbox"_s);
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
 }
 
@@ -24,6 +23,7 @@ SandboxService::~SandboxService()
     QMetaObject::invokeMethod(m_worker, [this] { m_registry.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    delete m_worker; // its thread has ended: nothing of it runs any more
 }
 
 QString SandboxService::host() const

@@ -44,7 +44,7 @@ private:
     QString m_dataDir;
     QString m_storageRoot;
     QThread m_thread;
-    QObject *m_worker = nullptr;              // lives in m_thread
+    QObject *m_worker = nullptr;              // lives in m_thread; deleted once it has ended
     std::unique_ptr<SandboxRegistry> m_registry; // used in m_thread only
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_busy{false};
