@@ -109,10 +109,11 @@ private Q_SLOTS:
         const QString host = sandbox->service()->host();
         QVERIFY(host.startsWith(u"127.0.0.1:"_s));
         QVERIFY(portAnswers(portOf(host)));
+        // The service runs before its started() (queued from its thread) reaches the window: wait for that.
+        QTRY_VERIFY(registries->registryIndex(host).isValid());
         QTRY_VERIFY(!offer->isVisible());
         QCOMPARE(sandbox->action()->text(), u"Stop &Sandbox Registry"_s);
         const QModelIndex registry = registries->registryIndex(host);
-        QVERIFY(registry.isValid());
         QVERIFY(!registries->registrySpec(registry).tlsVerify);
 
         // The sample image is in the local store, shown in the images table.
