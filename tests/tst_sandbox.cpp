@@ -12,13 +12,11 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -33,13 +31,6 @@ using namespace stevedore::test;
 namespace {
 
 constexpr int kRunTimeout = 60000;
-
-bool portAnswers(quint16 port)
-{
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    return s.waitForConnected(500);
-}
 
 // Whether the port stops answering within `ms`.
 bool portClosesWithin(quint16 port, int ms)

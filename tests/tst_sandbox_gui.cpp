@@ -23,14 +23,12 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QHostAddress>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -38,17 +36,11 @@
 using namespace Qt::StringLiterals;
 using stevedore::models::RegistryTreeModel;
 using stevedore::ui::MainWindow;
+using stevedore::test::portAnswers;
 
 namespace {
 
 QString g_home;
-
-bool portAnswers(quint16 port)
-{
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    return s.waitForConnected(500);
-}
 
 quint16 portOf(const QString &host)
 {

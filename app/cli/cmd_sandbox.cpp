@@ -9,7 +9,6 @@
 #include "ops/sandbox.h"
 #include "transport/transportreference.h"
 
-#include <QCoreApplication>
 #include <QEventLoop>
 
 using namespace Qt::StringLiterals;

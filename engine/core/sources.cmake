@@ -7,4 +7,5 @@ list(APPEND STEVEDORE_ENGINE_SOURCES
   core/logging.h core/logging.cpp
   core/secrets.h core/secrets.cpp
   core/threadpools.h core/threadpools.cpp
-  core/atomicfile.h core/atomicfile.cpp)
+  core/atomicfile.h core/atomicfile.cpp
+  core/paths.h core/paths.cpp)

@@ -2,6 +2,7 @@
 #include "sandbox.h"
 
 #include "core/atomicfile.h"
+#include "core/paths.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -106,9 +107,7 @@ QString SandboxRegistry::defaultDataDir()
     const QByteArray env = qgetenv("STEVEDORE_SANDBOX_DIR");
     if (!env.isEmpty())
         return QDir(QString::fromLocal8Bit(env)).absolutePath();
-    const QByteArray xdg = qgetenv("XDG_DATA_HOME");
-    const QString base = !xdg.isEmpty() ? QString::fromLocal8Bit(xdg) : QDir::homePath() + u"/.local/share"_s;
-    return base + u"/stevedore/sandbox-registry"_s;
+    return stevedoreDataHome() + u"/sandbox-registry"_s;
 }
 
 QString SandboxRegistry::findProgram()

@@ -4,6 +4,7 @@
 #include "oci/ocitransport.h"
 #include "store/storetransport.h"
 #include "manifestlist/listsource.h"
+#include "core/paths.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -15,9 +16,7 @@ QString SystemContext::defaultStorageRoot()
     const QByteArray env = qgetenv("STEVEDORE_ROOT");
     if (!env.isEmpty())
         return QString::fromLocal8Bit(env);
-    const QByteArray xdg = qgetenv("XDG_DATA_HOME");
-    const QString base = !xdg.isEmpty() ? QString::fromLocal8Bit(xdg) : QDir::homePath() + QStringLiteral("/.local/share");
-    return base + QStringLiteral("/stevedore/storage");
+    return stevedoreDataHome() + QStringLiteral("/storage");
 }
 
 namespace {

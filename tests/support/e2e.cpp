@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSysInfo>
+#include <QTcpSocket>
+#include <QHostAddress>
 
 #include <csignal>
 #include <sys/stat.h>
@@ -152,6 +154,13 @@ QString interruptWhileUploading(const QString &program, const QStringList &args,
             .arg(p.exitCode())
             .arg(QString::fromUtf8(p.readAllStandardError()));
     return {};
+}
+
+bool portAnswers(quint16 port)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    return s.waitForConnected(500);
 }
 
 } // namespace stevedore::test

@@ -16,6 +16,7 @@ QByteArray gunzipBytes(const QByteArray &data);          // empty on error
 // zlib's own gzip of `data` in one member (our compressor cuts members per block), as other tools make it; empty on error.
 QByteArray zlibGzipBytes(const QByteArray &data, int level = 6);
 QString hostPlatformArchitecture();                      // GOARCH-style: amd64, arm64, ...
+bool portAnswers(quint16 port);                           // whether 127.0.0.1:port takes a connection within 500 ms
 int fileMode(const QString &path);                       // st_mode & 07777 (symlinks followed), -1 when missing
 // isolatedEnvironment(homeDir) applied to this process (qputenv), for tests that call the engine in process.
 void useIsolatedEnvironment(const QString &homeDir);
