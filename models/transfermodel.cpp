@@ -2,8 +2,6 @@
 
 #include "copy/copyjob.h"
 
-#include <QLocale>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -11,6 +9,8 @@ using namespace Qt::StringLiterals;
 namespace stevedore::models {
 
 namespace {
+constexpr qint64 kSpeedWindowMs = 5000;
+
 bool isFinished(Job::State s)
 {
     return s == Job::State::Succeeded || s == Job::State::Failed || s == Job::State::Cancelled;
@@ -20,12 +20,13 @@ bool isFinished(Job::State s)
 TransferModel::TransferModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &TransferModel::tick);
 }
 
 TransferModel::~TransferModel()
 {
-    cancelAll();
-    // Each Job's destructor waits for its worker; the entries go first so no signal reaches a dead model.
+    // A Job's destructor cancels its work and returns at once; the runtime's shutdown waits for the pools.
     for (auto &e : m_jobs) {
         if (e->job) {
             e->job->disconnect(this);
@@ -40,43 +41,115 @@ int TransferModel::addJob(CopyJob *job)
         return -1;
     auto entry = std::make_unique<Entry>();
     Entry *e = entry.get();
-    e->job = job;
+    e->request = CopyRequest{job->source(), job->destination(), job->context(), job->options()};
     e->source = job->source().toString();
     e->destination = job->destination().toString();
     e->state = job->state();
-    job->setParent(this);
 
     const int row = int(m_jobs.size());
     beginInsertRows({}, row, row);
     m_jobs.push_back(std::move(entry));
     endInsertRows();
+    attach(e, job);
+    Q_EMIT queueChanged();
+    startQueued();
+    return row;
+}
 
+int TransferModel::addRequest(const CopyRequest &r)
+{
+    return addJob(new CopyJob(r.source, r.destination, r.context, r.options));
+}
+
+void TransferModel::attach(Entry *e, CopyJob *job)
+{
+    e->job = job;
+    job->setParent(this);
     connect(job, &Job::progress, this, [this, e](const ProgressSnapshot &changes) { onProgress(e, changes); });
     connect(job, &Job::finished, this, [this, e](Job::State state) { onFinished(e, state); });
-    connect(job, &Job::started, this, [this, e] {
-        e->state = Job::State::Running;
-        const int r = rowOf(e);
-        if (r >= 0)
-            Q_EMIT dataChanged(index(r, State), index(r, Progress));
-    });
-    if (job->state() == Job::State::Idle)
-        job->start();
-    return row;
+    connect(job, &Job::started, this, [this, e] { onStarted(e); });
+}
+
+void TransferModel::startQueued()
+{
+    int running = runningCount();
+    for (auto &e : m_jobs) {
+        if (running >= m_maxConcurrent)
+            break;
+        if (e->state != Job::State::Idle || !e->job || e->job->state() != Job::State::Idle)
+            continue;
+        e->job->start(); // emits started(): onStarted
+        ++running;
+    }
+}
+
+void TransferModel::onStarted(Entry *e)
+{
+    e->state = Job::State::Running;
+    e->clock.start();
+    e->samples.clear();
+    if (!m_clock.isActive())
+        m_clock.start();
+    const int r = rowOf(e);
+    if (r >= 0)
+        Q_EMIT dataChanged(index(r, 0), index(r, Count - 1));
+    Q_EMIT queueChanged();
 }
 
 CopyJob *TransferModel::jobAt(int row) const
 {
+    Entry *e = entryAt(row);
+    return e ? e->job.data() : nullptr;
+}
+
+TransferModel::Entry *TransferModel::entryAt(int row) const
+{
     if (row < 0 || row >= int(m_jobs.size()))
         return nullptr;
-    return m_jobs[size_t(row)]->job.data();
+    return m_jobs[size_t(row)].get();
+}
+
+Job::State TransferModel::stateAt(int row) const
+{
+    Entry *e = entryAt(row);
+    return e ? e->state : Job::State::Idle;
+}
+
+CopyRequest TransferModel::requestAt(int row) const
+{
+    Entry *e = entryAt(row);
+    return e ? e->request : CopyRequest{};
+}
+
+QString TransferModel::errorAt(int row) const
+{
+    Entry *e = entryAt(row);
+    return e ? e->error : QString();
+}
+
+QString TransferModel::digestAt(int row) const
+{
+    Entry *e = entryAt(row);
+    return e ? e->digest : QString();
 }
 
 bool TransferModel::cancel(int row)
 {
-    CopyJob *job = jobAt(row);
-    if (!job || isFinished(m_jobs[size_t(row)]->state))
+    Entry *e = entryAt(row);
+    if (!e || isFinished(e->state))
         return false;
-    job->cancel();
+    if (e->job && e->job->state() == Job::State::Running) {
+        e->job->cancel(); // finished() follows: onFinished
+        return true;
+    }
+    // Queued: it never started, nothing to stop.
+    if (e->job) {
+        e->job->disconnect(this);
+        e->job->deleteLater();
+        e->job = nullptr;
+    }
+    e->error = tr("Cancelled before it started");
+    onFinished(e, Job::State::Cancelled);
     return true;
 }
 
@@ -86,19 +159,58 @@ void TransferModel::cancelAll()
         cancel(r);
 }
 
+bool TransferModel::retry(int row)
+{
+    Entry *e = entryAt(row);
+    if (!e || (e->state != Job::State::Failed && e->state != Job::State::Cancelled))
+        return false;
+    if (e->job) {
+        e->job->disconnect(this);
+        e->job->deleteLater();
+        e->job = nullptr;
+    }
+    const QModelIndex parentIndex = index(row, 0);
+    if (!e->blobs.isEmpty()) {
+        beginRemoveRows(parentIndex, 0, int(e->blobs.size()) - 1);
+        e->blobs.clear();
+        e->blobRow.clear();
+        endRemoveRows();
+    }
+    e->state = Job::State::Idle;
+    e->error.clear();
+    e->digest.clear();
+    e->elapsedMs = 0;
+    e->samples.clear();
+    const CopyRequest &r = e->request;
+    attach(e, new CopyJob(r.source, r.destination, r.context, r.options));
+    Q_EMIT dataChanged(index(row, 0), index(row, Count - 1));
+    Q_EMIT queueChanged();
+    startQueued();
+    return true;
+}
+
+bool TransferModel::remove(int row)
+{
+    Entry *e = entryAt(row);
+    if (!e || e->state == Job::State::Running)
+        return false;
+    beginRemoveRows({}, row, row);
+    std::unique_ptr<Entry> gone = std::move(m_jobs[size_t(row)]);
+    m_jobs.erase(m_jobs.begin() + row);
+    endRemoveRows();
+    if (gone->job) {
+        gone->job->disconnect(this);
+        gone->job->deleteLater();
+    }
+    Q_EMIT queueChanged();
+    return true;
+}
+
 void TransferModel::removeFinished()
 {
     for (int r = int(m_jobs.size()) - 1; r >= 0; --r) {
-        if (!isFinished(m_jobs[size_t(r)]->state))
-            continue;
-        beginRemoveRows({}, r, r);
-        std::unique_ptr<Entry> gone = std::move(m_jobs[size_t(r)]);
-        m_jobs.erase(m_jobs.begin() + r);
-        endRemoveRows();
-        if (gone->job) {
-            gone->job->disconnect(this);
-            gone->job->deleteLater();
-        }
+        if (isFinished(m_jobs[size_t(r)]->state))
+            remove(r);
     }
 }
 
@@ -106,6 +218,17 @@ int TransferModel::runningCount() const
 {
     return int(std::count_if(m_jobs.begin(), m_jobs.end(),
                              [](const auto &e) { return e->state == Job::State::Running; }));
+}
+
+int TransferModel::unfinishedCount() const
+{
+    return int(std::count_if(m_jobs.begin(), m_jobs.end(), [](const auto &e) { return !isFinished(e->state); }));
+}
+
+void TransferModel::setMaxConcurrent(int jobs)
+{
+    m_maxConcurrent = std::max(1, jobs);
+    startQueued();
 }
 
 int TransferModel::rowOf(const Entry *entry) const
@@ -117,6 +240,30 @@ int TransferModel::rowOf(const Entry *entry) const
     return -1;
 }
 
+void TransferModel::insertBlob(Entry *e, const QModelIndex &parentIndex, const BlobProgress &b)
+{
+    // Grouped by platform in the order platforms first appear; blobs shared by every platform (no platform) last.
+    int pos = -1;
+    for (int i = int(e->blobs.size()) - 1; i >= 0; --i) {
+        if (e->blobs[i].platform == b.platform) {
+            pos = i + 1;
+            break;
+        }
+    }
+    if (pos < 0) {
+        pos = int(e->blobs.size());
+        if (!b.platform.isEmpty()) {
+            while (pos > 0 && e->blobs[pos - 1].platform.isEmpty())
+                --pos;
+        }
+    }
+    beginInsertRows(parentIndex, pos, pos);
+    e->blobs.insert(pos, b);
+    for (int i = pos; i < e->blobs.size(); ++i)
+        e->blobRow.insert(e->blobs[i].id, i);
+    endInsertRows();
+}
+
 void TransferModel::onProgress(Entry *e, const ProgressSnapshot &changes)
 {
     const int jobRow = rowOf(e);
@@ -124,7 +271,7 @@ void TransferModel::onProgress(Entry *e, const ProgressSnapshot &changes)
         return;
     const QModelIndex parentIndex = index(jobRow, 0);
 
-    // Updates of known blobs first (one ranged dataChanged), then new blobs (one insert at the end).
+    // Updates of known blobs first (one ranged dataChanged), then new blobs, each in its platform's group.
     int minRow = INT_MAX, maxRow = -1;
     QList<BlobProgress> added;
     for (const BlobProgress &b : changes.blobs) {
@@ -143,16 +290,44 @@ void TransferModel::onProgress(Entry *e, const ProgressSnapshot &changes)
     }
     if (maxRow >= 0)
         Q_EMIT dataChanged(index(minRow, 0, parentIndex), index(maxRow, Count - 1, parentIndex));
-    if (!added.isEmpty()) {
-        const int first = int(e->blobs.size());
-        beginInsertRows(parentIndex, first, first + int(added.size()) - 1);
-        for (const BlobProgress &b : std::as_const(added)) {
-            e->blobRow.insert(b.id, int(e->blobs.size()));
-            e->blobs.append(b);
-        }
-        endInsertRows();
+    for (const BlobProgress &b : std::as_const(added))
+        insertBlob(e, parentIndex, b);
+
+    if (e->clock.isValid()) {
+        qint64 done = 0, total = 0;
+        bool allKnown = true;
+        totals(*e, &done, &total, &allKnown);
+        const qint64 now = e->clock.elapsed();
+        e->samples.emplace_back(now, done);
+        while (e->samples.size() > 2 && now - e->samples.front().first > kSpeedWindowMs)
+            e->samples.pop_front();
     }
-    Q_EMIT dataChanged(index(jobRow, State), index(jobRow, Count - 1));
+    Q_EMIT dataChanged(index(jobRow, 0), index(jobRow, Count - 1));
+}
+
+void TransferModel::settleBlobs(Entry *e, Job::State state)
+{
+    // The engine ends every blob it scheduled; a job that failed before or after its blobs ran may leave rows
+    // that never heard of it. Each gets its real final state.
+    const int jobRow = rowOf(e);
+    if (jobRow < 0)
+        return;
+    const QModelIndex parentIndex = index(jobRow, 0);
+    for (int i = 0; i < e->blobs.size(); ++i) {
+        BlobProgress &b = e->blobs[i];
+        if (isFinalBlobState(b.state))
+            continue;
+        if (state == Job::State::Cancelled) {
+            b.state = BlobProgress::State::Cancelled;
+            b.message.clear();
+        } else if (state == Job::State::Failed) {
+            b.state = BlobProgress::State::NotCopied;
+            b.message = tr("not copied: the push stopped on an error");
+        } else {
+            continue; // a success ends every blob
+        }
+        Q_EMIT dataChanged(index(i, 0, parentIndex), index(i, Count - 1, parentIndex));
+    }
 }
 
 void TransferModel::onFinished(Entry *e, Job::State state)
@@ -161,283 +336,72 @@ void TransferModel::onFinished(Entry *e, Job::State state)
     if (row < 0)
         return;
     e->state = state;
+    if (e->clock.isValid()) {
+        e->elapsedMs = e->clock.elapsed();
+        e->clock.invalidate();
+    }
     if (e->job && e->job->error())
         e->error = e->job->error()->message;
+    if (state == Job::State::Succeeded && e->job) {
+        const Digest d = e->job->resultDigest();
+        if (d.isValid())
+            e->digest = d.toString();
+    }
+    settleBlobs(e, state);
     Q_EMIT dataChanged(index(row, 0), index(row, Count - 1));
     Q_EMIT jobFinished(row, state, e->error);
+    Q_EMIT queueChanged();
+    startQueued();
+    if (runningCount() == 0)
+        m_clock.stop();
 }
 
-QModelIndex TransferModel::index(int row, int column, const QModelIndex &parent) const
+void TransferModel::tick()
 {
-    if (row < 0 || column < 0 || column >= Count)
-        return {};
-    if (!parent.isValid()) {
-        if (row >= int(m_jobs.size()))
-            return {};
-        return createIndex(row, column, nullptr);
-    }
-    if (parent.internalPointer() || parent.column() != 0 || parent.row() >= int(m_jobs.size()))
-        return {}; // blobs have no children; only column 0 has children
-    Entry *e = m_jobs[size_t(parent.row())].get();
-    if (row >= e->blobs.size())
-        return {};
-    // Child rows point to their job's entry, so they stay right when job rows move.
-    return createIndex(row, column, e);
-}
-
-QModelIndex TransferModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid() || !child.internalPointer())
-        return {};
-    const int jobRow = rowOf(static_cast<const Entry *>(child.internalPointer()));
-    if (jobRow < 0)
-        return {};
-    return createIndex(jobRow, 0, nullptr);
-}
-
-int TransferModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_jobs.size());
-    if (parent.column() != 0 || parent.internalPointer() || parent.row() >= int(m_jobs.size()))
-        return 0;
-    return int(m_jobs[size_t(parent.row())]->blobs.size());
-}
-
-int TransferModel::columnCount(const QModelIndex &parent) const
-{
-    Q_UNUSED(parent);
-    return Count;
-}
-
-qint64 TransferModel::effectiveDone(const BlobProgress &b)
-{
-    switch (b.state) {
-    case BlobProgress::State::Skipped:
-    case BlobProgress::State::Mounted:
-    case BlobProgress::State::Done:
-        return b.total >= 0 ? b.total : b.done;
-    default:
-        return b.done;
+    for (size_t i = 0; i < m_jobs.size(); ++i) {
+        if (m_jobs[i]->state == Job::State::Running)
+            Q_EMIT dataChanged(index(int(i), Speed), index(int(i), Remaining));
     }
 }
 
-void TransferModel::totals(const Entry &e, qint64 *done, qint64 *total, bool *allKnown)
+qint64 TransferModel::speedOf(const Entry &e)
 {
-    *done = 0;
-    *total = 0;
-    *allKnown = true;
-    for (const BlobProgress &b : e.blobs) {
-        if (b.total < 0) {
-            *allKnown = false;
-            continue;
-        }
-        *total += b.total;
-        *done += std::min(effectiveDone(b), b.total);
+    if (e.state == Job::State::Running) {
+        if (e.samples.size() < 2 || !e.clock.isValid())
+            return -1;
+        const auto &[t0, b0] = e.samples.front();
+        const qint64 now = e.clock.elapsed();
+        const qint64 bytes = e.samples.back().second - b0;
+        const qint64 span = now - t0;
+        return span > 0 ? bytes * 1000 / span : -1;
     }
+    if (e.state == Job::State::Succeeded && e.elapsedMs > 0) {
+        qint64 done = 0, total = 0;
+        bool allKnown = true;
+        totals(e, &done, &total, &allKnown);
+        return done * 1000 / e.elapsedMs; // the average over the whole push
+    }
+    return -1;
 }
 
-QVariant TransferModel::data(const QModelIndex &index, int role) const
+qint64 TransferModel::elapsedOf(const Entry &e)
 {
-    if (!index.isValid() || index.column() >= Count)
-        return {};
-    if (!index.internalPointer()) {
-        if (index.row() >= int(m_jobs.size()))
-            return {};
-        return jobData(*m_jobs[size_t(index.row())], index.column(), role);
-    }
-    const auto *entry = static_cast<const Entry *>(index.internalPointer());
-    if (rowOf(entry) < 0)
-        return {};
-    const Entry &e = *entry;
-    if (index.row() >= e.blobs.size())
-        return {};
-    return blobData(e, e.blobs[index.row()], index.column(), role);
+    if (e.clock.isValid())
+        return e.clock.elapsed();
+    return isFinished(e.state) && (e.elapsedMs > 0 || !e.blobs.isEmpty()) ? e.elapsedMs : -1;
 }
 
-QVariant TransferModel::jobData(const Entry &e, int column, int role) const
+qint64 TransferModel::remainingOf(const Entry &e)
 {
+    if (e.state != Job::State::Running)
+        return e.state == Job::State::Succeeded ? 0 : -1;
     qint64 done = 0, total = 0;
     bool allKnown = true;
     totals(e, &done, &total, &allKnown);
-    int percent = -1;
-    if (e.state == Job::State::Succeeded)
-        percent = 100;
-    else if (total > 0)
-        percent = int(done * 100 / total);
-    else if (e.state == Job::State::Running || e.state == Job::State::Idle)
-        percent = 0;
-
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (column) {
-        case Name:
-            return tr("%1 → %2").arg(e.source, e.destination);
-        case State:
-            return jobStateText(e.state);
-        case Progress:
-            return percent < 0 ? QString() : tr("%1%").arg(percent);
-        case Size:
-            return tr("%1 of %2").arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(total));
-        }
-        break;
-    case Qt::ToolTipRole:
-        if (!e.error.isEmpty())
-            return e.error;
-        if (column == Name)
-            return tr("%1 → %2").arg(e.source, e.destination);
-        break;
-    case RawRole:
-        switch (column) {
-        case Name:
-            return e.source;
-        case State:
-            return int(e.state);
-        case Progress:
-            return percent;
-        case Size:
-            return total;
-        }
-        break;
-    case BytesDoneRole:
-        return done;
-    case BytesTotalRole:
-        return allKnown ? total : qint64(-1);
-    case ErrorRole:
-        return e.error;
-    case Qt::TextAlignmentRole:
-        if (column == Size || column == Progress)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    }
-    return {};
-}
-
-QVariant TransferModel::blobData(const Entry &e, const BlobProgress &b, int column, int role) const
-{
-    Q_UNUSED(e);
-    const qint64 done = effectiveDone(b);
-    int percent = -1;
-    if (b.total > 0)
-        percent = int(std::min(done, b.total) * 100 / b.total);
-    else if (b.total == 0)
-        percent = (done >= 0 && b.state != BlobProgress::State::Waiting) ? 100 : 0;
-
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (column) {
-        case Name: {
-            const auto d = Digest::parse(b.id);
-            const QString shortId = d ? d->shortHex() : b.id.left(19);
-            return b.platform.isEmpty() ? shortId : tr("%1 (%2)").arg(shortId, b.platform);
-        }
-        case State:
-            return blobStateText(b.state);
-        case Progress:
-            return percent < 0 ? QString() : tr("%1%").arg(percent);
-        case Size:
-            if (b.total < 0)
-                return QLocale().formattedDataSize(done);
-            return tr("%1 of %2").arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(b.total));
-        }
-        break;
-    case Qt::ToolTipRole:
-        if (!b.message.isEmpty())
-            return b.message;
-        if (column == Name)
-            return tr("%1\n%2").arg(b.id, b.mediaType);
-        break;
-    case RawRole:
-        switch (column) {
-        case Name:
-            return b.id;
-        case State:
-            return int(b.state);
-        case Progress:
-            return percent;
-        case Size:
-            return b.total;
-        }
-        break;
-    case BytesDoneRole:
-        return done;
-    case BytesTotalRole:
-        return b.total;
-    case ErrorRole:
-        return b.message;
-    case Qt::TextAlignmentRole:
-        if (column == Size || column == Progress)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    }
-    return {};
-}
-
-QVariant TransferModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name:
-        return tr("Transfer");
-    case State:
-        return tr("State");
-    case Progress:
-        return tr("Progress");
-    case Size:
-        return tr("Size");
-    }
-    return {};
-}
-
-QHash<int, QByteArray> TransferModel::roleNames() const
-{
-    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
-    names.insert(RawRole, "raw");
-    names.insert(BytesDoneRole, "bytesDone");
-    names.insert(BytesTotalRole, "bytesTotal");
-    names.insert(ErrorRole, "error");
-    return names;
-}
-
-QString TransferModel::jobStateText(Job::State state)
-{
-    switch (state) {
-    case Job::State::Idle:
-        return tr("Queued");
-    case Job::State::Running:
-        return tr("Running");
-    case Job::State::Succeeded:
-        return tr("Done");
-    case Job::State::Failed:
-        return tr("Failed");
-    case Job::State::Cancelled:
-        return tr("Cancelled");
-    }
-    return {};
-}
-
-QString TransferModel::blobStateText(BlobProgress::State state)
-{
-    switch (state) {
-    case BlobProgress::State::Waiting:
-        return tr("Waiting");
-    case BlobProgress::State::Checking:
-        return tr("Checking");
-    case BlobProgress::State::Uploading:
-        return tr("Uploading");
-    case BlobProgress::State::Skipped:
-        return tr("Already there");
-    case BlobProgress::State::Mounted:
-        return tr("Mounted");
-    case BlobProgress::State::Done:
-        return tr("Done");
-    case BlobProgress::State::Failed:
-        return tr("Failed");
-    case BlobProgress::State::Retrying:
-        return tr("Retrying");
-    }
-    return {};
+    const qint64 speed = speedOf(e);
+    if (!allKnown || total <= 0 || speed <= 0)
+        return -1;
+    return std::max<qint64>(0, total - done) * 1000 / speed;
 }
 
 } // namespace stevedore::models

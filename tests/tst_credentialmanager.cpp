@@ -8,6 +8,7 @@
 #include "credentialsmodel.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "transferqueuefile.h"
 
 #include "credentialmanagertest.h"
 #include "support/e2e.h"
@@ -84,6 +85,7 @@ void TestCredentialManager::initTestCase()
 
 void TestCredentialManager::init()
 {
+    QFile::remove(stevedore::models::TransferQueueFile::defaultPath()); // each test starts with an empty queue
     QSettings().clear();
     for (const QString &f : {runtimeFile(), configFile(), dockerFile()})
         QFile::remove(f);

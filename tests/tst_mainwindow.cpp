@@ -7,6 +7,7 @@
 #include "pushdialog.h"
 #include "pushqueuedock.h"
 #include "transfermodel.h"
+#include "transferqueuefile.h"
 
 #include "copy/copyjob.h"
 #include "registry/registryclient.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
@@ -42,6 +44,23 @@ using namespace Qt::StringLiterals;
 using stevedore::ui::MainWindow;
 using stevedore::ui::PushDialog;
 using stevedore::ui::PushQueueDock;
+
+namespace {
+// Closes a window whose pushes still run: it asks first (and stays open), Quit in the question closes it.
+bool closeConfirmingQuit(MainWindow &w)
+{
+    if (w.close())
+        return false; // it should have asked
+    auto *question = w.findChild<QMessageBox *>(u"quitQuestion"_s);
+    if (!question || !question->isVisible())
+        return false;
+    auto *quit = question->findChild<QPushButton *>(u"quitButton"_s);
+    if (!quit)
+        return false;
+    quit->click();
+    return QTest::qWaitFor([&] { return !w.isVisible(); }, 5000);
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -80,6 +99,7 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
     qputenv("XDG_CACHE_HOME", m_tmp.filePath(u"cache"_s).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", m_tmp.filePath(u"data"_s).toLocal8Bit()); // the push queue's file
     m_root = m_tmp.filePath(u"storage"_s);
     QVERIFY(QDir().mkpath(m_root));
     // Enough of an OCI layout for the drop handler to recognise it (its content is never valid).
@@ -95,6 +115,7 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QSettings().clear();
+    QFile::remove(stevedore::models::TransferQueueFile::defaultPath()); // each test starts with an empty queue
 }
 
 void TestMainWindow::cleanup()
@@ -112,7 +133,7 @@ void TestMainWindow::docksAndMenus()
         QVERIFY(w.dockWidgetArea(dock) != Qt::NoDockWidgetArea);
     }
     QCOMPARE(w.findChild<QDockWidget *>(u"pushQueueDock"_s), w.pushQueueDock());
-    QVERIFY(qobject_cast<QTreeView *>(w.pushQueueDock()->widget()));
+    QVERIFY(w.pushQueueDock()->widget()->isAncestorOf(w.pushQueueDock()->view()));
     QCOMPARE(w.pushQueueDock()->view()->model(), w.transferModel());
 
     QStringList titles;
@@ -424,7 +445,7 @@ void TestMainWindow::closingCancelsRunningPushes()
         QVERIFY(job);
         QCOMPARE(job->state(), stevedore::Job::State::Running);
         timer.start();
-        QVERIFY(w.close());
+        QVERIFY(closeConfirmingQuit(w));
         QTRY_COMPARE_WITH_TIMEOUT(job->state(), stevedore::Job::State::Cancelled, 20000);
     } // the window and its jobs are gone, nothing runs on
     QVERIFY(job.isNull());
@@ -470,7 +491,7 @@ void TestMainWindow::closingNeverWaitsForTheNetwork()
         QCOMPARE(w.queuePush(*request), 0);
         QTRY_VERIFY_WITH_TIMEOUT(registry.received("PATCH /upload/1"), 20000);
         closing.start();
-        QVERIFY(w.close());
+        QVERIFY(closeConfirmingQuit(w));
     } // the window, its model and its jobs are destroyed here
     const qint64 took = closing.elapsed();
     qInfo() << "closing and destroying the window with an upload in flight took" << took << "ms";

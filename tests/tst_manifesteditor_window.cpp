@@ -6,12 +6,14 @@
 #include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "transfermodel.h"
+#include "transferqueuefile.h"
 
 #include "ops/importimage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -31,7 +33,11 @@ class TestManifestEditorWindow : public QObject, public EditorFixture
 
 private Q_SLOTS:
     void initTestCase() { writeLayouts(u"tst_manifesteditor_window"_s); }
-    void init() { newStore(); }
+    void init()
+    {
+        newStore();
+        QFile::remove(stevedore::models::TransferQueueFile::defaultPath()); // each test starts with an empty queue
+    }
     void mainWindowHostsTheEditor();
     void pushThroughTheQueue();
     void preferencesAndScheduledReimport();

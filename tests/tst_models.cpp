@@ -310,7 +310,8 @@ void TestModels::transferProgress()
         const QModelIndex blob = model.index(r, TransferModel::Name, jobIndex);
         QCOMPARE(blob.parent(), jobIndex);
         QVERIFY(blob.data(TransferModel::RawRole).toString().startsWith(u"sha256:"_s));
-        QCOMPARE(blob.data().toString().left(12), blob.data(TransferModel::RawRole).toString().mid(7, 12));
+        QVERIFY2(blob.data().toString().contains(blob.data(TransferModel::RawRole).toString().mid(7, 12)),
+                 qPrintable(blob.data().toString()));
         const QModelIndex size = model.index(r, TransferModel::Size, jobIndex);
         const qint64 total = size.data(TransferModel::BytesTotalRole).toLongLong();
         QVERIFY(total > 0);

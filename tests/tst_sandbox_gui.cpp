@@ -11,6 +11,7 @@
 #include "registrytreemodel.h"
 #include "sandboxcontroller.h"
 #include "transfermodel.h"
+#include "transferqueuefile.h"
 
 #include "copy/copyjob.h"
 #include "ops/sandbox.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QPushButton>
@@ -59,6 +61,7 @@ private:
     QString sandboxDir() const { return g_home + u"/.local/share/stevedore/sandbox-registry"_s; }
 
 private Q_SLOTS:
+    void init() { QFile::remove(stevedore::models::TransferQueueFile::defaultPath()); } // an empty queue each time
     void initTestCase()
     {
         const QString missing = stevedore::test::missingE2ePeers(QString::fromUtf8(STEVEDORE_CLI_PATH),

@@ -10,6 +10,8 @@
 #include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
+#include "pushqueuecontroller.h"
+#include "transferqueuefile.h"
 #include "registrybrowser.h"
 #include "emptystorepage.h"
 #include "sandboxcontroller.h"
@@ -107,6 +109,18 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
             statusBar()->showMessage(error);
     });
     connect(m_transfers, &models::TransferModel::jobFinished, this, &MainWindow::onJobFinished);
+    m_queue = new PushQueueController(m_transfers, this);
+    connect(m_queue->queueFile(), &models::TransferQueueFile::loaded, this, [this](int jobs, const QStringList &problems) {
+        if (!problems.isEmpty())
+            statusBar()->showMessage(tr("Push queue: %1").arg(problems.join(u"; "_s)));
+        else if (jobs > 0)
+            statusBar()->showMessage(tr("%n push(es) from the last session are back in the queue", nullptr, jobs),
+                                     kStatusTimeoutMs);
+    });
+    connect(m_queue->queueFile(), &models::TransferQueueFile::saveFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The push queue could not be saved: %1").arg(message));
+    });
+    m_queue->load();
 
     m_importWatcher = new QFutureWatcher<Result<QList<ScheduledChange>>>(this);
     connect(m_importWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onScheduledImportsDone);
@@ -360,10 +374,9 @@ PushDialog *MainWindow::openPushDialog(const QString &source)
     return dialog;
 }
 
-int MainWindow::queuePush(const PushRequest &request)
+int MainWindow::queuePush(const CopyRequest &request)
 {
-    auto *job = new CopyJob(request.source, request.destination, request.context, request.options);
-    const int row = m_transfers->addJob(job);
+    const int row = m_transfers->addRequest(request);
     m_queueDock->show();
     m_queueDock->raise();
     statusBar()->showMessage(tr("Pushing %1 to %2").arg(request.source.toString(), request.destination.toString()),
@@ -417,6 +430,7 @@ PreferencesDialog *MainWindow::openPreferences()
 
 void MainWindow::applyPreferences()
 {
+    m_queue->applyPreferences();
     const int minutes = PreferencesDialog::scheduledImportInterval();
     if (minutes <= 0) {
         m_importTimer->stop();
@@ -528,8 +542,12 @@ void MainWindow::saveWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_queue->confirmClose()) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
-    m_transfers->cancelAll();
+    m_queue->shutdown();
     event->accept();
 }
 

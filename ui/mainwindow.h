@@ -26,6 +26,7 @@ class TransferModel;
 
 namespace stevedore {
 struct ScheduledChange;
+struct CopyRequest;
 }
 
 namespace stevedore::ui {
@@ -35,10 +36,10 @@ class PreferencesDialog;
 class ManifestEditor;
 class PushDialog;
 class PushQueueDock;
+class PushQueueController;
 class RegistryBrowser;
 class EmptyStorePage;
 class SandboxController;
-struct PushRequest;
 
 // The main window: the local images in the middle, docks for the registry browser, the push queue and
 // the manifest editor, menus and a status bar.
@@ -54,6 +55,8 @@ public:
     models::TransferModel *transferModel() const { return m_transfers; }
     QTableView *imagesView() const { return m_imagesView; }
     PushQueueDock *pushQueueDock() const { return m_queueDock; }
+    // The queue's file, concurrency, notifications and the question before quitting while pushes run.
+    PushQueueController *pushQueue() const { return m_queue; }
     models::CredentialsModel *credentialsModel() const { return m_credentials; }
     // The "Credentials" dock (hidden until View > Credentials shows it) and the manager inside it.
     QDockWidget *credentialsDock() const { return m_credentialsDock; }
@@ -73,8 +76,8 @@ public Q_SLOTS:
     // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
     PushDialog *openPushDialog(const QString &source = {});
     void refreshImages();
-    // Starts a push at once and shows it in the push queue; returns its row there.
-    int queuePush(const PushRequest &request);
+    // Queues a push (it starts when one of the concurrent slots is free) and shows the push queue; returns its row.
+    int queuePush(const CopyRequest &request);
     // Tools > Credentials…: the credential manager in a window of its own (one, raised when open again).
     CredentialManager *openCredentialsWindow();
     // Tools > Manifest List Editor…: the manifest list editor in a window of its own (one, raised when open again).
@@ -118,6 +121,7 @@ private:
     QTableView *m_imagesView = nullptr;
     QDockWidget *m_browserDock = nullptr;
     PushQueueDock *m_queueDock = nullptr;
+    PushQueueController *m_queue = nullptr;
     QDockWidget *m_editorDock = nullptr;
     models::CredentialsModel *m_credentials = nullptr;
     QDockWidget *m_credentialsDock = nullptr;

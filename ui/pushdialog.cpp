@@ -1,5 +1,7 @@
 #include "pushdialog.h"
 
+#include "preferencesdialog.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -132,6 +134,7 @@ Result<PushRequest> PushDialog::request() const
         return fail(ErrorCode::CredentialsMissing, tr("Enter the user name that goes with the password."));
     }
     r.options.all = m_all->isChecked();
+    r.context.retry.maxRetries = PreferencesDialog::retries();
     return r;
 }
 

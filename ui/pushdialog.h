@@ -1,6 +1,6 @@
 #pragma once
 
-#include "copy/copyoptions.h"
+#include "copy/copyrequest.h"
 #include "core/error.h"
 #include "transport/transportreference.h"
 #include "transport/systemcontext.h"
@@ -15,12 +15,7 @@ class QLineEdit;
 namespace stevedore::ui {
 
 // What the push dialog asks for, ready to become a CopyJob.
-struct PushRequest {
-    TransportReference source;
-    TransportReference destination;
-    SystemContext context;
-    CopyOptions options;
-};
+using PushRequest = CopyRequest;
 
 // Validates what a push needs, as `stevedore push SOURCE [DESTINATION]` does: an empty destination reuses a
 // local image's name as a registry destination (docker://NAME). The messages are translated.

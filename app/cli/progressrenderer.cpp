@@ -233,7 +233,8 @@ private:
             bar = u'[' + QString(filled, u'=') + QString(inner - filled, u' ') + u']';
         }
         QString line = u"%1 %2 %3 %4"_s.arg(id, bar, sizes.rightJustified(21), state);
-        if (b.state == BlobProgress::State::Failed || b.state == BlobProgress::State::Retrying)
+        if (b.state == BlobProgress::State::Failed || b.state == BlobProgress::State::Retrying
+            || b.state == BlobProgress::State::NotCopied)
             if (!b.message.isEmpty())
                 line += u": "_s + secrets::sanitizeForDisplay(b.message);
         return line.left(width - 1);

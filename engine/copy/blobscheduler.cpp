@@ -109,8 +109,13 @@ Status CopyRun::runBlobs()
             } else {
                 t.error = result.error();
                 const bool cancelled = result.error().code == ErrorCode::Cancelled;
-                m_progress.setBlobState(key, BlobProgress::State::Failed, cancelled ? EngineText::tr("cancelled")
-                                                                                    : result.error().message);
+                if (cancelled && firstError) // cut off because another blob failed
+                    m_progress.setBlobState(key, BlobProgress::State::NotCopied,
+                                            EngineText::tr("not copied: another blob failed"));
+                else if (cancelled)
+                    m_progress.setBlobState(key, BlobProgress::State::Cancelled);
+                else
+                    m_progress.setBlobState(key, BlobProgress::State::Failed, result.error().message);
                 if (!firstError && !(cancelled && m_stop.isCancelled()))
                     firstError = result.error();
                 m_stop.cancel(); // stop the other transfers
@@ -135,9 +140,8 @@ Status CopyRun::runBlobs()
         for (const QString &key : std::as_const(m_blobOrder)) {
             const BlobTask &t = *m_blobs.value(key);
             if (!t.finished)
-                m_progress.setBlobState(key, BlobProgress::State::Failed,
-                                        firstError ? EngineText::tr("not copied: another blob failed")
-                                                   : EngineText::tr("cancelled"));
+                m_progress.setBlobState(key, firstError ? BlobProgress::State::NotCopied : BlobProgress::State::Cancelled,
+                                        firstError ? EngineText::tr("not copied: another blob failed") : QString());
         }
         for (const ManifestTask &m : std::as_const(m_manifests))
             if (!m.put)

@@ -1,6 +1,7 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   copy/copyoptions.h
   copy/copyjob.h copy/copyjob.cpp
+  copy/copyrequest.h copy/copyrequest.cpp
   copy/copyrun.h copy/copyrun.cpp
   copy/copyplan.cpp
   copy/blobstages.h copy/blobstages.cpp

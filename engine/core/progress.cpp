@@ -13,8 +13,23 @@ QString blobStateName(BlobProgress::State s)
     case BlobProgress::State::Done: return QStringLiteral("done");
     case BlobProgress::State::Failed: return QStringLiteral("failed");
     case BlobProgress::State::Retrying: return QStringLiteral("retrying");
+    case BlobProgress::State::Cancelled: return QStringLiteral("cancelled");
+    case BlobProgress::State::NotCopied: return QStringLiteral("not-copied");
     }
     return {};
+}
+
+bool isFinalBlobState(BlobProgress::State s)
+{
+    switch (s) {
+    case BlobProgress::State::Waiting:
+    case BlobProgress::State::Checking:
+    case BlobProgress::State::Uploading:
+    case BlobProgress::State::Retrying:
+        return false;
+    default:
+        return true;
+    }
 }
 
 QString imageStateName(ImageProgress::State s)

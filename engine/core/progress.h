@@ -19,6 +19,8 @@ struct BlobProgress {
         Done,        // uploaded and verified
         Failed,
         Retrying,    // a temporary error; the blob starts again after the retry delay
+        Cancelled,   // the job was cancelled before this blob was complete
+        NotCopied,   // another blob failed, so the job stopped before this one was complete
     };
     QString id;          // unique within a job: the source digest, plus its transformation when it has one
     QString digest;      // the source digest
@@ -27,7 +29,7 @@ struct BlobProgress {
     qint64 done = 0;     // bytes read from the source so far
     qint64 total = -1;   // source size, -1 unknown
     State state = State::Waiting;
-    QString message;     // error text when Failed or Retrying
+    QString message;     // error text when Failed or Retrying; why, when NotCopied
 };
 
 // Progress of one image manifest (one platform) or of the index that ties them.
@@ -47,6 +49,8 @@ struct ProgressSnapshot {
 };
 
 QString blobStateName(BlobProgress::State s);   // "waiting", "uploading", ... (stable, for JSON)
+// Done, Skipped, Mounted, Failed, Cancelled, NotCopied: nothing more will happen to the blob in this job.
+bool isFinalBlobState(BlobProgress::State s);
 QString imageStateName(ImageProgress::State s);
 
 // Thread-safe sink for progress, written by workers at any rate; the owning Job drains it on a timer
