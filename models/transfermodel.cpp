@@ -148,7 +148,6 @@ bool TransferModel::cancel(int row)
         e->job->deleteLater();
         e->job = nullptr;
     }
-    e->error = tr("Cancelled before it started");
     onFinished(e, Job::State::Cancelled);
     return true;
 }

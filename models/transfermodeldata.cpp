@@ -100,8 +100,8 @@ QString TransferModel::detailsOf(const Entry &e)
         qint64 done = 0, total = 0;
         bool allKnown = true;
         totals(e, &done, &total, &allKnown);
-        if (!e.error.isEmpty() && e.blobs.isEmpty())
-            return e.error == EngineText::tr("the operation was cancelled") ? tr("Cancelled") : e.error;
+        if (e.blobs.isEmpty())
+            return tr("Cancelled before anything was sent; the source is untouched");
         return tr("Cancelled after %1 of %2; the source is untouched")
             .arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(total));
     }

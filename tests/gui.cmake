@@ -23,6 +23,10 @@ if(TARGET stevedore_testsupport)
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
   stevedore_add_test(NAME tst_registrybrowser_ui SOURCES tst_registrybrowser_ui.cpp registrybrowsertest.h
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
+  # The push queue's truth: failure, cancel, retry, concurrency, a real drop, the queue across a restart, the quit
+  # question and notifications, against Debian's docker-registry (RegistryFixture), a TcpRelay and loopback servers.
+  stevedore_add_test(NAME tst_pushqueue SOURCES tst_pushqueue.cpp
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 240 GUI)
   # The sandbox in the window: Debian's docker-registry started from the status bar's offer, pushed to, stopped.
   stevedore_add_test(NAME tst_sandbox_gui SOURCES tst_sandbox_gui.cpp
                      LIBS stevedore_ui stevedore_testsupport LABELS gui e2e TIMEOUT 180 GUI)

@@ -11,6 +11,7 @@
 
 #include "copy/copyjob.h"
 #include "registry/registryclient.h"
+#include "support/guievents.h"
 #include "support/loopbackserver.h"
 #include "support/testsupport.h"
 #include "transport/store/localstore.h"
@@ -44,6 +45,7 @@ using namespace Qt::StringLiterals;
 using stevedore::ui::MainWindow;
 using stevedore::ui::PushDialog;
 using stevedore::ui::PushQueueDock;
+using stevedore::test::sendDrop;
 
 namespace {
 // Closes a window whose pushes still run: it asks first (and stays open), Quit in the question closes it.
@@ -189,18 +191,6 @@ void TestMainWindow::showsOffscreen()
     QVERIFY(!w.pushQueueDock()->isVisible());
     toggle->trigger();
     QVERIFY(w.pushQueueDock()->isVisible());
-}
-
-static bool sendDrop(QWidget *target, QMimeData *mime)
-{
-    const QPoint pos = target->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &drop);
-    return drop.isAccepted();
 }
 
 void TestMainWindow::dropUriListOnPushQueue()

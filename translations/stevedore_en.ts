@@ -406,6 +406,78 @@
             <source>Retrying</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>not copied: the push stopped on an error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled after %1 of %2; the source is untouched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for a free slot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>config %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Elapsed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the saved queue has version %1; this Stevedore reads version %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>saved job %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown state "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The user name and password typed for this push are not kept across restarts. Log in to the registry (Tools › Credentials…), then choose Retry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a saved push queue (%2); it was kept as %1.bad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot make the folder of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled before anything was sent; the source is untouched</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::AddRegistryDialog</name>
@@ -869,6 +941,21 @@
                 <numerusform>Scheduled images checked: nothing changed (%n scheduled)</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Push queue: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n push(es) from the last session are back in the queue</source>
+            <translation>
+                <numerusform>%n push from the last session is back in the queue</numerusform>
+                <numerusform>%n pushes from the last session are back in the queue</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The push queue could not be saved: %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::ManifestEditor</name>
@@ -1128,6 +1215,18 @@
             <source>Images scheduled with “stevedore import-image --scheduled --confirm” are imported again when their source changed; the local images are then read again.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Pushes running &amp;at once:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Retries of a temporary error:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Notify when a push ends while the window is in the background</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PullSecretDialog</name>
@@ -1300,6 +1399,233 @@
             <source>Enter the user name that goes with the password.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Docker manifest list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI index</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n image(s)</source>
+            <translation>
+                <numerusform>%1, %n image</numerusform>
+                <numerusform>%1, %n images</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n platform(s): %2</source>
+            <translation>
+                <numerusform>%1, %n platform: %2</numerusform>
+                <numerusform>%1, %n platforms: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Docker image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI image</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n layer(s), %2</source>
+            <translation>
+                <numerusform>%1, %n layer, %2</numerusform>
+                <numerusform>%1, %n layers, %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose an OCI layout or dir: folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Local Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose an image of the local store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer's (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As the destination prefers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gzip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>zstd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None (uncompressed layers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep (convert only when needed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Docker v2 schema 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the system's (/etc/containers/certs.d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>where to write the pushed digest (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;latform:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Compression:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Manifest format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;tries:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate &amp;folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Di&amp;gest file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log in for this push only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A gzip level is 1 to 9.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose gzip or zstd to set a compression level.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificate folder %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the source…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read the source: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No local images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No recent destinations</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PushQueueController</name>
+        <message>
+            <source>Push finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Push cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Push failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit Stevedore</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n push(es) still running</source>
+            <translation>
+                <numerusform>%n push still running</numerusform>
+                <numerusform>%n pushes still running</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n waiting</source>
+            <translation>
+                <numerusform>, %n waiting</numerusform>
+                <numerusform>, %n waiting</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Quitting stops them; they come back queued the next time Stevedore starts, and start again from the beginning (what the registry already has is not sent again).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keep Pushing</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PushQueueDock</name>
@@ -1316,7 +1642,54 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Remove Finished</source>
+            <source>%1
+Pushed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+Failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the selected push again with the same options and credentials (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the selected push; the source is untouched (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the selected push from the queue (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove &amp;Finished</source>
             <translation type="unfinished" />
         </message>
     </context>

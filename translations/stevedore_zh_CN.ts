@@ -405,6 +405,78 @@
             <source>Retrying</source>
             <translation>重试中</translation>
         </message>
+        <message>
+            <source>not copied: the push stopped on an error</source>
+            <translation>未复制：推送因错误而停止</translation>
+        </message>
+        <message>
+            <source>Cancelled after %1 of %2; the source is untouched</source>
+            <translation>在 %1 / %2 时已取消；源未被改动</translation>
+        </message>
+        <message>
+            <source>Waiting for a free slot</source>
+            <translation>等待空闲的推送位</translation>
+        </message>
+        <message>
+            <source>%1/s</source>
+            <translation>%1/秒</translation>
+        </message>
+        <message>
+            <source>config %1</source>
+            <translation>配置 %1</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Elapsed</source>
+            <translation>已用时间</translation>
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Not copied</source>
+            <translation>未复制</translation>
+        </message>
+        <message>
+            <source>the saved queue has version %1; this Stevedore reads version %2</source>
+            <translation>保存的队列版本为 %1；此 Stevedore 读取版本 %2</translation>
+        </message>
+        <message>
+            <source>saved job %1: %2</source>
+            <translation>保存的任务 %1：%2</translation>
+        </message>
+        <message>
+            <source>unknown state "%1"</source>
+            <translation>未知状态“%1”</translation>
+        </message>
+        <message>
+            <source>The user name and password typed for this push are not kept across restarts. Log in to the registry (Tools › Credentials…), then choose Retry.</source>
+            <translation>为此次推送输入的用户名和密码不会在重启后保留。请登录该镜像仓库（工具 › 凭据…），然后选择“重试”。</translation>
+        </message>
+        <message>
+            <source>%1 is not a saved push queue (%2); it was kept as %1.bad</source>
+            <translation>%1 不是保存的推送队列（%2）；已将其保留为 %1.bad</translation>
+        </message>
+        <message>
+            <source>not a JSON object</source>
+            <translation>不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>cannot make the folder of %1</source>
+            <translation>无法创建 %1 所在的文件夹</translation>
+        </message>
+        <message>
+            <source>Cancelled before anything was sent; the source is untouched</source>
+            <translation>在发送任何内容之前已取消；源未被改动</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::AddRegistryDialog</name>
@@ -862,6 +934,20 @@
                 <numerusform>已检查计划镜像：没有变化（共 %n 个计划）</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Push queue: %1</source>
+            <translation>推送队列：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n push(es) from the last session are back in the queue</source>
+            <translation>
+                <numerusform>上次会话的 %n 个推送已回到队列中</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The push queue could not be saved: %1</source>
+            <translation>无法保存推送队列：%1</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::ManifestEditor</name>
@@ -1117,6 +1203,18 @@
             <source>Images scheduled with “stevedore import-image --scheduled --confirm” are imported again when their source changed; the local images are then read again.</source>
             <translation>用“stevedore import-image --scheduled --confirm”计划的镜像在其来源变化时会重新导入；之后重新读取本地镜像。</translation>
         </message>
+        <message>
+            <source>Pushes running &amp;at once:</source>
+            <translation>同时进行的推送数(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Retries of a temporary error:</source>
+            <translation>临时错误的重试次数(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Notify when a push ends while the window is in the background</source>
+            <translation>窗口在后台时，推送结束后发出通知(&amp;N)</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PullSecretDialog</name>
@@ -1287,6 +1385,229 @@
             <source>Enter the user name that goes with the password.</source>
             <translation>请输入与该密码对应的用户名。</translation>
         </message>
+        <message>
+            <source>Docker manifest list</source>
+            <translation>Docker 清单列表</translation>
+        </message>
+        <message>
+            <source>OCI index</source>
+            <translation>OCI 索引</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n image(s)</source>
+            <translation>
+                <numerusform>%1，%n 个镜像</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n platform(s): %2</source>
+            <translation>
+                <numerusform>%1，%n 个平台：%2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Docker image</source>
+            <translation>Docker 镜像</translation>
+        </message>
+        <message>
+            <source>OCI image</source>
+            <translation>OCI 镜像</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n layer(s), %2</source>
+            <translation>
+                <numerusform>%1，%n 个层，%2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Choose an OCI layout or dir: folder</source>
+            <translation>选择 OCI 布局或 dir: 文件夹</translation>
+        </message>
+        <message>
+            <source>&amp;Local Image</source>
+            <translation>本地镜像(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Choose an image of the local store</source>
+            <translation>选择本地存储中的镜像</translation>
+        </message>
+        <message>
+            <source>Recent</source>
+            <translation>最近</translation>
+        </message>
+        <message>
+            <source>This computer's (%1)</source>
+            <translation>本机的（%1）</translation>
+        </message>
+        <message>
+            <source>As the destination prefers</source>
+            <translation>按目标的偏好</translation>
+        </message>
+        <message>
+            <source>gzip</source>
+            <translation>gzip</translation>
+        </message>
+        <message>
+            <source>zstd</source>
+            <translation>zstd</translation>
+        </message>
+        <message>
+            <source>None (uncompressed layers)</source>
+            <translation>不压缩（未压缩的层）</translation>
+        </message>
+        <message>
+            <source>Default level</source>
+            <translation>默认级别</translation>
+        </message>
+        <message>
+            <source>Keep (convert only when needed)</source>
+            <translation>保持（仅在需要时转换）</translation>
+        </message>
+        <message>
+            <source>OCI</source>
+            <translation>OCI</translation>
+        </message>
+        <message>
+            <source>Docker v2 schema 2</source>
+            <translation>Docker v2 schema 2</translation>
+        </message>
+        <message>
+            <source>the system's (/etc/containers/certs.d)</source>
+            <translation>系统的（/etc/containers/certs.d）</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <source>where to write the pushed digest (optional)</source>
+            <translation>写入推送摘要的位置（可选）</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>P&amp;latform:</source>
+            <translation>平台(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Compression:</source>
+            <translation>压缩(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Manifest format:</source>
+            <translation>清单格式(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Re&amp;tries:</source>
+            <translation>重试次数(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Certificate &amp;folder:</source>
+            <translation>证书文件夹(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Di&amp;gest file:</source>
+            <translation>摘要文件(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>Log in for this push only</source>
+            <translation>仅为此次推送登录</translation>
+        </message>
+        <message>
+            <source>Certificate Folder</source>
+            <translation>证书文件夹</translation>
+        </message>
+        <message>
+            <source>Digest File</source>
+            <translation>摘要文件</translation>
+        </message>
+        <message>
+            <source>A gzip level is 1 to 9.</source>
+            <translation>gzip 级别为 1 到 9。</translation>
+        </message>
+        <message>
+            <source>Choose gzip or zstd to set a compression level.</source>
+            <translation>请选择 gzip 或 zstd 以设置压缩级别。</translation>
+        </message>
+        <message>
+            <source>The certificate folder %1 does not exist.</source>
+            <translation>证书文件夹 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>Reading the source…</source>
+            <translation>正在读取源…</translation>
+        </message>
+        <message>
+            <source>Cannot read the source: %1</source>
+            <translation>无法读取源：%1</translation>
+        </message>
+        <message>
+            <source>Image Folder</source>
+            <translation>镜像文件夹</translation>
+        </message>
+        <message>
+            <source>No local images</source>
+            <translation>没有本地镜像</translation>
+        </message>
+        <message>
+            <source>No recent destinations</source>
+            <translation>没有最近的目标</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PushQueueController</name>
+        <message>
+            <source>Push finished</source>
+            <translation>推送完成</translation>
+        </message>
+        <message>
+            <source>%1
+%2</source>
+            <translation>%1
+%2</translation>
+        </message>
+        <message>
+            <source>Push cancelled</source>
+            <translation>推送已取消</translation>
+        </message>
+        <message>
+            <source>Push failed</source>
+            <translation>推送失败</translation>
+        </message>
+        <message>
+            <source>Quit Stevedore</source>
+            <translation>退出 Stevedore</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n push(es) still running</source>
+            <translation>
+                <numerusform>仍有 %n 个推送在进行</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n waiting</source>
+            <translation>
+                <numerusform>，%n 个在等待</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Quitting stops them; they come back queued the next time Stevedore starts, and start again from the beginning (what the registry already has is not sent again).</source>
+            <translation>退出会停止它们；下次启动 Stevedore 时它们会重新排队，并从头开始（镜像仓库已有的内容不会再次发送）。</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Pushing</source>
+            <translation>继续推送(&amp;K)</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PushQueueDock</name>
@@ -1303,8 +1624,58 @@
             <translation>取消(&amp;C)</translation>
         </message>
         <message>
-            <source>&amp;Remove Finished</source>
-            <translation>移除已完成项(&amp;R)</translation>
+            <source>%1
+Pushed: %2</source>
+            <translation>%1
+已推送：%2</translation>
+        </message>
+        <message>
+            <source>%1
+Failed: %2</source>
+            <translation>%1
+失败：%2</translation>
+        </message>
+        <message>
+            <source>%1
+%2</source>
+            <translation>%1
+%2</translation>
+        </message>
+        <message>
+            <source>: %1</source>
+            <translation>：%1</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Digest</source>
+            <translation>复制摘要(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Error</source>
+            <translation>复制错误(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Run the selected push again with the same options and credentials (%1)</source>
+            <translation>以相同的选项和凭据重新运行所选推送（%1）</translation>
+        </message>
+        <message>
+            <source>Stop the selected push; the source is untouched (%1)</source>
+            <translation>停止所选推送；源不会被改动（%1）</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>移除(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Remove the selected push from the queue (%1)</source>
+            <translation>从队列中移除所选推送（%1）</translation>
+        </message>
+        <message>
+            <source>Remove &amp;Finished</source>
+            <translation>移除已结束的(&amp;F)</translation>
         </message>
     </context>
     <context>

@@ -358,6 +358,7 @@ PushDialog *MainWindow::openPushDialog(const QString &source)
 {
     auto *dialog = new PushDialog(m_root, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLocalImages(m_images);
     if (!source.isEmpty())
         dialog->setSource(source);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

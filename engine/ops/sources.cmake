@@ -1,5 +1,6 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   ops/inspect.h ops/inspect.cpp
+  ops/sourcesummary.h ops/sourcesummary.cpp
   ops/login.h ops/login.cpp
   ops/registrybrowse.h ops/registrybrowse.cpp
   ops/importimage.h ops/importimage.cpp ops/scheduledimports.cpp
