@@ -29,6 +29,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -295,7 +296,7 @@ private Q_SLOTS:
         dialog->setSource(m_big);
         dialog->setDestination(u"docker://%1/queue/first:v1"_s.arg(m_registry.hostPort()));
         dialog->tlsVerifyCheck()->setChecked(false);
-        dialog->accept();
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click(); // as a user does
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->stateAt(0), Job::State::Running);
 

@@ -187,6 +187,8 @@ PushDialog::PushDialog(QString storageRoot, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
 
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &PushDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &PushDialog::reject);
     m_describeTimer = new QTimer(this);
     m_describeTimer->setSingleShot(true);
     m_describeTimer->setInterval(kDescribeDelayMs);
