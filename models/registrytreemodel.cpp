@@ -396,6 +396,7 @@ void RegistryTreeModel::appendPage(Node *node, const RegistryClient::ListPage &p
                 c->reference = name;
             c->id = m_nextId++;
             c->parent = node;
+            c->rowHint = int(node->children.size());
             m_nodes.insert(c->id, c.get());
             node->children.push_back(std::move(c));
         }

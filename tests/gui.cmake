@@ -27,6 +27,9 @@ if(TARGET stevedore_testsupport)
   # question and notifications, against Debian's docker-registry (RegistryFixture), a TcpRelay and loopback servers.
   stevedore_add_test(NAME tst_pushqueue SOURCES tst_pushqueue.cpp
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 240 GUI)
+  # The GUI thread never stalls: four 48 MiB layers push while the browser pages 10,000 repositories.
+  stevedore_add_test(NAME tst_guistall SOURCES tst_guistall.cpp
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 400 GUI)
   # The sandbox in the window: Debian's docker-registry started from the status bar's offer, pushed to, stopped.
   stevedore_add_test(NAME tst_sandbox_gui SOURCES tst_sandbox_gui.cpp
                      LIBS stevedore_ui stevedore_testsupport LABELS gui e2e TIMEOUT 180 GUI)

@@ -101,6 +101,20 @@ QString RegistryFixture::caFile() const
     return (m_options.tls || m_options.auth == RegistryAuth::Token) ? m_dir.filePath(u"certs/ca.crt"_s) : QString();
 }
 QString RegistryFixture::storageDir() const { return m_dir.filePath(u"storage"_s); }
+
+bool RegistryFixture::addBareRepositories(const QString &prefix, int count, QString *error)
+{
+    const QString root = storageDir() + u"/docker/registry/v2/repositories/"_s;
+    for (int i = 0; i < count; ++i) {
+        const QString dir = root + prefix + u"%1"_s.arg(i, 5, 10, QLatin1Char('0')) + u"/_layers"_s;
+        if (!QDir().mkpath(dir)) {
+            if (error)
+                *error = u"cannot make "_s + dir;
+            return false;
+        }
+    }
+    return true;
+}
 QString RegistryFixture::service() const
 {
     return m_options.auth == RegistryAuth::Token ? u"stevedore-test-registry"_s : QString();

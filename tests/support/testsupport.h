@@ -89,6 +89,10 @@ public:
     QString tokenRealm() const;     // token flavour: the realm URL, else empty
     QString service() const;        // token flavour: the service name the registry expects
     QString logs() const;           // what the registry and token server printed so far
+    // Makes `count` empty repositories "<prefix>NNNNN" (five digits) straight in the filesystem storage, as the
+    // registry lays them out (a _layers folder is what its catalog lists): a catalog of thousands in a second,
+    // where pushing each would take minutes. They have no tags. False and *error when a folder cannot be made.
+    bool addBareRepositories(const QString &prefix, int count, QString *error);
     const RegistryOptions &options() const;
 
 private:
