@@ -106,6 +106,16 @@ public:
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
     Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+    // Images dropped on a registry, repository or tag row ask for a push there (pushDropped); nothing is inserted.
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    // Where an image dropped on `target` goes: on a registry "docker://HOST/NAME:TAG" (the name and tag of the
+    // source: its repository path, or an OCI layout's folder name and tag, else "latest"); on a repository
+    // "docker://HOST/REPO:TAG"; on a tag that tag. Empty when `target` takes no drop or the source does not parse.
+    QString dropDestination(const QModelIndex &target, const QString &source) const;
 
     // The message a window shows for an engine error met while talking to `host` (no CLI flags in it).
     static QString windowMessage(const Error &error, const QString &host);
@@ -114,6 +124,9 @@ Q_SIGNALS:
     // A fetch of the children of `parent` ended (loaded a page, or failed: then a status row says why).
     void fetchFinished(const QModelIndex &parent, bool ok);
     void deleteFinished(bool ok, const QString &message);
+    // Images were dropped on a row: push `references` (the first one, as the queue does) to `destination`, with the
+    // registry's TLS settings.
+    void pushDropped(const QStringList &references, const QString &destination, bool tlsVerify, const QString &certDir);
 
 private:
     struct Node;

@@ -170,6 +170,8 @@ Qt::ItemFlags RegistryTreeModel::flags(const QModelIndex &index) const
     const Node *n = nodeOf(index);
     if (n->kind == Kind::Tag || n->kind == Kind::Platform)
         f |= Qt::ItemIsDragEnabled;
+    if (n->kind == Kind::Registry || n->kind == Kind::Repository || n->kind == Kind::Tag)
+        f |= Qt::ItemIsDropEnabled; // a push there (dropMimeData)
     if (n->kind == Kind::Layer || n->kind == Kind::Status)
         f |= Qt::ItemNeverHasChildren;
     return f;
@@ -177,7 +179,7 @@ Qt::ItemFlags RegistryTreeModel::flags(const QModelIndex &index) const
 
 QStringList RegistryTreeModel::mimeTypes() const
 {
-    return {u"text/plain"_s};
+    return {u"text/plain"_s, u"text/uri-list"_s};
 }
 
 QMimeData *RegistryTreeModel::mimeData(const QModelIndexList &indexes) const

@@ -11,6 +11,8 @@
 // Every model is watched by QAbstractItemModelTester.
 #include "i18n.h"
 #include "mainwindow.h"
+#include "registrybrowser.h"
+#include "registrytreemodel.h"
 #include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "pushqueuecontroller.h"
@@ -47,6 +49,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -239,6 +242,91 @@ private Q_SLOTS:
         QCOMPARE(stevedore::test::sha256Digest(index), m_indexDigest);
         dock->copyAction()->trigger();
         QCOMPARE(QGuiApplication::clipboard()->text(), m_indexDigest);
+    }
+
+    void dropOnTheBrowserAndCopyBetweenRegistries()
+    {
+        MainWindow w(m_root);
+        w.resize(1100, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Something to browse: the index in queue/browse.
+        w.queuePush(request(m_twoPlatforms, u"docker://%1/queue/browse:v1"_s.arg(m_registry.hostPort())));
+        QTRY_VERIFY_WITH_TIMEOUT(w.transferModel()->stateAt(0) == Job::State::Succeeded, kPushTimeoutMs);
+        stevedore::models::RegistryTreeModel *tree = w.registryBrowser()->model();
+        QTreeView *view = w.registryBrowser()->view();
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+        stevedore::models::RegistrySpec spec;
+        spec.host = m_registry.hostPort();
+        spec.tlsVerify = false;
+        const QPersistentModelIndex reg = tree->addRegistry(spec, false);
+        view->expand(proxy->mapFromSource(reg));
+        QPersistentModelIndex repo;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (int r = 0; r < tree->rowCount(reg); ++r)
+                if (tree->index(r, 0, reg).data().toString() == u"queue/browse"_s)
+                    repo = tree->index(r, 0, reg);
+            return repo.isValid();
+        }(), kPushTimeoutMs);
+
+        // A layout folder dropped on the registry row: the dialog proposes the folder's name and the layout's tag.
+        auto dropOn = [&](const QModelIndex &sourceIndex, QMimeData *mime) {
+            const QModelIndex at = proxy->mapFromSource(sourceIndex);
+            view->scrollTo(at);
+            return stevedore::test::sendDrop(view->viewport(), mime, view->visualRect(at).center());
+        };
+        auto openDialog = [&]() -> stevedore::ui::PushDialog * {
+            stevedore::ui::PushDialog *d = nullptr;
+            QTest::qWaitFor([&] { return (d = w.findChild<stevedore::ui::PushDialog *>()) && d->isVisible(); }, 5000);
+            return d;
+        };
+        const QString layoutDir = m_twoPlatforms.mid(4).section(u':', 0, 0);
+        {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(layoutDir)});
+            QVERIFY(dropOn(reg, &mime));
+            stevedore::ui::PushDialog *dialog = openDialog();
+            QVERIFY(dialog);
+            QCOMPARE(dialog->sourceText(), u"oci:"_s + layoutDir);
+            QCOMPARE(dialog->destinationText(), u"docker://%1/two:latest"_s.arg(m_registry.hostPort()));
+            QVERIFY(!dialog->tlsVerifyCheck()->isChecked()); // the registry's own setting
+            dialog->reject();
+            QTRY_VERIFY(!w.findChild<stevedore::ui::PushDialog *>());
+        }
+        // The same layout, with its tag, dropped on a repository row: that repository; OK pushes it.
+        {
+            QMimeData mime;
+            mime.setText(m_twoPlatforms);
+            QVERIFY(dropOn(repo, &mime));
+            stevedore::ui::PushDialog *dialog = openDialog();
+            QVERIFY(dialog);
+            QCOMPARE(dialog->destinationText(), u"docker://%1/queue/browse:v1"_s.arg(m_registry.hostPort()));
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            QTRY_COMPARE(w.transferModel()->rowCount(), 2);
+            QTRY_VERIFY_WITH_TIMEOUT(w.transferModel()->stateAt(1) == Job::State::Succeeded, kPushTimeoutMs);
+        }
+        // Registry to registry: a tag of the browser dragged onto the push queue is the source of a copy.
+        view->expand(proxy->mapFromSource(repo));
+        QPersistentModelIndex tag;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (int r = 0; r < tree->rowCount(repo); ++r)
+                if (tree->index(r, 0, repo).data().toString() == u"v1"_s)
+                    tag = tree->index(r, 0, repo);
+            return tag.isValid();
+        }(), kPushTimeoutMs);
+        std::unique_ptr<QMimeData> dragged(tree->mimeData({tag}));
+        QVERIFY(dragged);
+        QVERIFY(stevedore::test::sendDrop(w.pushQueueDock(), dragged.get()));
+        stevedore::ui::PushDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->sourceText(), u"docker://%1/queue/browse:v1"_s.arg(m_registry.hostPort()));
+        dialog->setDestination(u"docker://%1/copied/browse:v1"_s.arg(m_registry.hostPort()));
+        dialog->tlsVerifyCheck()->setChecked(false);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE(w.transferModel()->rowCount(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(w.transferModel()->stateAt(2) == Job::State::Succeeded, kPushTimeoutMs);
+        QCOMPARE(stevedore::test::sha256Digest(rawManifest(u"docker://%1/copied/browse:v1"_s.arg(m_registry.hostPort()))),
+                 w.transferModel()->digestAt(2));
     }
 
     void cancelEndsEveryBlob()

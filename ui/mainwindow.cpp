@@ -207,6 +207,14 @@ void MainWindow::createDocks()
     connect(m_browser, &RegistryBrowser::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_browser, &RegistryBrowser::loginRequested, this, [this] { openCredentialsWindow(); });
+    connect(m_browser, &RegistryBrowser::pushRequested, this,
+            [this](const QStringList &refs, const QString &destination, bool tlsVerify, const QString &certDir) {
+                PushDialog *dialog = openPushDialog(refs.value(0));
+                dialog->setDestination(destination);
+                dialog->tlsVerifyCheck()->setChecked(tlsVerify);
+                if (!certDir.isEmpty())
+                    dialog->certDirEdit()->setText(certDir);
+            });
     addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
     m_sandbox = new SandboxController(m_root, m_browser->model(), this);
     connect(m_sandbox, &SandboxController::message, this,

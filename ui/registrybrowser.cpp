@@ -54,6 +54,7 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     setObjectName(u"registryBrowser"_s);
     m_model = new RegistryTreeModel(this);
     m_filter = new models::RegistryFilterModel(this);
+    connect(m_model, &RegistryTreeModel::pushDropped, this, &RegistryBrowser::pushRequested);
     m_filter->setSourceModel(m_model);
 
     m_filterEdit = new QLineEdit(this);
@@ -72,7 +73,9 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     m_view->setModel(m_filter);
     m_view->setUniformRowHeights(true);
     m_view->setDragEnabled(true);
-    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop); // tags drag out; images dropped on a row are pushed there
+    m_view->setDefaultDropAction(Qt::CopyAction);
+    m_view->setDropIndicatorShown(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setSectionResizeMode(RegistryTreeModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);

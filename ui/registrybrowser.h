@@ -74,6 +74,9 @@ Q_SIGNALS:
     // The details of the current row are shown (the manifest read, and the config when it has one).
     void detailsShown();
     void statusMessage(const QString &text);
+    // Images dropped on a registry, repository or tag: push the first of `references` to `destination`.
+    void pushRequested(const QStringList &references, const QString &destination, bool tlsVerify,
+                       const QString &certDir);
 
 protected:
     void changeEvent(QEvent *event) override;
