@@ -520,7 +520,7 @@ void MainWindow::onJobFinished(int row, Job::State state, const QString &message
         refreshImages();
 }
 
-void MainWindow::showAbout()
+QWidget *MainWindow::showAbout()
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("About Stevedore"),
                                 tr("<h3>Stevedore %1</h3><p>Build, inspect, annotate and push container images.</p>"
@@ -529,6 +529,7 @@ void MainWindow::showAbout()
                                 QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+    return box;
 }
 
 void MainWindow::restoreWindowState()

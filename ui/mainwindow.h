@@ -84,6 +84,8 @@ public Q_SLOTS:
     ManifestEditor *openManifestEditor();
     // Tools > Preferences…; the scheduled re-import timer follows what is accepted.
     PreferencesDialog *openPreferences();
+    // Help > About Stevedore (non-modal); returns the box.
+    QWidget *showAbout();
     // One pass of the scheduled imports (engine's job pool), as the timer does; a pass already running is not
     // started twice. The outcome goes to the status bar and scheduledImportsFinished; the images are read again
     // when one changed.
@@ -110,7 +112,6 @@ private:
     void saveWindowState();
     void onJobFinished(int row, Job::State state, const QString &message);
     void updateImageCount();
-    void showAbout();
     QString selectedImage() const;
     void onScheduledImportsDone();
 

@@ -1,6 +1,9 @@
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "mainwindow.h"
+#include "credentialmanager.h"
+#include "manifesteditor.h"
+#include "preferencesdialog.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
 #include "transfermodel.h"
@@ -12,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QSettings>
+#include <QPointer>
 #include <QTimer>
 #include <QTreeView>
 
@@ -32,13 +36,14 @@ QIcon appIcon()
 }
 
 // --screenshot FILE: once the window shows, the local images are read and the pushes given on the command
-// line are done, grab the window, save a PNG and quit.
-void scheduleScreenshot(stevedore::ui::MainWindow *window, const QString &file)
+// line are done, grab the window (or the one --show opened), save a PNG and quit.
+void scheduleScreenshot(stevedore::ui::MainWindow *window, const QString &file, QPointer<QWidget> shown)
 {
-    auto grab = [window, file] {
+    auto grab = [window, file, shown] {
         window->pushQueueDock()->view()->expandAll();
-        QTimer::singleShot(300, window, [window, file] {
-            const bool ok = window->grab().save(file, "PNG");
+        QTimer::singleShot(600, window, [window, file, shown] {
+            QWidget *target = shown ? shown.data() : window;
+            const bool ok = target->grab().save(file, "PNG");
             if (!ok)
                 std::fprintf(stderr, "stevedore-gui: cannot write the screenshot %s\n", qPrintable(file));
             QCoreApplication::exit(ok ? 0 : 1);
@@ -94,7 +99,11 @@ int main(int argc, char **argv)
     const QCommandLineOption tlsVerifyOption(
         u"tls-verify"_s, u"With SOURCE and DESTINATION: require HTTPS and verify certificates (default true)."_s,
         u"BOOL"_s, u"true"_s);
-    parser.addOptions({langOption, rootOption, screenshotOption, allOption, tlsVerifyOption});
+    const QCommandLineOption showOption(
+        u"show"_s, u"Open a window or dialog at start: push, preferences, credentials, manifest-editor or about (with "
+                   u"--screenshot, that is what is saved)."_s,
+        u"WHAT"_s);
+    parser.addOptions({langOption, rootOption, screenshotOption, allOption, tlsVerifyOption, showOption});
     parser.addPositionalArgument(u"source"_s, u"Image to push (opens the push dialog with it)."_s, u"[SOURCE"_s);
     parser.addPositionalArgument(u"destination"_s, u"Where to push it (then the push starts at once)."_s,
                                  u"[DESTINATION]]"_s);
@@ -134,11 +143,25 @@ int main(int argc, char **argv)
                 request->context.tlsVerify = false;
             request->options.all = parser.isSet(allOption);
             window.queuePush(*request);
-        } else if (args.size() == 1) {
-            window.openPushDialog(args[0]);
+        }
+        QPointer<QWidget> shown;
+        const QString show = parser.value(showOption);
+        if (args.size() == 1 || show == u"push"_s)
+            shown = window.openPushDialog(args.value(0));
+        else if (show == u"preferences"_s)
+            shown = window.openPreferences();
+        else if (show == u"credentials"_s)
+            shown = window.openCredentialsWindow();
+        else if (show == u"manifest-editor"_s)
+            shown = window.openManifestEditor();
+        else if (show == u"about"_s)
+            shown = window.showAbout();
+        else if (!show.isEmpty()) {
+            std::fprintf(stderr, "stevedore-gui: --show takes push, preferences, credentials, manifest-editor or about\n");
+            return 2;
         }
         if (parser.isSet(screenshotOption))
-            scheduleScreenshot(&window, parser.value(screenshotOption));
+            scheduleScreenshot(&window, parser.value(screenshotOption), shown);
         rc = app.exec();
     } // the window cancels its jobs (nothing waits here: a job's work owns what it uses)
     runtime.shutdown(); // waits for the cancelled work, closes the network objects in their thread
