@@ -41,6 +41,8 @@ void LocalImagesModel::startRead()
     if (!m_watcher) {
         m_watcher = new QFutureWatcher<Result<QList<LocalImage>>>(this);
         connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
+            if (m_readDetails)
+                m_details = *m_readDetails;
             apply(m_watcher->result());
             if (m_pending) {
                 m_pending = false;
@@ -53,8 +55,26 @@ void LocalImagesModel::startRead()
         });
     }
     const QString root = m_root;
-    m_watcher->setFuture(QtConcurrent::run(pools::io(), [root]() -> Result<QList<LocalImage>> {
-        return LocalStore(root).images();
+    auto details = std::make_shared<QHash<QString, LocalImageDetails>>(m_details);
+    m_readDetails = details;
+    m_watcher->setFuture(QtConcurrent::run(pools::io(), [root, details]() -> Result<QList<LocalImage>> {
+        auto images = LocalStore(root).images();
+        if (!images)
+            return images;
+        // Manifests are content-addressed: what was read for a digest stays true.
+        QHash<QString, LocalImageDetails> fresh;
+        for (const LocalImage &img : std::as_const(*images)) {
+            const QString key = img.descriptor.digest.toString();
+            if (fresh.contains(key))
+                continue;
+            if (const auto known = details->constFind(key); known != details->constEnd()) {
+                fresh.insert(key, *known);
+            } else if (auto d = readLocalImageDetails(root, img.descriptor)) {
+                fresh.insert(key, *d);
+            }
+        }
+        *details = std::move(fresh);
+        return images;
     }));
 }
 
@@ -112,10 +132,44 @@ void LocalImagesModel::apply(const Result<QList<LocalImage>> &result)
             ++j;
         }
     }
+    if (!m_images.isEmpty())
+        Q_EMIT dataChanged(index(0, Platforms), index(int(m_images.size()) - 1, Size)); // details read with them
     if (!m_error.isEmpty()) {
         m_error.clear();
         Q_EMIT errorChanged(m_error);
     }
+}
+
+QFuture<Status> LocalImagesModel::tagImage(int row, const QString &newName)
+{
+    const LocalImage *img = imageAt(row);
+    if (!img)
+        return QtFuture::makeReadyFuture(Status(fail(ErrorCode::InvalidArgument, tr("No image is selected."))));
+    auto target = ImageReference::parse(newName.trimmed());
+    if (!target)
+        return QtFuture::makeReadyFuture(Status(fail(target.error())));
+    const QString root = m_root;
+    const ImageReference source = img->reference;
+    const ImageReference name = *target;
+    return QtConcurrent::run(pools::io(), [root, source, name] { return LocalStore(root).tag(source, name); })
+        .then(this, [this](Status s) {
+            refresh();
+            return s;
+        });
+}
+
+QFuture<Status> LocalImagesModel::removeImage(int row)
+{
+    const LocalImage *img = imageAt(row);
+    if (!img)
+        return QtFuture::makeReadyFuture(Status(fail(ErrorCode::InvalidArgument, tr("No image is selected."))));
+    const QString root = m_root;
+    const ImageReference name = img->reference;
+    return QtConcurrent::run(pools::io(), [root, name] { return LocalStore(root).remove(name); })
+        .then(this, [this](Status s) {
+            refresh();
+            return s;
+        });
 }
 
 const LocalImage *LocalImagesModel::imageAt(int row) const
@@ -140,6 +194,8 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const LocalImage &img = m_images[index.row()];
+    const auto details = m_details.constFind(img.descriptor.digest.toString());
+    const bool known = details != m_details.constEnd();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -149,6 +205,10 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
             return img.reference.tag();
         case Digest:
             return img.descriptor.digest.isValid() ? img.descriptor.digest.shortHex() : QString();
+        case Platforms:
+            return known ? details->platforms.join(u", "_s) : QString();
+        case Size:
+            return known ? QLocale().formattedDataSize(details->storedSize) : QString();
         case Created:
             return img.created.isValid() ? QLocale().toString(img.created.toLocalTime(), QLocale::ShortFormat)
                                          : QString();
@@ -159,6 +219,13 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
             return img.descriptor.digest.toString();
         if (index.column() == Repository)
             return img.reference.toString();
+        if (index.column() == Size && known)
+            return tr("%n layer(s), %1 as stored (compressed), config included", nullptr, details->layers)
+                .arg(QLocale().formattedDataSize(details->storedSize));
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Size)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case RawRole:
         switch (index.column()) {
@@ -168,6 +235,10 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
             return img.reference.tag();
         case Digest:
             return img.descriptor.digest.toString();
+        case Platforms:
+            return known ? details->platforms : QStringList();
+        case Size:
+            return known ? details->storedSize : qint64(-1);
         case Created:
             return img.created;
         }
@@ -193,6 +264,10 @@ QVariant LocalImagesModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Tag");
     case Digest:
         return tr("Digest");
+    case Platforms:
+        return tr("Platforms");
+    case Size:
+        return tr("Size");
     case Created:
         return tr("Created");
     }

@@ -1,11 +1,16 @@
 #pragma once
 
 #include "core/error.h"
+#include "transport/store/localimagedetails.h"
 #include "transport/store/localstore.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QList>
+
+#include <memory>
 
 namespace stevedore::models {
 
@@ -19,10 +24,11 @@ class LocalImagesModel final : public QAbstractTableModel
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     Q_PROPERTY(QString storageRoot READ storageRoot CONSTANT)
 public:
-    enum Column { Repository, Tag, Digest, Created, Count };
+    enum Column { Repository, Tag, Digest, Platforms, Size, Created, Count };
     Q_ENUM(Column)
     enum Role {
-        RawRole = Qt::UserRole,  // QString repository / tag / digest, QDateTime created
+        RawRole = Qt::UserRole,  // QString repository / tag / digest, QStringList platforms, qint64 stored size
+                                 // (-1 while unknown), QDateTime created
         ReferenceRole,           // the full normalised reference, "docker.io/library/busybox:latest"
         SizeRole,                // size of the manifest or index, bytes
         MediaTypeRole,
@@ -48,6 +54,11 @@ public:
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
     Qt::DropActions supportedDragActions() const override;
 
+    // Adds `newName` ("name[:tag]", normalised as the CLI does) to the image at `row`, or removes the name at `row`
+    // (blobs no other name uses go with it), on the engine's I/O pool; the store is read again afterwards.
+    QFuture<Status> tagImage(int row, const QString &newName);
+    QFuture<Status> removeImage(int row);
+
 public Q_SLOTS:
     // Reloads asynchronously; a refresh started while another runs supersedes it.
     void refresh();
@@ -67,6 +78,9 @@ private:
     bool m_loading = false;
     bool m_pending = false;
     QString m_error;
+    // Platforms and sizes by manifest digest: read with the store, on the I/O pool.
+    QHash<QString, LocalImageDetails> m_details;
+    std::shared_ptr<QHash<QString, LocalImageDetails>> m_readDetails;
 };
 
 } // namespace stevedore::models

@@ -10,6 +10,8 @@
 //  - a push that ends while the window is in the background is announced.
 // Every model is watched by QAbstractItemModelTester.
 #include "i18n.h"
+#include "localimagespanel.h"
+#include "localimagesmodel.h"
 #include "mainwindow.h"
 #include "registrybrowser.h"
 #include "registrytreemodel.h"
@@ -38,7 +40,9 @@
 #include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QInputDialog>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QLineEdit>
 #include <QComboBox>
 #include <QSpinBox>
@@ -53,6 +57,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableView>
 #include <QTreeView>
 #include <QUrl>
 
@@ -573,6 +578,69 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().toBool(), false);
         QVERIFY2(next.sourceSummaryLabel()->text().startsWith(u"Cannot read the source: "_s),
                  qPrintable(next.sourceSummaryLabel()->text()));
+    }
+
+    void localImagesPanel()
+    {
+        // An index of two platforms in the local store.
+        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
+        toStore.options.all = true;
+        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
+        job.start();
+        QVERIFY(job.waitForFinished(kPushTimeoutMs));
+        QCOMPARE(job.state(), Job::State::Succeeded);
+
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        stevedore::ui::LocalImagesPanel *panel = w.imagesPanel();
+        QAbstractItemModel *rows = panel->proxy();
+        QTRY_COMPARE(rows->rowCount(), 1);
+        using stevedore::models::LocalImagesModel;
+        QTRY_COMPARE(rows->index(0, LocalImagesModel::Platforms).data().toString(), u"linux/amd64, linux/arm64/v8"_s);
+        const qint64 stored = rows->index(0, LocalImagesModel::Size).data(LocalImagesModel::RawRole).toLongLong();
+        QVERIFY2(stored > 4 * 3 * 1024 * 1024, qPrintable(QString::number(stored))); // four 3 MiB layers and configs
+        // The filter narrows by any column.
+        panel->filterEdit()->setText(u"arm64"_s);
+        QCOMPARE(rows->rowCount(), 1);
+        panel->filterEdit()->setText(u"no-such-image"_s);
+        QCOMPARE(rows->rowCount(), 0);
+        panel->filterEdit()->clear();
+        QCOMPARE(rows->rowCount(), 1);
+
+        // Tag…: another name for it.
+        panel->view()->selectRow(0);
+        auto *prompt = qobject_cast<QInputDialog *>(panel->tagSelected());
+        QVERIFY(prompt);
+        prompt->setTextValue(u"local/two:copy"_s);
+        prompt->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 2, 10000);
+        // Remove (the Delete key) asks first; Cancel keeps it, Remove removes it.
+        const QModelIndexList copy = rows->match(rows->index(0, LocalImagesModel::Tag), Qt::DisplayRole, u"copy"_s);
+        QCOMPARE(copy.size(), 1);
+        panel->view()->selectRow(copy.first().row());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        panel->view()->setFocus();
+        QTRY_VERIFY(panel->view()->hasFocus());
+        QTest::keyClick(panel->view(), Qt::Key_Delete);
+        QTRY_VERIFY(panel->removeQuestion() && panel->removeQuestion()->isVisible());
+        QVERIFY(panel->removeQuestion()->text().contains(u"local/two:copy"_s));
+        panel->removeQuestion()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!panel->removeQuestion());
+        QTest::qWait(200);
+        QCOMPARE(rows->rowCount(), 2);
+        panel->removeSelected();
+        QVERIFY(panel->removeQuestion());
+        panel->removeQuestion()->findChild<QPushButton *>(u"removeButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 1, 10000);
+        QCOMPARE(rows->index(0, LocalImagesModel::Tag).data().toString(), u"v1"_s);
+        // Inspect: what `stevedore inspect` prints.
+        panel->view()->selectRow(0);
+        QWidget *inspect = panel->inspectSelected();
+        QVERIFY(inspect);
+        auto *text = inspect->findChild<QPlainTextEdit *>(u"inspectText"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"\"Digest\""_s), 10000);
     }
 
     void notifiesInTheBackground()

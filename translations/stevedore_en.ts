@@ -88,6 +88,25 @@
             <source>Created</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No image is selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n layer(s), %1 as stored (compressed), config included</source>
+            <translation>
+                <numerusform>%n layer, %1 as stored (compressed), config included</numerusform>
+                <numerusform>%n layers, %1 as stored (compressed), config included</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Platforms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::models::ManifestListModel</name>
@@ -749,6 +768,81 @@
         </message>
         <message>
             <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Images pulled or imported with the stevedore command show here too.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::LocalImagesPanel</name>
+        <message>
+            <source>Tag Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another name for %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tagged %1 as %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot tag %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1 from the local store?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers no other image uses are deleted with it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removed %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot remove %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inspect %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot inspect: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter by name, tag, digest or platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Push…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tag…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Inspect</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -86,6 +86,24 @@
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
+        <message>
+            <source>No image is selected.</source>
+            <translation>未选择镜像。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n layer(s), %1 as stored (compressed), config included</source>
+            <translation>
+                <numerusform>%n 个层，存储大小 %1（压缩后，含配置）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Platforms</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::models::ManifestListModel</name>
@@ -748,6 +766,81 @@
         <message>
             <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Images pulled or imported with the stevedore command show here too.</source>
             <translation>启动沙盒仓库：它会在这里放入一个示例镜像，并在本机提供一个可推送的仓库 — 把镜像拖到推送队列即可。也可以推送 OCI 布局文件夹：把它拖放到推送队列，或选择“文件 → 推送镜像…”。用 stevedore 命令拉取或导入的镜像也会显示在这里。</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::LocalImagesPanel</name>
+        <message>
+            <source>Tag Image</source>
+            <translation>标记镜像</translation>
+        </message>
+        <message>
+            <source>Another name for %1:</source>
+            <translation>%1 的另一个名称：</translation>
+        </message>
+        <message>
+            <source>Tagged %1 as %2</source>
+            <translation>已将 %1 标记为 %2</translation>
+        </message>
+        <message>
+            <source>Cannot tag %1: %2</source>
+            <translation>无法标记 %1：%2</translation>
+        </message>
+        <message>
+            <source>Remove Image</source>
+            <translation>移除镜像</translation>
+        </message>
+        <message>
+            <source>Remove %1 from the local store?</source>
+            <translation>要从本地存储中移除 %1 吗？</translation>
+        </message>
+        <message>
+            <source>Layers no other image uses are deleted with it.</source>
+            <translation>没有其他镜像使用的层会随之删除。</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Removed %1</source>
+            <translation>已移除 %1</translation>
+        </message>
+        <message>
+            <source>Cannot remove %1: %2</source>
+            <translation>无法移除 %1：%2</translation>
+        </message>
+        <message>
+            <source>Inspect %1</source>
+            <translation>检查 %1</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Cannot inspect: %1</source>
+            <translation>无法检查：%1</translation>
+        </message>
+        <message>
+            <source>Filter by name, tag, digest or platform</source>
+            <translation>按名称、标签、摘要或平台筛选</translation>
+        </message>
+        <message>
+            <source>&amp;Push…</source>
+            <translation>推送(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Tag…</source>
+            <translation>标记(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>移除(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Inspect</source>
+            <translation>检查(&amp;I)</translation>
         </message>
     </context>
     <context>

@@ -5,6 +5,7 @@
 #include "credentialsmodel.h"
 #include "i18n.h"
 #include "localimagesmodel.h"
+#include "localimagespanel.h"
 #include "manifesteditor.h"
 #include "ops/importimage.h"
 #include "preferencesdialog.h"
@@ -66,29 +67,16 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     m_transfers = new models::TransferModel(this);
     m_credentials = new models::CredentialsModel({}, this);
 
-    m_imagesProxy = new QSortFilterProxyModel(this);
-    m_imagesProxy->setSourceModel(m_images);
-    m_imagesProxy->setSortRole(models::LocalImagesModel::RawRole);
-    m_imagesView = new QTableView(this);
-    m_imagesView->setObjectName(u"localImagesView"_s);
-    m_imagesView->setModel(m_imagesProxy);
-    m_imagesView->setSortingEnabled(true);
-    m_imagesView->sortByColumn(models::LocalImagesModel::Repository, Qt::AscendingOrder);
-    m_imagesView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_imagesView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_imagesView->setAlternatingRowColors(true);
-    m_imagesView->verticalHeader()->hide();
-    m_imagesView->verticalHeader()->setDefaultSectionSize(m_imagesView->fontMetrics().height() + 8);
-    m_imagesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_imagesView->horizontalHeader()->setSectionResizeMode(models::LocalImagesModel::Repository, QHeaderView::Stretch);
-    m_imagesView->setWordWrap(false);
-    m_imagesView->setDragEnabled(true); // images drag out as references (manifest list editor, push queue)
-    m_imagesView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_imagesPanel = new LocalImagesPanel(m_images, this);
+    m_imagesProxy = m_imagesPanel->proxy();
+    m_imagesView = m_imagesPanel->view();
+    connect(m_imagesPanel, &LocalImagesPanel::pushRequested, this, [this](const QString &ref) { openPushDialog(ref); });
+    connect(m_imagesPanel, &LocalImagesPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     m_centre = new QStackedWidget(this);
     m_centre->setObjectName(u"centreStack"_s);
-    m_centre->addWidget(m_imagesView);
+    m_centre->addWidget(m_imagesPanel);
     setCentralWidget(m_centre);
-    connect(m_imagesView, &QAbstractItemView::doubleClicked, this, [this] { openPushDialog(selectedImage()); });
 
     createActions();
     createDocks();
@@ -339,7 +327,7 @@ void MainWindow::updateImageCount()
     // An empty store (read, and readable) shows what to do next instead of a blank table.
     const bool empty = !m_images->isLoading() && m_images->errorString().isEmpty() && m_images->rowCount() == 0;
     if (m_emptyPage)
-        m_centre->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyPage) : m_imagesView);
+        m_centre->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyPage) : m_imagesPanel);
     if (!m_images->errorString().isEmpty())
         m_countLabel->setText(tr("Local store unreadable"));
     else

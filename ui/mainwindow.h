@@ -39,6 +39,7 @@ class PushQueueDock;
 class PushQueueController;
 class RegistryBrowser;
 class EmptyStorePage;
+class LocalImagesPanel;
 class SandboxController;
 
 // The main window: the local images in the middle, docks for the registry browser, the push queue and
@@ -54,6 +55,7 @@ public:
     models::LocalImagesModel *imagesModel() const { return m_images; }
     models::TransferModel *transferModel() const { return m_transfers; }
     QTableView *imagesView() const { return m_imagesView; }
+    LocalImagesPanel *imagesPanel() const { return m_imagesPanel; }
     PushQueueDock *pushQueueDock() const { return m_queueDock; }
     // The queue's file, concurrency, notifications and the question before quitting while pushes run.
     PushQueueController *pushQueue() const { return m_queue; }
@@ -120,6 +122,7 @@ private:
     models::TransferModel *m_transfers = nullptr;
     QSortFilterProxyModel *m_imagesProxy = nullptr;
     QTableView *m_imagesView = nullptr;
+    LocalImagesPanel *m_imagesPanel = nullptr;
     QDockWidget *m_browserDock = nullptr;
     PushQueueDock *m_queueDock = nullptr;
     PushQueueController *m_queue = nullptr;

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QMessageBox;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace stevedore::models {
+class LocalImagesModel;
+}
+
+namespace stevedore::ui {
+
+// The local images: a filter box and the table (repository, tag, digest, platforms, size as stored, created),
+// with Push… (Enter or double-click), Tag… (Ctrl+T), Remove (Delete, after a confirmation) and Inspect (Ctrl+I: the
+// image's summary as `stevedore inspect` prints it) on the selected image, in the context menu too. The store is
+// changed on the engine's I/O pool; the outcome goes to message().
+class LocalImagesPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LocalImagesPanel(models::LocalImagesModel *images, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QAction *tagAction() const { return m_tag; }
+    QAction *removeAction() const { return m_remove; }
+    QAction *inspectAction() const { return m_inspect; }
+    // The question Remove asks (nullptr when none is open).
+    QMessageBox *removeQuestion() const { return m_question; }
+    // The full reference of the selected image, empty when none.
+    QString selectedReference() const;
+    // Opens the Tag… prompt for the selected image (returns it, for tests).
+    QWidget *tagSelected();
+    QWidget *inspectSelected();
+    void removeSelected();
+
+Q_SIGNALS:
+    void pushRequested(const QString &reference);
+    void message(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    int selectedRow() const;
+    void updateActions();
+    void retranslate();
+
+    models::LocalImagesModel *m_images;
+    QLineEdit *m_filter;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QAction *m_push = nullptr;
+    QAction *m_tag = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_inspect = nullptr;
+    QMessageBox *m_question = nullptr;
+};
+
+} // namespace stevedore::ui
