@@ -39,6 +39,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
+#include <QDialog>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void closingCancelsRunningPushes();
     void closingNeverWaitsForTheNetwork();
     void networkCallsAreRefusedOnTheGuiThread();
+    void helpListsShortcutsAndLicence();
 
 private:
     QTemporaryDir m_tmp;
@@ -511,6 +514,43 @@ void TestMainWindow::networkCallsAreRefusedOnTheGuiThread()
     QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 10000);
     QVERIFY2(f.result().has_value(), f.result() ? "" : qPrintable(f.result().error().message));
     QCOMPARE(registry.requestCount(), 1);
+}
+
+void TestMainWindow::helpListsShortcutsAndLicence()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *shortcuts = w.findChild<QAction *>(u"shortcutsAction"_s);
+    QVERIFY(shortcuts);
+    shortcuts->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = w.findChild<QDialog *>(u"shortcutsDialog"_s)) && dialog->isVisible());
+    auto *list = dialog->findChild<QTreeWidget *>(u"shortcutsList"_s);
+    QVERIFY(list);
+    QStringList rows;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = list->topLevelItem(i);
+        rows.append(item->text(0) + u" | "_s + item->text(1) + u" | "_s + item->text(2));
+    }
+    const QString all = rows.join(u'\n');
+    // From the menus, the push queue and the images panel alike.
+    QVERIFY2(all.contains(u"Push Image… | Main window | Ctrl+P"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Retry | Push Queue | Ctrl+R"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Remove… | Main window | Del"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Tag… | Main window | Ctrl+T"_s), qPrintable(all));
+    dialog->reject();
+
+    auto *box = qobject_cast<QMessageBox *>(w.showAbout());
+    QVERIFY(box);
+    QVERIFY(box->text().contains(u"Apache License, Version 2.0"_s));
+    QVERIFY(box->text().contains(u"manifest lists"_s));
+    QVERIFY(box->text().contains(QCoreApplication::applicationVersion()));
+    box->close();
+    QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
+    auto *zh = qobject_cast<QMessageBox *>(w.showAbout());
+    QVERIFY(zh->text().contains(u"依据 Apache License 2.0 授权"_s));
+    zh->close();
 }
 
 QTEST_MAIN(TestMainWindow)

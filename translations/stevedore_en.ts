@@ -772,6 +772,37 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::HelpDialogs</name>
+        <message>
+            <source>Main window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About Stevedore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Push, copy and browse container images: between registries, OCI layouts, &lt;code&gt;dir:&lt;/code&gt; folders and Stevedore's local store, with live progress per layer; assemble, annotate and push multi-platform manifest lists; manage registry credentials across Docker and Podman auth files and credential helpers, and export them as Kubernetes pull secrets; a sandbox registry of your own for a first push. The &lt;code&gt;stevedore&lt;/code&gt; command does the same from a terminal.&lt;/p&gt;&lt;p&gt;Local store: %2&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, Version 2.0. Built with Qt %3.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::LocalImagesPanel</name>
         <message>
             <source>Tag Image</source>
@@ -943,14 +974,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>About Stevedore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Build, inspect, annotate and push container images.&lt;/p&gt;&lt;p&gt;Local store: %2&lt;/p&gt;</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Language</source>
             <translation type="unfinished" />
         </message>
@@ -1048,6 +1071,10 @@
         </message>
         <message>
             <source>The push queue could not be saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
             <translation type="unfinished" />
         </message>
     </context>

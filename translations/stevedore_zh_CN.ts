@@ -769,6 +769,37 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::HelpDialogs</name>
+        <message>
+            <source>Main window</source>
+            <translation>主窗口</translation>
+        </message>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>About Stevedore</source>
+            <translation>关于 Stevedore</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Push, copy and browse container images: between registries, OCI layouts, &lt;code&gt;dir:&lt;/code&gt; folders and Stevedore's local store, with live progress per layer; assemble, annotate and push multi-platform manifest lists; manage registry credentials across Docker and Podman auth files and credential helpers, and export them as Kubernetes pull secrets; a sandbox registry of your own for a first push. The &lt;code&gt;stevedore&lt;/code&gt; command does the same from a terminal.&lt;/p&gt;&lt;p&gt;Local store: %2&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, Version 2.0. Built with Qt %3.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;推送、复制和浏览容器镜像：在镜像仓库、OCI 布局、&lt;code&gt;dir:&lt;/code&gt; 文件夹和 Stevedore 本地存储之间传输，并实时显示每个层的进度；组装、注解并推送多平台清单列表；管理 Docker 与 Podman 认证文件及凭据助手中的镜像仓库凭据，并将其导出为 Kubernetes 拉取密钥；还有一个属于你自己的沙盒仓库，方便首次推送。&lt;code&gt;stevedore&lt;/code&gt; 命令可在终端中完成同样的工作。&lt;/p&gt;&lt;p&gt;本地存储：%2&lt;/p&gt;&lt;p&gt;依据 Apache License 2.0 授权。使用 Qt %3 构建。&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::LocalImagesPanel</name>
         <message>
             <source>Tag Image</source>
@@ -938,14 +969,6 @@
             <translation>推送失败：%1</translation>
         </message>
         <message>
-            <source>About Stevedore</source>
-            <translation>关于 Stevedore</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;Build, inspect, annotate and push container images.&lt;/p&gt;&lt;p&gt;Local store: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Stevedore %1&lt;/h3&gt;&lt;p&gt;构建、检查、注释和推送容器镜像。&lt;/p&gt;&lt;p&gt;本地存储：%2&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
@@ -1040,6 +1063,10 @@
         <message>
             <source>The push queue could not be saved: %1</source>
             <translation>无法保存推送队列：%1</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
         </message>
     </context>
     <context>

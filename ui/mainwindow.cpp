@@ -3,6 +3,7 @@
 #include "copy/copyjob.h"
 #include "credentialmanager.h"
 #include "credentialsmodel.h"
+#include "helpdialogs.h"
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "localimagespanel.h"
@@ -179,6 +180,11 @@ void MainWindow::createActions()
     m_toolsMenu->addAction(m_preferencesAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
+    m_shortcutsAction = m_helpMenu->addAction(QString());
+    m_shortcutsAction->setObjectName(u"shortcutsAction"_s);
+    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] { openShortcutsDialog(this); });
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
 }
@@ -294,6 +300,7 @@ void MainWindow::retranslate()
                                                           && locale.language() != QLocale::Chinese));
     }
     m_aboutAction->setText(tr("&About Stevedore"));
+    m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_browserDock->setWindowTitle(tr("Registry Browser"));
     m_editorDock->setWindowTitle(tr("Manifest Editor"));
@@ -510,14 +517,7 @@ void MainWindow::onJobFinished(int row, Job::State state, const QString &message
 
 QWidget *MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About Stevedore"),
-                                tr("<h3>Stevedore %1</h3><p>Build, inspect, annotate and push container images.</p>"
-                                   "<p>Local store: %2</p>")
-                                    .arg(QCoreApplication::applicationVersion(), m_root.toHtmlEscaped()),
-                                QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-    return box;
+    return openAboutBox(this, m_root);
 }
 
 void MainWindow::restoreWindowState()

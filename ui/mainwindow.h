@@ -122,6 +122,7 @@ private:
     models::TransferModel *m_transfers = nullptr;
     QSortFilterProxyModel *m_imagesProxy = nullptr;
     QTableView *m_imagesView = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     LocalImagesPanel *m_imagesPanel = nullptr;
     QDockWidget *m_browserDock = nullptr;
     PushQueueDock *m_queueDock = nullptr;
