@@ -49,22 +49,6 @@ using stevedore::ui::PushDialog;
 using stevedore::ui::PushQueueDock;
 using stevedore::test::sendDrop;
 
-namespace {
-// Closes a window whose pushes still run: it asks first (and stays open), Quit in the question closes it.
-bool closeConfirmingQuit(MainWindow &w)
-{
-    if (w.close())
-        return false; // it should have asked
-    auto *question = w.findChild<QMessageBox *>(u"quitQuestion"_s);
-    if (!question || !question->isVisible())
-        return false;
-    auto *quit = question->findChild<QPushButton *>(u"quitButton"_s);
-    if (!quit)
-        return false;
-    quit->click();
-    return QTest::qWaitFor([&] { return !w.isVisible(); }, 5000);
-}
-} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -438,7 +422,7 @@ void TestMainWindow::closingCancelsRunningPushes()
         QVERIFY(job);
         QCOMPARE(job->state(), stevedore::Job::State::Running);
         timer.start();
-        QVERIFY(closeConfirmingQuit(w));
+        QVERIFY(stevedore::test::closeAnswering(w, u"quitQuestion"_s, u"quitButton"_s));
         QTRY_COMPARE_WITH_TIMEOUT(job->state(), stevedore::Job::State::Cancelled, 20000);
     } // the window and its jobs are gone, nothing runs on
     QVERIFY(job.isNull());
@@ -451,19 +435,9 @@ void TestMainWindow::closingNeverWaitsForTheNetwork()
 {
     // A registry that opens an upload session, then never answers a chunk, nor the DELETE that would clean it up:
     // closing the window must not wait for it (neither for the upload nor for the clean-up).
-    using stevedore::test::Answer;
-    using stevedore::test::httpAnswer;
     stevedore::test::LoopbackHttpServer registry;
     QVERIFY(registry.listen());
-    registry.setHandler([](const stevedore::test::SeenRequest &r) -> Answer {
-        if (r.path == "/v2/")
-            return {httpAnswer(200, {}, "{}"), false, false};
-        if (r.method == "HEAD")
-            return {httpAnswer(404), false, false};
-        if (r.method == "POST")
-            return {httpAnswer(202, "Location: /upload/1\r\n"), false, false};
-        return {{}, true, false}; // PATCH, PUT, DELETE: never answered
-    });
+    registry.setHandler(stevedore::test::stalledUploadAnswer);
     stevedore::test::TestImageSpec spec;
     spec.layerSize = 6 * 1024 * 1024;
     spec.asIndex = false;
@@ -484,7 +458,7 @@ void TestMainWindow::closingNeverWaitsForTheNetwork()
         QCOMPARE(w.queuePush(*request), 0);
         QTRY_VERIFY_WITH_TIMEOUT(registry.received("PATCH /upload/1"), 20000);
         closing.start();
-        QVERIFY(closeConfirmingQuit(w));
+        QVERIFY(stevedore::test::closeAnswering(w, u"quitQuestion"_s, u"quitButton"_s));
     } // the window, its model and its jobs are destroyed here
     const qint64 took = closing.elapsed();
     qInfo() << "closing and destroying the window with an upload in flight took" << took << "ms";

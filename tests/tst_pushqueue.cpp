@@ -102,20 +102,6 @@ QByteArray rawManifest(const QString &reference)
     return p.readAllStandardOutput();
 }
 
-bool closeConfirmingQuit(MainWindow &w)
-{
-    if (w.close())
-        return false; // it should have asked
-    QMessageBox *question = w.pushQueue()->quitQuestion();
-    if (!question || !question->isVisible())
-        return false;
-    auto *quit = question->findChild<QPushButton *>(u"quitButton"_s);
-    if (!quit)
-        return false;
-    quit->click();
-    return QTest::qWaitFor([&] { return !w.isVisible(); }, 5000);
-}
-
 } // namespace
 
 class TestPushQueue : public QObject
@@ -407,20 +393,10 @@ private Q_SLOTS:
 
     void queueSurvivesARestart()
     {
-        using stevedore::test::Answer;
-        using stevedore::test::httpAnswer;
         // A registry that opens upload sessions and never answers a chunk: a push that is still running at quit.
         stevedore::test::LoopbackHttpServer hanging;
         QVERIFY(hanging.listen());
-        hanging.setHandler([](const stevedore::test::SeenRequest &r) -> Answer {
-            if (r.path == "/v2/")
-                return {httpAnswer(200, {}, "{}"), false, false};
-            if (r.method == "HEAD")
-                return {httpAnswer(404), false, false};
-            if (r.method == "POST")
-                return {httpAnswer(202, "Location: /upload/1\r\n"), false, false};
-            return {{}, true, false};
-        });
+        hanging.setHandler(stevedore::test::stalledUploadAnswer);
         const QString typedPassword = u"typed-pa55word-%1"_s.arg(QCoreApplication::applicationPid());
         QString doneDigest;
         int doneBlobs = 0;
@@ -459,7 +435,7 @@ private Q_SLOTS:
             QVERIFY(w.isVisible());
             QCOMPARE(model->stateAt(2), Job::State::Running);
             // Quit: the queue is saved as it was, then the pushes stop.
-            QVERIFY(closeConfirmingQuit(w));
+            QVERIFY(stevedore::test::closeAnswering(w, u"quitQuestion"_s, u"quitButton"_s));
         }
         const QString path = TransferQueueFile::defaultPath();
         QCOMPARE(stevedore::test::fileMode(path), 0600);
@@ -494,7 +470,7 @@ private Q_SLOTS:
         QCOMPARE(model->requestAt(1).destination.toString(), u"docker://127.0.0.1:1/queue/nowhere:v1"_s);
         QVERIFY(model->retry(1));
         QVERIFY(model->stateAt(1) == Job::State::Idle); // behind the running one
-        QVERIFY(closeConfirmingQuit(w));
+        QVERIFY(stevedore::test::closeAnswering(w, u"quitQuestion"_s, u"quitButton"_s));
     }
 
     void corruptQueueFileIsKeptAside()

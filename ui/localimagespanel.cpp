@@ -1,6 +1,7 @@
 #include "localimagespanel.h"
 
 #include "localimagesmodel.h"
+#include "toolbaractions.h"
 
 #include "ops/inspect.h"
 #include "transport/transportreference.h"
@@ -55,18 +56,10 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     m_view->setDragDropMode(QAbstractItemView::DragOnly);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
-    auto action = [this](const char *name, const QKeySequence &keys) {
-        auto *a = new QAction(this);
-        a->setObjectName(QString::fromLatin1(name));
-        a->setShortcut(keys);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a);
-        return a;
-    };
-    m_push = action("imagePush", QKeySequence(Qt::Key_Return));
-    m_tag = action("imageTag", QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_remove = action("imageRemove", QKeySequence::Delete);
-    m_inspect = action("imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_push = addShortcutAction(this, "imagePush", QKeySequence(Qt::Key_Return));
+    m_tag = addShortcutAction(this, "imageTag", QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_remove = addShortcutAction(this, "imageRemove", QKeySequence::Delete);
+    m_inspect = addShortcutAction(this, "imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_push, &QAction::triggered, this, [this] {
         if (const QString ref = selectedReference(); !ref.isEmpty())
             Q_EMIT pushRequested(ref);

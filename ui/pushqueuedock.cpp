@@ -3,6 +3,7 @@
 #include "mimereferences.h"
 
 #include "progressdelegate.h"
+#include "toolbaractions.h"
 #include "transfermodel.h"
 
 #include <QAction>
@@ -60,19 +61,11 @@ PushQueueDock::PushQueueDock(models::TransferModel *model, QWidget *parent)
     m_view->viewport()->setAcceptDrops(false);
     connect(m_view, &QWidget::customContextMenuRequested, this, &PushQueueDock::showContextMenu);
 
-    auto makeAction = [this](const char *name, const QKeySequence &keys) {
-        auto *a = new QAction(this);
-        a->setObjectName(QString::fromLatin1(name));
-        a->setShortcut(keys);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a);
-        return a;
-    };
-    m_retry = makeAction("pushQueueRetry", QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_cancel = makeAction("pushQueueCancel", QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_remove = makeAction("pushQueueRemove", QKeySequence::Delete);
-    m_copy = makeAction("pushQueueCopy", QKeySequence::Copy);
-    m_removeFinished = makeAction("pushQueueRemoveFinished", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_retry = addShortcutAction(this, "pushQueueRetry", QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_cancel = addShortcutAction(this, "pushQueueCancel", QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_remove = addShortcutAction(this, "pushQueueRemove", QKeySequence::Delete);
+    m_copy = addShortcutAction(this, "pushQueueCopy", QKeySequence::Copy);
+    m_removeFinished = addShortcutAction(this, "pushQueueRemoveFinished", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     connect(m_retry, &QAction::triggered, this, [this] { m_model->retry(currentJob()); });
     connect(m_cancel, &QAction::triggered, this, [this] { m_model->cancel(currentJob()); });
     connect(m_remove, &QAction::triggered, this, [this] { m_model->remove(currentJob()); });

@@ -1,6 +1,7 @@
 #include "toolbaractions.h"
 
 #include <QAction>
+#include <QKeySequence>
 #include <QString>
 #include <QToolBar>
 
@@ -19,6 +20,16 @@ QAction *addToolBarAction(QToolBar *toolBar, QObject *owner, const char *objectN
     auto *a = new QAction(owner);
     a->setObjectName(QString::fromLatin1(objectName));
     toolBar->addAction(a);
+    return a;
+}
+
+QAction *addShortcutAction(QWidget *owner, const char *objectName, const QKeySequence &keys)
+{
+    auto *a = new QAction(owner);
+    a->setObjectName(QString::fromLatin1(objectName));
+    a->setShortcut(keys);
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    owner->addAction(a);
     return a;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 class QAction;
+class QKeySequence;
 class QObject;
 class QString;
 class QToolBar;
@@ -12,5 +13,9 @@ namespace stevedore::ui {
 QToolBar *textToolBar(QWidget *parent, const QString &objectName);
 // A new action owned by `owner`, named `objectName` (its text is set by the owner's retranslate()), added to `toolBar`.
 QAction *addToolBarAction(QToolBar *toolBar, QObject *owner, const char *objectName);
+
+// A new action of `owner` (added to it, so its shortcut works while the focus is anywhere inside `owner`),
+// named `objectName`, with `keys`; its text is set by the owner's retranslate().
+QAction *addShortcutAction(QWidget *owner, const char *objectName, const QKeySequence &keys);
 
 } // namespace stevedore::ui

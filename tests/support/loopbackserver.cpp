@@ -10,6 +10,17 @@
 
 namespace stevedore::test {
 
+Answer stalledUploadAnswer(const SeenRequest &r)
+{
+    if (r.path == "/v2/")
+        return {httpAnswer(200, {}, "{}"), false, false};
+    if (r.method == "HEAD")
+        return {httpAnswer(404), false, false};
+    if (r.method == "POST")
+        return {httpAnswer(202, "Location: /upload/1\r\n"), false, false};
+    return {{}, true, false}; // PATCH, PUT, DELETE: never answered
+}
+
 QByteArray httpAnswer(int status, const QByteArray &extraHeaders, const QByteArray &body)
 {
     return "HTTP/1.1 " + QByteArray::number(status) + " X\r\n" + extraHeaders + "Content-Length: "

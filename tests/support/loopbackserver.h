@@ -34,6 +34,10 @@ struct Answer {
 // "HTTP/1.1 STATUS X\r\n" + extra headers (each ending in \r\n) + Content-Length + body.
 QByteArray httpAnswer(int status, const QByteArray &extraHeaders = {}, const QByteArray &body = {});
 
+// A registry that answers /v2/, says no blob is there (HEAD 404) and opens an upload session (POST 202, Location
+// /upload/1), then never answers anything else (PATCH, PUT, DELETE): an upload that is always in flight.
+Answer stalledUploadAnswer(const SeenRequest &request);
+
 class LoopbackHttpServer final
 {
 public:
