@@ -363,7 +363,6 @@ void PushDialog::describeSource()
     auto source = TransportReference::parse(sourceText());
     if (!source) {
         m_summary->clear();
-        m_shownGeneration = m_readGeneration;
         return;
     }
     SystemContext ctx;
@@ -373,7 +372,6 @@ void PushDialog::describeSource()
     ctx.certDir = m_certDir->text().trimmed();
     ctx.retry.maxRetries = 0;
     m_describeCancel = CancelToken();
-    m_reading = true;
     m_summary->setText(tr("Reading the source…"));
     const int generation = m_readGeneration;
     m_watcher.setProperty("generation", generation);
@@ -385,8 +383,6 @@ void PushDialog::onDescribed()
     const auto future = m_watcher.future();
     if (m_watcher.property("generation").toInt() != m_readGeneration || future.resultCount() == 0)
         return; // the source changed meanwhile; its own read follows
-    m_reading = false;
-    m_shownGeneration = m_readGeneration;
     const auto result = future.result();
     if (!result) {
         m_summary->setText(tr("Cannot read the source: %1").arg(result.error().message));

@@ -69,8 +69,6 @@ public:
     QLineEdit *digestFileEdit() const { return m_digestFile; }
     QToolButton *recentButton() const { return m_recent; }
     QToolButton *localImageButton() const { return m_localButton; }
-    // Whether the source has been read (summary shown or its error).
-    bool sourceRead() const { return m_readGeneration == m_shownGeneration && !m_reading; }
     void accept() override; // also remembers the destination and the options
 
 Q_SIGNALS:
@@ -113,8 +111,6 @@ private:
     QFutureWatcher<Result<SourceSummary>> m_watcher;
     CancelToken m_describeCancel;
     int m_readGeneration = 0;
-    int m_shownGeneration = 0;
-    bool m_reading = false;
 };
 
 // "OCI index, 2 platforms: linux/amd64, linux/arm64/v8", "Docker image, 3 layers, 12.3 MiB" (translated).
