@@ -52,6 +52,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -554,6 +555,24 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().toBool(), false);
         QVERIFY2(next.sourceSummaryLabel()->text().startsWith(u"Cannot read the source: "_s),
                  qPrintable(next.sourceSummaryLabel()->text()));
+        const QString english = next.sourceSummaryLabel()->text();
+
+        // In the Chinese window the engine's own part of the message is Chinese too, not only the window's frame.
+        QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
+        next.setSource(u"oci:"_s + m_tmp.filePath(u"no-such-layout-either"_s) + u":v1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+        const QString chinese = next.sourceSummaryLabel()->text();
+        QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
+        qInfo("English: %s\nChinese: %s", qPrintable(english), qPrintable(chinese));
+        QVERIFY2(chinese.startsWith(u"无法读取源："_s), qPrintable(chinese));
+        const QString engineEnglish = english.mid(english.indexOf(u": "_s) + 2);
+        const QString engineChinese = chinese.mid(chinese.indexOf(u"："_s) + 1);
+        // Only the path stays as it was: every English word of the engine's text is gone.
+        QString words = engineChinese;
+        words.remove(m_tmp.filePath(u"no-such-layout-either"_s));
+        QVERIFY2(!words.contains(QRegularExpression(u"[A-Za-z]{3,}"_s)), qPrintable(engineChinese));
+        QVERIFY2(engineChinese.contains(QRegularExpression(u"\\p{Han}"_s)), qPrintable(engineChinese));
+        QVERIFY(!engineEnglish.isEmpty());
     }
 
     void localImagesPanel()

@@ -2,6 +2,1855 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>stevedore::CopyJob</name>
+        <message>
+            <source>Copy %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::EngineText</name>
+        <message>
+            <source>the operation was cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create a temporary file in %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot set the mode of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1 to disk: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move %1 into place as %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a folder, not a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a regular file (a pipe, socket or device); refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2 bytes, more than the limit of %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is larger than the limit of %2 bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write after commit to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read back %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was committed twice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid digest "%1": expected algorithm:hex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unsupported digest algorithm "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid digest "%1": %2 needs %3 hex characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid digest "%1": only lowercase hex is allowed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid reference "%1": %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the reference is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the reference is too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it contains whitespace or non-ASCII characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a reference cannot carry credentials (user:password@); use --creds or an auth file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a valid tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the repository name is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a valid registry host</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>port %1 is out of range (1-65535)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>repository name must be lowercase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a 64-character hexadecimal string is an image ID, not a repository name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a valid repository name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the repository name is longer than %1 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid platform "%1": expected os/arch[/variant]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>descriptor without mediaType</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>descriptor with %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>descriptor %1 without a valid size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2 bytes, over the limit of %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not valid JSON: %2 at offset %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot tell what kind of manifest this is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Docker schema 1 manifests are not supported yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an image manifest type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest schemaVersion is not 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest declares media type %1 but was served as %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest has no config descriptor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest has no layers array</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest layer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an index type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>index schemaVersion is not 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>index has no manifests array</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>index entry %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>image config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>image config diff_ids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a %1 layer cannot be described in a %2 manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>zstd-compressed layers cannot be written in a Docker v2s2 manifest; use --format oci</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the destination does not store %1 manifests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifests of type %1 cannot be copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the destination stores no manifest type this image can be written in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>layer count changed while rewriting a manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an artifact manifest (with an artifactType or a subject) cannot be converted to Docker v2s2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a manifest whose config is a %1 cannot be converted to Docker v2s2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an image manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no image for platform %2 (available: %3); %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown operating system "%1": valid values are %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown architecture "%1": valid values are %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>variant "%1" given for architecture "%2", which has no variants (variants exist for arm, arm64 and amd64)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown variant "%1" for architecture "%2": valid values are %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid os.features value "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>more than %1 bytes; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1: %2 bytes were written, expected %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 does not match its digest: its content has digest %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2) is not a regular file; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2 bytes, expected %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid auth file %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the "auth" value of key %1 is not valid base64</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the "auth" value of key %1 does not decode to user:password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry for key %1 is not an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line %1, column %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not valid JSON at %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the top level is not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"auths" is not an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"credHelpers" is not an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"credsStore" is not a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a legacy .dockercfg file: Stevedore reads it but never writes it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot make the folder %1 private: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 was not found in PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 could not be started: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 (%2) did not answer within %3 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 wrote more than %2 bytes; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 (%2) crashed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 failed to %2 the credentials for %3 (exit code %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 returned something that is not a JSON object for %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 failed to list its credentials (exit code %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credential helper %1 listed something that is not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>docker-credential-%1 (%2 in %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--creds: the credentials are empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--creds: the user name is empty (expected user[:password])</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 in %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credHelpers in %1 (names a helper for %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its key does not cover %1 (it serves %2 and what is under it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the source gave no credentials for it when asked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 comes earlier in the search order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 names a credential helper for %2 (credHelpers), used instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>another spelling of the same key, %1, comes first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entries under "auths" are tried before the credsStore helper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>less specific than %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys tried, most specific first: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an identity token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>user %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uses: %1 (%2) from %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uses: no credentials (anonymous access): no entry matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not used:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2) from %3: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a registry key (REGISTRY[/NAMESPACE[/REPO]])</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is only in the legacy file %2, which Stevedore never writes: remove it there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not logged in to %1 (no entry in %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>document %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, item %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, Secret "%2"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, line %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not valid YAML: nested more than %2 levels deep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not valid JSON at %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not valid YAML at line %2, column %3: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has a key that is not a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has the key "%2" twice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1.%2 is not a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a mapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has an entry with an empty registry key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry for %1 in %2 is not an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the "%1" of %2 in %3 is not a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the "auth" of %1 in %2 is not valid base64</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the "auth" of %1 in %2 does not decode to user:password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry for %1 in %2 holds no credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the Secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>apiVersion "%1" is not v1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a Secret without a type (Opaque), not %1 or %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a Secret of type %1, not %2 or %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not valid base64</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a %1 Secret without the key %2 in data or stringData</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not valid JSON (at %2 of the decoded value: %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no "auths" object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds no registry credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a Kubernetes object (a mapping with apiVersion and kind)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the items of the %1 are not a list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a Kubernetes object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a %1, not a Secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an object without a kind, not a Secret</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an object without a kind (expected Secret or List)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a valid Secret name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a valid namespace (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a pull secret needs at least one credential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a credential has an empty registry key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry for %1 holds no credentials (a credential helper's marker?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write the Secret as YAML: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write the Secret as YAML</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no Secret of type %2 or %3 in it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: cannot read it as YAML (line %2, column %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: cannot read it as YAML</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a blocking network call on the GUI thread was refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 is not an http or https URL; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: cancelled, the engine is shutting down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the answer is larger than %2 bytes; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the download broke off: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the answer broke off: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the TLS certificate of %2 is not trusted: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 does not speak TLS (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the TLS handshake with %2 failed: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: cannot reach %2: connection refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: cannot reach %2: host not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the connection to %2 failed: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no data moved to or from %2 for %3 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a redirect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an upload location</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a next-page link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a token realm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a layer URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 sent %2 that is not a valid URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 sent %2 to %3; only http and https URLs are followed, refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 sent %2 without a host (%3); refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 is reached over https but sent %2 to plain http (%3); refused, the request would travel unencrypted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>authentication required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>access denied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>too many requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unexpected answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 (HTTP %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>certificate directory %1 does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds no PEM certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>client certificate %1 has no readable key %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read the private key %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>key %1 has no matching client certificate %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> — check --creds or the auth file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2/%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; a plain-http registry needs --tls-verify=false</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (give the registry's CA with --cert-dir, or use --tls-verify=false for a registry you trust)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (the registry may require a client certificate: put NAME.cert and NAME.key into --cert-dir)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>contacting registry %1 over %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 is reachable neither over https (%2) nor over http (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not answer like a container registry (HTTP %2 for /v2/)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no scheme to try</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 redirected without a Location</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: more than %2 redirects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 sent a Bearer challenge without a valid realm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>getting a token from %1 for %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the token realm %1 of registry %2 is not https; refusing to send the identity token there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the token realm %1 of registry %2 is not https; refusing to send credentials there (use --tls-verify=false only for a registry you trust)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>token server %1 refused %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>authentication to %1 failed at token server %2: check the user name and password (HTTP %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>token server %1 answered with something that is not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>token server %1 answered without a token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the download ended after %2 of %3 bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the registry sent more than the %2 bytes it announced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checking blob %1 in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>getting %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not exist (HTTP 404)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>getting a layer from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mounting blob %1 from %2 into</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 opened an upload without a Location</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1: %2 bytes were uploaded but %3 were expected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>completing the upload of %1 to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the registry stored the blob as %2 instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>uploading bytes %1-%2 to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; the upload session is lost, the blob has to be uploaded again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>starting an upload to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>asking how far an upload got at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the upload status has no usable Range (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelling an upload to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid tag %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest %1 of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the registry sent bytes with digest %2, expected %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest is larger than 4 MiB; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>putting manifest %1 to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the registry says it stored %2, but the manifest sent has digest %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the answer is not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: more than %2 pages; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: more than %2 bytes of answers; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>listing the tags of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>listing the repositories of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleting the manifest %1 of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: this registry does not allow deleting images (deletes are not enabled on it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 asks for credentials and none were given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 uses Basic authentication: an identity token cannot be used there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 asks for "%2" authentication, which Stevedore does not support</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checking the credentials at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry %1 rejected the credentials of %2 (HTTP %3): check the user name and password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the identity token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 answered HTTP %2 to a login check of /v2/</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gzip stream is truncated (it ends inside a member)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot reset the gzip decoder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid gzip stream: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the zstd stream is truncated (it ends inside a frame)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid zstd stream: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot start the gzip decoder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot start the zstd decoder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 decompression is not supported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its %1 data expands more than %2 times (%3 bytes from %4 so far): a decompression bomb, refused (STEVEDORE_MAX_EXPANSION sets the limit, 0 lifts it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>zstd compression failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gzip compression failed: out of memory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>zstd compression failed: out of memory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>compressing to %1 is not supported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid image location "%1": %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the location is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing follows "%1:"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no repository tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot store signatures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>transport %1 is not supported yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the path is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a valid image layout reference name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unterminated storage specifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot lock %1: another process holds it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout (no index.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout: the oci-layout file is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout: oci-layout is not {"imageLayoutVersion": ...}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a supported OCI image layout: its oci-layout file says imageLayoutVersion %2; only 1.x is supported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not empty and is not an OCI image layout; refusing to write into it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not have schemaVersion 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: "manifests" is not an array</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entry %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the OCI image layout %1 holds no image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the OCI image layout %1 holds %2 images; name one as oci:%1:REF (references: %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the OCI image layout %1 has no entry @%2 (it has %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the OCI image layout %1 has more than one image named %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no image named %1 in the OCI image layout %2 (references: %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 is missing from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 in %2 is %3 bytes, expected %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 in %2 is corrupt: its content has digest %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot delete %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no image with digest %1 in %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has digest %2, not %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 exists and is not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create a temporary folder in %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest is larger than %1 bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move the new layout into place as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move blob %1 into %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing to commit to %1: no manifest was written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: an index (@N) cannot name a destination image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a folder that is not empty and not an OCI image layout; refusing to write into it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not empty and was not written by the dir transport (no version file saying "Directory Transport Version: 1.x"); refusing to replace it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest %1 is missing from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest %1 in %2 is corrupt: its content has digest %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot replace %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move %1 aside</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move the new %1 into place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move the new %1 into place: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds no image (no manifest.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown transport "%1"; known transports: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not in the local store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a new name needs a tag and no digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name was removed, but cleaning up failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an image name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not in the local store (%2 is empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a name in the local store needs a tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a name in the local store cannot carry a digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>docker references start with "docker://"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a docker:// image reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest has digest %1, not the %2 named by the destination %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write the digest file %1: the folder %2 does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write the digest file %1: it is a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write the digest file %1: the folder %2 is not writable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>writing the digest file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>saved push: "%1" %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>saved push: "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is "%1" (gzip, zstd or none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is "%1" (oci or v2s2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the copy was cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pushing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pulling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>copying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is both the source and the destination; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>committing %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the index of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the signatures of the index of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>use --all to copy every platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 in %2 is a %3, which cannot be copied yet (only image manifests under an index are)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>writing %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the config %1 is %2 bytes, more than the limit of %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the config of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the config does not match its digest %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 has the media type %3, which cannot be copied yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the signatures of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the config lists %2 diff_ids for %3 layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not match its descriptor: it is longer than the %2 bytes declared (expected digest %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not match its digest: read %2 bytes with digest %3, expected %4 (%5 bytes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retry %1 of %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blob %1 from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the uncompressed content of %1 (its diff_id)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the upload session holds %1 bytes, more than the blob has</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not copied: another blob failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is signed, and %2 cannot store signatures; use --remove-signatures to copy it without them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rewriting %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index would be written before its manifests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rewriting the index of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 the index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder %1 for the blob-info cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not a manifest list or image index (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2 entries)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a platform needs both an operating system and an architecture, not %1 alone: set both, or clear both (--os "" --arch "") for an entry without a platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an annotation needs a key (KEY=VALUE)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no manifest list named %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the record of where its images come from is damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest list %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a manifest list name cannot carry a digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a manifest list name needs a tag and no digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manifest list %1 already exists (use --amend to add to it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the list was removed, but cleaning up failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a %2, not an image: a manifest list holds images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>use --all to add every image of the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds a nested list (%2): a manifest list entry must be an image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest %1 is not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 lists no image %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading %1 (%2) of %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the image there is now %2, not the one listed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: got %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no listed image has the blob %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 lists the same platform more than once: %2 (remove one, or use --allow-duplicates)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the image %2 has no recorded source to copy it from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the source of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the config %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the config %1 does not match its digest (got %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the config %1 is %2 bytes, expected %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the manifest of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>use --raw to see the index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the manifest %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest %1 of %2 does not match its digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a %2, which cannot be inspected yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a registry key (REGISTRY[/NAMESPACE[/REPO]]): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a key has no digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a host name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a key has no tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a repository name component</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a user name and a password are needed to log in to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not list its repositories (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest %1 of %2 is a %3, which cannot be imported yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest list of %1 holds no image manifest to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>valid ImportMode values are Legacy or PreserveOriginal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the import source is empty (give --from=REF)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no image for platform %2 (available: %3); it is a single image, not a manifest list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the manifest list of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>choose one of them with --platform, or import them all with --import-mode=PreserveOriginal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the sub-manifest %1 of %2 cannot be imported alone: the list does not name its platform %3 unambiguously (import it from a registry, or use --import-mode=PreserveOriginal)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the local name of an import must be NAME[:TAG] (got %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>importing %1: the plan is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>importing %1: the local store got %2, not the planned %3 (the source changed meanwhile?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>importing %1 as %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid "name": %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"from" is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid "platform": %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid "lastSourceDigest": %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the scheduled imports %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the scheduled imports %1 are not a JSON object (%2 at offset %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, entry %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>writing the scheduled imports %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>preparing the local store %1 for its scheduled imports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot lock the scheduled imports %1 (another stevedore holds it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the scheduled imports were cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the sandbox needs Debian's docker-registry, which is not installed (apt-get install docker-registry)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the sandbox folder %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no free loopback port for the sandbox registry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot start %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the sandbox registry stopped at once (exit %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the sandbox registry did not answer on 127.0.0.1:%1 within %2 s: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot make the sample layer: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot make the sample image: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ImportJob</name>
+        <message>
+            <source>Import %1 as %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::CredentialsModel</name>
         <message>
             <source>%1 holds no credentials for %2 any more.</source>

@@ -2,6 +2,1855 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>stevedore::CopyJob</name>
+        <message>
+            <source>Copy %1 to %2</source>
+            <translation>将 %1 复制到 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::EngineText</name>
+        <message>
+            <source>the operation was cancelled</source>
+            <translation>操作已取消</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot create a temporary file in %1: %2</source>
+            <translation>无法在 %1 中创建临时文件：%2</translation>
+        </message>
+        <message>
+            <source>cannot set the mode of %1: %2</source>
+            <translation>无法设置 %1 的权限模式：%2</translation>
+        </message>
+        <message>
+            <source>cannot write %1 to disk: %2</source>
+            <translation>无法将 %1 写入磁盘：%2</translation>
+        </message>
+        <message>
+            <source>cannot move %1 into place as %2: %3</source>
+            <translation>无法将 %1 移动到最终位置 %2：%3</translation>
+        </message>
+        <message>
+            <source>%1 does not exist</source>
+            <translation>%1 不存在</translation>
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not a file</source>
+            <translation>%1 是文件夹，而不是文件</translation>
+        </message>
+        <message>
+            <source>%1 is not a regular file (a pipe, socket or device); refused</source>
+            <translation>%1 不是普通文件（而是管道、套接字或设备）；已拒绝</translation>
+        </message>
+        <message>
+            <source>%1 is %2 bytes, more than the limit of %3</source>
+            <translation>%1 为 %2 字节，超过了 %3 的上限</translation>
+        </message>
+        <message>
+            <source>%1 is larger than the limit of %2 bytes</source>
+            <translation>%1 超过了 %2 字节的上限</translation>
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation>无法创建 %1</translation>
+        </message>
+        <message>
+            <source>write after commit to %1</source>
+            <translation>提交到 %1 之后又有写入</translation>
+        </message>
+        <message>
+            <source>cannot read back %1: %2</source>
+            <translation>无法读回 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 was committed twice</source>
+            <translation>%1 被提交了两次</translation>
+        </message>
+        <message>
+            <source>cannot create the folder of %1</source>
+            <translation>无法创建 %1 所在的文件夹</translation>
+        </message>
+        <message>
+            <source>invalid digest "%1": expected algorithm:hex</source>
+            <translation>无效的摘要“%1”：应为 algorithm:hex 格式</translation>
+        </message>
+        <message>
+            <source>unsupported digest algorithm "%1"</source>
+            <translation>不支持的摘要算法“%1”</translation>
+        </message>
+        <message>
+            <source>invalid digest "%1": %2 needs %3 hex characters</source>
+            <translation>无效的摘要 "%1"：%2 需要 %3 个十六进制字符</translation>
+        </message>
+        <message>
+            <source>invalid digest "%1": only lowercase hex is allowed</source>
+            <translation>无效的摘要“%1”：只允许小写十六进制</translation>
+        </message>
+        <message>
+            <source>invalid reference "%1": %2</source>
+            <translation>无效的引用“%1”：%2</translation>
+        </message>
+        <message>
+            <source>the reference is empty</source>
+            <translation>引用为空</translation>
+        </message>
+        <message>
+            <source>the reference is too long</source>
+            <translation>引用过长</translation>
+        </message>
+        <message>
+            <source>it contains whitespace or non-ASCII characters</source>
+            <translation>其中包含空白字符或非 ASCII 字符</translation>
+        </message>
+        <message>
+            <source>a reference cannot carry credentials (user:password@); use --creds or an auth file</source>
+            <translation>引用不能携带凭据（user:password@）；请使用 --creds 或认证文件</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid tag</source>
+            <translation>“%1”不是有效的标签</translation>
+        </message>
+        <message>
+            <source>the repository name is empty</source>
+            <translation>仓库名称为空</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid registry host</source>
+            <translation>"%1" 不是有效的镜像仓库主机</translation>
+        </message>
+        <message>
+            <source>port %1 is out of range (1-65535)</source>
+            <translation>端口 %1 超出范围（1-65535）</translation>
+        </message>
+        <message>
+            <source>repository name must be lowercase</source>
+            <translation>仓库名称必须为小写</translation>
+        </message>
+        <message>
+            <source>a 64-character hexadecimal string is an image ID, not a repository name</source>
+            <translation>64 个字符的十六进制字符串是镜像 ID，而不是仓库名称</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid repository name</source>
+            <translation>“%1”不是有效的仓库名称</translation>
+        </message>
+        <message>
+            <source>the repository name is longer than %1 characters</source>
+            <translation>仓库名称超过了 %1 个字符</translation>
+        </message>
+        <message>
+            <source>invalid platform "%1": expected os/arch[/variant]</source>
+            <translation>无效的平台“%1”：应为 os/arch[/variant] 格式</translation>
+        </message>
+        <message>
+            <source>descriptor without mediaType</source>
+            <translation>描述符缺少 mediaType</translation>
+        </message>
+        <message>
+            <source>descriptor with %1</source>
+            <translation>带有 %1 的描述符</translation>
+        </message>
+        <message>
+            <source>descriptor %1 without a valid size</source>
+            <translation>描述符 %1 没有有效的大小</translation>
+        </message>
+        <message>
+            <source>%1 is %2 bytes, over the limit of %3</source>
+            <translation>%1 大小为 %2 字节，超过了 %3 的上限</translation>
+        </message>
+        <message>
+            <source>%1 is not valid JSON: %2 at offset %3</source>
+            <translation>%1 不是有效的 JSON：%2，位于偏移量 %3</translation>
+        </message>
+        <message>
+            <source>%1 is not a JSON object</source>
+            <translation>%1 不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>manifest</source>
+            <translation>清单</translation>
+        </message>
+        <message>
+            <source>cannot tell what kind of manifest this is</source>
+            <translation>无法判断这是哪种清单</translation>
+        </message>
+        <message>
+            <source>Docker schema 1 manifests are not supported yet</source>
+            <translation>尚不支持 Docker schema 1 清单</translation>
+        </message>
+        <message>
+            <source>"%1" is not an image manifest type</source>
+            <translation>“%1”不是镜像清单类型</translation>
+        </message>
+        <message>
+            <source>manifest schemaVersion is not 2</source>
+            <translation>清单的 schemaVersion 不是 2</translation>
+        </message>
+        <message>
+            <source>manifest declares media type %1 but was served as %2</source>
+            <translation>清单声明的媒体类型为 %1，但实际以 %2 提供</translation>
+        </message>
+        <message>
+            <source>manifest has no config descriptor</source>
+            <translation>清单没有配置描述符</translation>
+        </message>
+        <message>
+            <source>manifest config</source>
+            <translation>清单配置</translation>
+        </message>
+        <message>
+            <source>manifest has no layers array</source>
+            <translation>清单没有 layers 数组</translation>
+        </message>
+        <message>
+            <source>manifest layer %1</source>
+            <translation>清单层 %1</translation>
+        </message>
+        <message>
+            <source>manifest subject</source>
+            <translation>清单主体</translation>
+        </message>
+        <message>
+            <source>"%1" is not an index type</source>
+            <translation>“%1”不是索引类型</translation>
+        </message>
+        <message>
+            <source>index</source>
+            <translation>索引</translation>
+        </message>
+        <message>
+            <source>index schemaVersion is not 2</source>
+            <translation>索引的 schemaVersion 不是 2</translation>
+        </message>
+        <message>
+            <source>index has no manifests array</source>
+            <translation>索引没有 manifests 数组</translation>
+        </message>
+        <message>
+            <source>index entry %1</source>
+            <translation>索引条目 %1</translation>
+        </message>
+        <message>
+            <source>image config</source>
+            <translation>镜像配置</translation>
+        </message>
+        <message>
+            <source>image config diff_ids</source>
+            <translation>镜像配置 diff_ids</translation>
+        </message>
+        <message>
+            <source>a %1 layer cannot be described in a %2 manifest</source>
+            <translation>%2 清单中无法描述 %1 层</translation>
+        </message>
+        <message>
+            <source>zstd-compressed layers cannot be written in a Docker v2s2 manifest; use --format oci</source>
+            <translation>Docker v2s2 清单中无法写入 zstd 压缩的层；请使用 --format oci</translation>
+        </message>
+        <message>
+            <source>the destination does not store %1 manifests</source>
+            <translation>目标不存储 %1 清单</translation>
+        </message>
+        <message>
+            <source>manifests of type %1 cannot be copied</source>
+            <translation>类型为 %1 的清单无法复制</translation>
+        </message>
+        <message>
+            <source>the destination stores no manifest type this image can be written in</source>
+            <translation>目标不支持可写入此镜像的任何清单类型</translation>
+        </message>
+        <message>
+            <source>layer count changed while rewriting a manifest</source>
+            <translation>重写清单时层数发生了变化</translation>
+        </message>
+        <message>
+            <source>an artifact manifest (with an artifactType or a subject) cannot be converted to Docker v2s2</source>
+            <translation>制品清单（带有 artifactType 或 subject）无法转换为 Docker v2s2</translation>
+        </message>
+        <message>
+            <source>a manifest whose config is a %1 cannot be converted to Docker v2s2</source>
+            <translation>配置为 %1 的清单无法转换为 Docker v2s2</translation>
+        </message>
+        <message>
+            <source>%1 is not an image manifest</source>
+            <translation>%1 不是镜像清单</translation>
+        </message>
+        <message>
+            <source>%1 is not an index</source>
+            <translation>%1 不是索引</translation>
+        </message>
+        <message>
+            <source>%1 has no image for platform %2 (available: %3); %4</source>
+            <translation>%1 中没有平台 %2 的镜像（可用：%3）；%4</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>unknown operating system "%1": valid values are %2</source>
+            <translation>未知的操作系统“%1”：有效值为 %2</translation>
+        </message>
+        <message>
+            <source>unknown architecture "%1": valid values are %2</source>
+            <translation>未知架构“%1”：有效值为 %2</translation>
+        </message>
+        <message>
+            <source>variant "%1" given for architecture "%2", which has no variants (variants exist for arm, arm64 and amd64)</source>
+            <translation>为架构“%2”指定了变体“%1”，但该架构没有变体（arm、arm64 和 amd64 才有变体）</translation>
+        </message>
+        <message>
+            <source>unknown variant "%1" for architecture "%2": valid values are %3</source>
+            <translation>架构“%2”的变体“%1”未知：有效值为 %3</translation>
+        </message>
+        <message>
+            <source>invalid os.features value "%1"</source>
+            <translation>无效的 os.features 值 "%1"</translation>
+        </message>
+        <message>
+            <source>more than %1 bytes; refused</source>
+            <translation>超过 %1 字节；已拒绝</translation>
+        </message>
+        <message>
+            <source>blob %1: %2 bytes were written, expected %3</source>
+            <translation>blob %1：写入了 %2 字节，应为 %3</translation>
+        </message>
+        <message>
+            <source>blob %1 does not match its digest: its content has digest %2</source>
+            <translation>blob %1 与其摘要不符：其内容的摘要为 %2</translation>
+        </message>
+        <message>
+            <source>%1 is missing</source>
+            <translation>缺少 %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is not a regular file; refused</source>
+            <translation>%1（%2）不是普通文件；已拒绝</translation>
+        </message>
+        <message>
+            <source>%1 is %2 bytes, expected %3</source>
+            <translation>%1 为 %2 字节，应为 %3</translation>
+        </message>
+        <message>
+            <source>invalid auth file %1: %2</source>
+            <translation>无效的认证文件 %1：%2</translation>
+        </message>
+        <message>
+            <source>the "auth" value of key %1 is not valid base64</source>
+            <translation>键 %1 的 "auth" 值不是有效的 base64</translation>
+        </message>
+        <message>
+            <source>the "auth" value of key %1 does not decode to user:password</source>
+            <translation>键 %1 的 "auth" 值解码后不是 user:password 形式</translation>
+        </message>
+        <message>
+            <source>the entry for key %1 is not an object</source>
+            <translation>键 %1 的条目不是对象</translation>
+        </message>
+        <message>
+            <source>line %1, column %2</source>
+            <translation>第 %1 行，第 %2 列</translation>
+        </message>
+        <message>
+            <source>not valid JSON at %1: %2</source>
+            <translation>%1 处不是有效的 JSON：%2</translation>
+        </message>
+        <message>
+            <source>the top level is not a JSON object</source>
+            <translation>顶层不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>"auths" is not an object</source>
+            <translation>"auths" 不是对象</translation>
+        </message>
+        <message>
+            <source>"credHelpers" is not an object</source>
+            <translation>"credHelpers" 不是对象</translation>
+        </message>
+        <message>
+            <source>"credsStore" is not a string</source>
+            <translation>"credsStore" 不是字符串</translation>
+        </message>
+        <message>
+            <source>%1 is a legacy .dockercfg file: Stevedore reads it but never writes it</source>
+            <translation>%1 是旧式 .dockercfg 文件：Stevedore 会读取它，但绝不会写入</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>cannot make the folder %1 private: %2</source>
+            <translation>无法将文件夹 %1 设为私有：%2</translation>
+        </message>
+        <message>
+            <source>credential helper %1 was not found in PATH</source>
+            <translation>在 PATH 中找不到凭据助手 %1</translation>
+        </message>
+        <message>
+            <source>credential helper %1 could not be started: %2</source>
+            <translation>无法启动凭据助手 %1：%2</translation>
+        </message>
+        <message>
+            <source>credential helper %1 (%2) did not answer within %3 s</source>
+            <translation>凭据助手 %1（%2）未在 %3 秒内应答</translation>
+        </message>
+        <message>
+            <source>credential helper %1 wrote more than %2 bytes; refused</source>
+            <translation>凭据助手 %1 写入了超过 %2 字节的数据；已拒绝</translation>
+        </message>
+        <message>
+            <source>credential helper %1 (%2) crashed</source>
+            <translation>凭据助手 %1（%2）崩溃</translation>
+        </message>
+        <message>
+            <source>credential helper %1 failed to %2 the credentials for %3 (exit code %4)</source>
+            <translation>凭据助手 %1 对 %3 的凭据执行 %2 操作失败（退出码 %4）</translation>
+        </message>
+        <message>
+            <source>credential helper %1 returned something that is not a JSON object for %2</source>
+            <translation>凭据助手 %1 为 %2 返回的内容不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>credential helper %1 failed to list its credentials (exit code %2)</source>
+            <translation>凭据助手 %1 列出其凭据失败（退出码 %2）</translation>
+        </message>
+        <message>
+            <source>credential helper %1 listed something that is not a JSON object</source>
+            <translation>凭据助手 %1 列出了非 JSON 对象的内容</translation>
+        </message>
+        <message>
+            <source>docker-credential-%1 (%2 in %3)</source>
+            <translation>docker-credential-%1（%3 中的 %2）</translation>
+        </message>
+        <message>
+            <source>--creds: the credentials are empty</source>
+            <translation>--creds：凭据为空</translation>
+        </message>
+        <message>
+            <source>--creds: the user name is empty (expected user[:password])</source>
+            <translation>--creds：用户名为空（应为 user[:password]）</translation>
+        </message>
+        <message>
+            <source>%1 in %2</source>
+            <translation>%2 中的 %1</translation>
+        </message>
+        <message>
+            <source>credHelpers in %1 (names a helper for %2)</source>
+            <translation>%1 中的 credHelpers（为 %2 指定了助手）</translation>
+        </message>
+        <message>
+            <source>its key does not cover %1 (it serves %2 and what is under it)</source>
+            <translation>其密钥不涵盖 %1（它服务于 %2 及其下的内容）</translation>
+        </message>
+        <message>
+            <source>the source gave no credentials for it when asked</source>
+            <translation>询问时，源未提供其凭据</translation>
+        </message>
+        <message>
+            <source>%1 comes earlier in the search order</source>
+            <translation>%1 在搜索顺序中更靠前</translation>
+        </message>
+        <message>
+            <source>%1 names a credential helper for %2 (credHelpers), used instead</source>
+            <translation>%1 为 %2 指定了凭据助手（credHelpers），将改用该助手</translation>
+        </message>
+        <message>
+            <source>another spelling of the same key, %1, comes first</source>
+            <translation>同一键的另一种写法 %1 出现在前面</translation>
+        </message>
+        <message>
+            <source>the entries under "auths" are tried before the credsStore helper</source>
+            <translation>“auths”下的条目会先于 credsStore 助手尝试</translation>
+        </message>
+        <message>
+            <source>less specific than %1</source>
+            <translation>不如 %1 具体</translation>
+        </message>
+        <message>
+            <source>Image: %1</source>
+            <translation>镜像：%1</translation>
+        </message>
+        <message>
+            <source>Keys tried, most specific first: %1</source>
+            <translation>已尝试的键（从最具体的开始）：%1</translation>
+        </message>
+        <message>
+            <source>an identity token</source>
+            <translation>身份令牌</translation>
+        </message>
+        <message>
+            <source>user %1</source>
+            <translation>用户 %1</translation>
+        </message>
+        <message>
+            <source>Uses: %1 (%2) from %3</source>
+            <translation>使用：来自 %3 的 %1（%2）</translation>
+        </message>
+        <message>
+            <source>Uses: no credentials (anonymous access): no entry matches</source>
+            <translation>使用：无凭据（匿名访问）：没有匹配的条目</translation>
+        </message>
+        <message>
+            <source>Not used:</source>
+            <translation>未使用：</translation>
+        </message>
+        <message>
+            <source>%1 (%2) from %3: %4</source>
+            <translation>来自 %3 的 %1（%2）：%4</translation>
+        </message>
+        <message>
+            <source>"%1" is not a registry key (REGISTRY[/NAMESPACE[/REPO]])</source>
+            <translation>“%1”不是镜像仓库键（REGISTRY[/NAMESPACE[/REPO]]）</translation>
+        </message>
+        <message>
+            <source>%1 is only in the legacy file %2, which Stevedore never writes: remove it there</source>
+            <translation>%1 仅存在于旧版文件 %2 中，Stevedore 从不写入该文件：请在那里将其删除</translation>
+        </message>
+        <message>
+            <source>not logged in to %1 (no entry in %2)</source>
+            <translation>未登录到 %1（%2 中没有条目）</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>document %1</source>
+            <translation>文档 %1</translation>
+        </message>
+        <message>
+            <source>%1, item %2</source>
+            <translation>%1，第 %2 项</translation>
+        </message>
+        <message>
+            <source>%1, Secret "%2"</source>
+            <translation>%1，Secret "%2"</translation>
+        </message>
+        <message>
+            <source>%1, line %2</source>
+            <translation>%1，第 %2 行</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3</source>
+            <translation>%1（%2）：%3</translation>
+        </message>
+        <message>
+            <source>%1: not valid YAML: nested more than %2 levels deep</source>
+            <translation>%1：不是有效的 YAML：嵌套超过 %2 层</translation>
+        </message>
+        <message>
+            <source>%1: not valid JSON at %2: %3</source>
+            <translation>%1：在 %2 处不是有效的 JSON：%3</translation>
+        </message>
+        <message>
+            <source>%1: not valid YAML at line %2, column %3: %4</source>
+            <translation>%1：第 %2 行第 %3 列不是有效的 YAML：%4</translation>
+        </message>
+        <message>
+            <source>%1 has a key that is not a string</source>
+            <translation>%1 中有一个键不是字符串</translation>
+        </message>
+        <message>
+            <source>%1 has the key "%2" twice</source>
+            <translation>%1 中的键 "%2" 出现了两次</translation>
+        </message>
+        <message>
+            <source>%1.%2 is not a string</source>
+            <translation>%1.%2 不是字符串</translation>
+        </message>
+        <message>
+            <source>%1 is not a mapping</source>
+            <translation>%1 不是映射</translation>
+        </message>
+        <message>
+            <source>%1 has an entry with an empty registry key</source>
+            <translation>%1 中有一项的镜像仓库键为空</translation>
+        </message>
+        <message>
+            <source>the entry for %1 in %2 is not an object</source>
+            <translation>%2 中 %1 的条目不是对象</translation>
+        </message>
+        <message>
+            <source>the "%1" of %2 in %3 is not a string</source>
+            <translation>%3 中 %2 的 "%1" 不是字符串</translation>
+        </message>
+        <message>
+            <source>the "auth" of %1 in %2 is not valid base64</source>
+            <translation>%2 中 %1 的 "auth" 不是有效的 base64</translation>
+        </message>
+        <message>
+            <source>the "auth" of %1 in %2 does not decode to user:password</source>
+            <translation>%2 中 %1 的“auth”解码后不是 user:password 格式</translation>
+        </message>
+        <message>
+            <source>the entry for %1 in %2 holds no credentials</source>
+            <translation>%2 中 %1 的条目不含凭据</translation>
+        </message>
+        <message>
+            <source>the Secret</source>
+            <translation>该 Secret</translation>
+        </message>
+        <message>
+            <source>apiVersion "%1" is not v1</source>
+            <translation>apiVersion "%1" 不是 v1</translation>
+        </message>
+        <message>
+            <source>a Secret without a type (Opaque), not %1 or %2</source>
+            <translation>无类型（Opaque）的 Secret，而不是 %1 或 %2</translation>
+        </message>
+        <message>
+            <source>a Secret of type %1, not %2 or %3</source>
+            <translation>类型为 %1 的 Secret，而不是 %2 或 %3</translation>
+        </message>
+        <message>
+            <source>%1 is not a string</source>
+            <translation>%1 不是字符串</translation>
+        </message>
+        <message>
+            <source>%1 is not valid base64</source>
+            <translation>%1 不是有效的 base64</translation>
+        </message>
+        <message>
+            <source>a %1 Secret without the key %2 in data or stringData</source>
+            <translation>一个 data 或 stringData 中缺少键 %2 的 %1 Secret</translation>
+        </message>
+        <message>
+            <source>%1 is empty</source>
+            <translation>%1 为空</translation>
+        </message>
+        <message>
+            <source>%1 is not valid JSON (at %2 of the decoded value: %3)</source>
+            <translation>%1 不是有效的 JSON（在解码值的 %2 处：%3）</translation>
+        </message>
+        <message>
+            <source>%1 has no "auths" object</source>
+            <translation>%1 没有 "auths" 对象</translation>
+        </message>
+        <message>
+            <source>%1 holds no registry credentials</source>
+            <translation>%1 中没有镜像仓库凭据</translation>
+        </message>
+        <message>
+            <source>not a Kubernetes object (a mapping with apiVersion and kind)</source>
+            <translation>不是 Kubernetes 对象（应为包含 apiVersion 和 kind 的映射）</translation>
+        </message>
+        <message>
+            <source>the document</source>
+            <translation>该文档</translation>
+        </message>
+        <message>
+            <source>the items of the %1 are not a list</source>
+            <translation>%1 的 items 不是列表</translation>
+        </message>
+        <message>
+            <source>not a Kubernetes object</source>
+            <translation>不是 Kubernetes 对象</translation>
+        </message>
+        <message>
+            <source>the item</source>
+            <translation>该项</translation>
+        </message>
+        <message>
+            <source>a %1, not a Secret</source>
+            <translation>是 %1，而不是 Secret</translation>
+        </message>
+        <message>
+            <source>an object without a kind, not a Secret</source>
+            <translation>没有 kind 的对象，不是 Secret</translation>
+        </message>
+        <message>
+            <source>an object without a kind (expected Secret or List)</source>
+            <translation>没有 kind 的对象（应为 Secret 或 List）</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid Secret name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)</source>
+            <translation>“%1”不是有效的 Secret 名称（只能包含小写字母、数字、“-”和“.”，须以字母或数字开头和结尾，最多 253 个字符）</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid namespace (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)</source>
+            <translation>“%1”不是有效的命名空间（只能包含小写字母、数字和 '-'，须以字母或数字开头和结尾，最多 63 个字符）</translation>
+        </message>
+        <message>
+            <source>a pull secret needs at least one credential</source>
+            <translation>拉取密钥至少需要一个凭据</translation>
+        </message>
+        <message>
+            <source>a credential has an empty registry key</source>
+            <translation>某个凭据的镜像仓库键为空</translation>
+        </message>
+        <message>
+            <source>the entry for %1 holds no credentials (a credential helper's marker?)</source>
+            <translation>%1 的条目不含凭据（是凭据助手的标记？）</translation>
+        </message>
+        <message>
+            <source>cannot write the Secret as YAML: %1</source>
+            <translation>无法将 Secret 写为 YAML：%1</translation>
+        </message>
+        <message>
+            <source>cannot write the Secret as YAML</source>
+            <translation>无法将 Secret 写为 YAML</translation>
+        </message>
+        <message>
+            <source>%1: no Secret of type %2 or %3 in it</source>
+            <translation>%1：其中没有类型为 %2 或 %3 的 Secret</translation>
+        </message>
+        <message>
+            <source>%1: cannot read it as YAML (line %2, column %3)</source>
+            <translation>%1：无法将其作为 YAML 读取（第 %2 行，第 %3 列）</translation>
+        </message>
+        <message>
+            <source>%1: cannot read it as YAML</source>
+            <translation>%1：无法作为 YAML 读取</translation>
+        </message>
+        <message>
+            <source>%1: a blocking network call on the GUI thread was refused</source>
+            <translation>%1：已拒绝在 GUI 线程上进行阻塞式网络调用</translation>
+        </message>
+        <message>
+            <source>%1: %2 is not an http or https URL; refused</source>
+            <translation>%1：%2 不是 http 或 https URL；已拒绝</translation>
+        </message>
+        <message>
+            <source>%1: cancelled, the engine is shutting down</source>
+            <translation>%1：已取消，引擎正在关闭</translation>
+        </message>
+        <message>
+            <source>%1: the answer is larger than %2 bytes; refused</source>
+            <translation>%1：响应大于 %2 字节；已拒绝</translation>
+        </message>
+        <message>
+            <source>%1: the download broke off: %2</source>
+            <translation>%1：下载中断：%2</translation>
+        </message>
+        <message>
+            <source>%1: the answer broke off: %2</source>
+            <translation>%1：应答中断：%2</translation>
+        </message>
+        <message>
+            <source>%1: the TLS certificate of %2 is not trusted: %3</source>
+            <translation>%1：%2 的 TLS 证书不受信任：%3</translation>
+        </message>
+        <message>
+            <source>%1: %2 does not speak TLS (%3)</source>
+            <translation>%1：%2 不支持 TLS（%3）</translation>
+        </message>
+        <message>
+            <source>%1: the TLS handshake with %2 failed: %3</source>
+            <translation>%1：与 %2 的 TLS 握手失败：%3</translation>
+        </message>
+        <message>
+            <source>%1: cannot reach %2: connection refused</source>
+            <translation>%1：无法连接到 %2：连接被拒绝</translation>
+        </message>
+        <message>
+            <source>%1: cannot reach %2: host not found</source>
+            <translation>%1：无法连接 %2：找不到主机</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>%1: the connection to %2 failed: %3</source>
+            <translation>%1：与 %2 的连接失败：%3</translation>
+        </message>
+        <message>
+            <source>%1: no data moved to or from %2 for %3 s</source>
+            <translation>%1：与 %2 之间已有 %3 秒没有数据传输</translation>
+        </message>
+        <message>
+            <source>a redirect</source>
+            <translation>重定向</translation>
+        </message>
+        <message>
+            <source>an upload location</source>
+            <translation>上传地址</translation>
+        </message>
+        <message>
+            <source>a next-page link</source>
+            <translation>下一页链接</translation>
+        </message>
+        <message>
+            <source>a token realm</source>
+            <translation>令牌 realm</translation>
+        </message>
+        <message>
+            <source>a layer URL</source>
+            <translation>层 URL</translation>
+        </message>
+        <message>
+            <source>registry %1 sent %2 that is not a valid URL</source>
+            <translation>镜像仓库 %1 发送的 %2 不是有效的 URL</translation>
+        </message>
+        <message>
+            <source>registry %1 sent %2 to %3; only http and https URLs are followed, refused</source>
+            <translation>镜像仓库 %1 发送了指向 %3 的 %2；只跟随 http 和 https URL，已拒绝</translation>
+        </message>
+        <message>
+            <source>registry %1 sent %2 without a host (%3); refused</source>
+            <translation>镜像仓库 %1 发送的%2没有主机名（%3）；已拒绝</translation>
+        </message>
+        <message>
+            <source>registry %1 is reached over https but sent %2 to plain http (%3); refused, the request would travel unencrypted</source>
+            <translation>镜像仓库 %1 通过 https 访问，却发送了指向明文 http 的 %2（%3）；已拒绝，否则请求将以未加密方式传输</translation>
+        </message>
+        <message>
+            <source>authentication required</source>
+            <translation>需要认证</translation>
+        </message>
+        <message>
+            <source>access denied</source>
+            <translation>访问被拒绝</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>未找到</translation>
+        </message>
+        <message>
+            <source>too many requests</source>
+            <translation>请求过多</translation>
+        </message>
+        <message>
+            <source>unexpected answer</source>
+            <translation>意外的响应</translation>
+        </message>
+        <message>
+            <source>%1: %2 (HTTP %3)</source>
+            <translation>%1：%2（HTTP %3）</translation>
+        </message>
+        <message>
+            <source>certificate directory %1 does not exist</source>
+            <translation>证书目录 %1 不存在</translation>
+        </message>
+        <message>
+            <source>%1 holds no PEM certificate</source>
+            <translation>%1 中没有 PEM 证书</translation>
+        </message>
+        <message>
+            <source>client certificate %1 has no readable key %2</source>
+            <translation>客户端证书 %1 没有可读的密钥 %2</translation>
+        </message>
+        <message>
+            <source>cannot read the private key %1</source>
+            <translation>无法读取私钥 %1</translation>
+        </message>
+        <message>
+            <source>key %1 has no matching client certificate %2</source>
+            <translation>密钥 %1 没有匹配的客户端证书 %2</translation>
+        </message>
+        <message>
+            <source> — check --creds or the auth file</source>
+            <translation> — 请检查 --creds 或认证文件</translation>
+        </message>
+        <message>
+            <source>%1 %2/%3</source>
+            <translation>%1 %2/%3</translation>
+        </message>
+        <message>
+            <source>; a plain-http registry needs --tls-verify=false</source>
+            <translation>；纯 http 镜像仓库需要 --tls-verify=false</translation>
+        </message>
+        <message>
+            <source> (give the registry's CA with --cert-dir, or use --tls-verify=false for a registry you trust)</source>
+            <translation> （请用 --cert-dir 指定该镜像仓库的 CA，或对你信任的镜像仓库使用 --tls-verify=false）</translation>
+        </message>
+        <message>
+            <source> (the registry may require a client certificate: put NAME.cert and NAME.key into --cert-dir)</source>
+            <translation> （镜像仓库可能要求客户端证书：请将 NAME.cert 和 NAME.key 放入 --cert-dir）</translation>
+        </message>
+        <message>
+            <source>registry %1: %2</source>
+            <translation>镜像仓库 %1：%2</translation>
+        </message>
+        <message>
+            <source>contacting registry %1 over %2</source>
+            <translation>正在通过 %2 连接镜像仓库 %1</translation>
+        </message>
+        <message>
+            <source>registry %1 is reachable neither over https (%2) nor over http (%3)</source>
+            <translation>镜像仓库 %1 既无法通过 https 访问（%2），也无法通过 http 访问（%3）</translation>
+        </message>
+        <message>
+            <source>%1 does not answer like a container registry (HTTP %2 for /v2/)</source>
+            <translation>%1 的响应不像容器镜像仓库（/v2/ 返回 HTTP %2）</translation>
+        </message>
+        <message>
+            <source>no scheme to try</source>
+            <translation>没有可尝试的协议</translation>
+        </message>
+        <message>
+            <source>%1 redirected without a Location</source>
+            <translation>%1 进行了重定向，但没有提供 Location</translation>
+        </message>
+        <message>
+            <source>%1: more than %2 redirects</source>
+            <translation>%1：重定向次数超过 %2 次</translation>
+        </message>
+        <message>
+            <source>registry %1 sent a Bearer challenge without a valid realm</source>
+            <translation>镜像仓库 %1 发送的 Bearer 质询中没有有效的 realm</translation>
+        </message>
+        <message>
+            <source>getting a token from %1 for %2</source>
+            <translation>正在从 %1 获取 %2 的令牌</translation>
+        </message>
+        <message>
+            <source>the token realm %1 of registry %2 is not https; refusing to send the identity token there</source>
+            <translation>镜像仓库 %2 的令牌域 %1 不是 https；拒绝向其发送身份令牌</translation>
+        </message>
+        <message>
+            <source>the token realm %1 of registry %2 is not https; refusing to send credentials there (use --tls-verify=false only for a registry you trust)</source>
+            <translation>镜像仓库 %2 的令牌 realm %1 不是 https；拒绝向其发送凭据（仅对你信任的镜像仓库使用 --tls-verify=false）</translation>
+        </message>
+        <message>
+            <source>token server %1 refused %2</source>
+            <translation>令牌服务器 %1 拒绝了 %2</translation>
+        </message>
+        <message>
+            <source>authentication to %1 failed at token server %2: check the user name and password (HTTP %3)</source>
+            <translation>在令牌服务器 %2 上向 %1 认证失败：请检查用户名和密码（HTTP %3）</translation>
+        </message>
+        <message>
+            <source>token server %1 answered with something that is not a JSON object</source>
+            <translation>令牌服务器 %1 的响应不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>token server %1 answered without a token</source>
+            <translation>令牌服务器 %1 的响应中没有令牌</translation>
+        </message>
+        <message>
+            <source>%1: the download ended after %2 of %3 bytes</source>
+            <translation>%1：下载在 %2/%3 字节处中断</translation>
+        </message>
+        <message>
+            <source>%1: the registry sent more than the %2 bytes it announced</source>
+            <translation>%1：镜像仓库发送的数据超过了其声明的 %2 字节</translation>
+        </message>
+        <message>
+            <source>checking blob %1 in</source>
+            <translation>正在检查 blob %1，位于</translation>
+        </message>
+        <message>
+            <source>blob %1 of</source>
+            <translation>blob %1，属于</translation>
+        </message>
+        <message>
+            <source>getting %1</source>
+            <translation>正在获取 %1</translation>
+        </message>
+        <message>
+            <source>%1 does not exist (HTTP 404)</source>
+            <translation>%1 不存在（HTTP 404）</translation>
+        </message>
+        <message>
+            <source>getting a layer from %1</source>
+            <translation>从 %1 获取层</translation>
+        </message>
+        <message>
+            <source>mounting blob %1 from %2 into</source>
+            <translation>将 blob %1 从 %2 挂载到</translation>
+        </message>
+        <message>
+            <source>registry %1 opened an upload without a Location</source>
+            <translation>镜像仓库 %1 开启了上传，但没有提供 Location</translation>
+        </message>
+        <message>
+            <source>blob %1: %2 bytes were uploaded but %3 were expected</source>
+            <translation>blob %1：已上传 %2 字节，但预期为 %3 字节</translation>
+        </message>
+        <message>
+            <source>completing the upload of %1 to</source>
+            <translation>完成 %1 上传至</translation>
+        </message>
+        <message>
+            <source>%1: the registry stored the blob as %2 instead</source>
+            <translation>%1：镜像仓库实际将该 blob 存储为 %2</translation>
+        </message>
+        <message>
+            <source>uploading bytes %1-%2 to</source>
+            <translation>上传字节 %1-%2 至</translation>
+        </message>
+        <message>
+            <source>; the upload session is lost, the blob has to be uploaded again</source>
+            <translation>; 上传会话已丢失，blob 必须重新上传</translation>
+        </message>
+        <message>
+            <source>starting an upload to</source>
+            <translation>正在开始上传到</translation>
+        </message>
+        <message>
+            <source>asking how far an upload got at</source>
+            <translation>查询上传进度于</translation>
+        </message>
+        <message>
+            <source>%1: the upload status has no usable Range (%2)</source>
+            <translation>%1：上传状态中没有可用的 Range（%2）</translation>
+        </message>
+        <message>
+            <source>cancelling an upload to</source>
+            <translation>取消上传至</translation>
+        </message>
+        <message>
+            <source>invalid tag %1</source>
+            <translation>无效的标签 %1</translation>
+        </message>
+        <message>
+            <source>manifest %1 of</source>
+            <translation>第 %1 个清单，属于</translation>
+        </message>
+        <message>
+            <source>%1: the registry sent bytes with digest %2, expected %3</source>
+            <translation>%1：镜像仓库发送的字节摘要为 %2，应为 %3</translation>
+        </message>
+        <message>
+            <source>the manifest is larger than 4 MiB; refused</source>
+            <translation>清单大于 4 MiB；已拒绝</translation>
+        </message>
+        <message>
+            <source>putting manifest %1 to</source>
+            <translation>上传清单 %1 至</translation>
+        </message>
+        <message>
+            <source>%1: the registry says it stored %2, but the manifest sent has digest %3</source>
+            <translation>%1：镜像仓库称其存储了 %2，但发送的清单摘要为 %3</translation>
+        </message>
+        <message>
+            <source>%1: the answer is not a JSON object</source>
+            <translation>%1：响应不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>%1: more than %2 pages; refused</source>
+            <translation>%1：超过 %2 页；已拒绝</translation>
+        </message>
+        <message>
+            <source>%1: more than %2 bytes of answers; refused</source>
+            <translation>%1：应答超过 %2 字节；已拒绝</translation>
+        </message>
+        <message>
+            <source>listing the tags of</source>
+            <translation>列出以下仓库的标签：</translation>
+        </message>
+        <message>
+            <source>listing the repositories of %1</source>
+            <translation>列出 %1 的仓库</translation>
+        </message>
+        <message>
+            <source>deleting the manifest %1 of</source>
+            <translation>正在删除清单 %1，所属仓库：</translation>
+        </message>
+        <message>
+            <source>%1: this registry does not allow deleting images (deletes are not enabled on it)</source>
+            <translation>%1：此镜像仓库不允许删除镜像（未启用删除功能）</translation>
+        </message>
+        <message>
+            <source>registry %1 asks for credentials and none were given</source>
+            <translation>镜像仓库 %1 要求提供凭据，但未提供任何凭据</translation>
+        </message>
+        <message>
+            <source>registry %1 uses Basic authentication: an identity token cannot be used there</source>
+            <translation>镜像仓库 %1 使用 Basic 认证：无法在此使用身份令牌</translation>
+        </message>
+        <message>
+            <source>registry %1 asks for "%2" authentication, which Stevedore does not support</source>
+            <translation>镜像仓库 %1 要求“%2”认证，Stevedore 不支持该认证方式</translation>
+        </message>
+        <message>
+            <source>checking the credentials at %1</source>
+            <translation>检查 %1 的凭据</translation>
+        </message>
+        <message>
+            <source>registry %1 rejected the credentials of %2 (HTTP %3): check the user name and password</source>
+            <translation>镜像仓库 %1 拒绝了 %2 的凭据（HTTP %3）：请检查用户名和密码</translation>
+        </message>
+        <message>
+            <source>the identity token</source>
+            <translation>身份令牌</translation>
+        </message>
+        <message>
+            <source>%1 answered HTTP %2 to a login check of /v2/</source>
+            <translation>%1 对 /v2/ 的登录检查返回了 HTTP %2</translation>
+        </message>
+        <message>
+            <source>the gzip stream is truncated (it ends inside a member)</source>
+            <translation>gzip 流被截断（在某个成员内部结束）</translation>
+        </message>
+        <message>
+            <source>cannot reset the gzip decoder</source>
+            <translation>无法重置 gzip 解码器</translation>
+        </message>
+        <message>
+            <source>not a valid gzip stream: %1</source>
+            <translation>不是有效的 gzip 流：%1</translation>
+        </message>
+        <message>
+            <source>the zstd stream is truncated (it ends inside a frame)</source>
+            <translation>zstd 流被截断（在帧内部结束）</translation>
+        </message>
+        <message>
+            <source>not a valid zstd stream: %1</source>
+            <translation>不是有效的 zstd 流：%1</translation>
+        </message>
+        <message>
+            <source>cannot start the gzip decoder</source>
+            <translation>无法启动 gzip 解码器</translation>
+        </message>
+        <message>
+            <source>cannot start the zstd decoder</source>
+            <translation>无法启动 zstd 解码器</translation>
+        </message>
+        <message>
+            <source>%1 decompression is not supported</source>
+            <translation>不支持 %1 解压缩</translation>
+        </message>
+        <message>
+            <source>its %1 data expands more than %2 times (%3 bytes from %4 so far): a decompression bomb, refused (STEVEDORE_MAX_EXPANSION sets the limit, 0 lifts it)</source>
+            <translation>其 %1 数据膨胀超过 %2 倍（目前已由 %4 解压出 %3 字节）：疑似解压炸弹，已拒绝（STEVEDORE_MAX_EXPANSION 用于设置该上限，设为 0 则取消限制）</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>zstd compression failed: %1</source>
+            <translation>zstd 压缩失败：%1</translation>
+        </message>
+        <message>
+            <source>gzip compression failed: out of memory</source>
+            <translation>gzip 压缩失败：内存不足</translation>
+        </message>
+        <message>
+            <source>zstd compression failed: out of memory</source>
+            <translation>zstd 压缩失败：内存不足</translation>
+        </message>
+        <message>
+            <source>compressing to %1 is not supported</source>
+            <translation>不支持压缩为 %1</translation>
+        </message>
+        <message>
+            <source>invalid image location "%1": %2</source>
+            <translation>无效的镜像位置“%1”：%2</translation>
+        </message>
+        <message>
+            <source>the location is empty</source>
+            <translation>位置为空</translation>
+        </message>
+        <message>
+            <source>nothing follows "%1:"</source>
+            <translation>“%1:”后面没有内容</translation>
+        </message>
+        <message>
+            <source>%1 has no repository tags</source>
+            <translation>%1 没有仓库标签</translation>
+        </message>
+        <message>
+            <source>%1 cannot store signatures</source>
+            <translation>%1 无法存储签名</translation>
+        </message>
+        <message>
+            <source>transport %1 is not supported yet</source>
+            <translation>尚不支持传输方式 %1</translation>
+        </message>
+        <message>
+            <source>the path is empty</source>
+            <translation>路径为空</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid image layout reference name</source>
+            <translation>“%1”不是有效的镜像布局引用名</translation>
+        </message>
+        <message>
+            <source>unterminated storage specifier</source>
+            <translation>存储说明符未结束</translation>
+        </message>
+        <message>
+            <source>cannot lock %1: another process holds it</source>
+            <translation>无法锁定 %1：另一个进程持有该锁</translation>
+        </message>
+        <message>
+            <source>%1 is not a folder</source>
+            <translation>%1 不是文件夹</translation>
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout (no index.json)</source>
+            <translation>%1 不是 OCI 镜像布局（没有 index.json）</translation>
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout: the oci-layout file is missing</source>
+            <translation>%1 不是 OCI 镜像布局：缺少 oci-layout 文件</translation>
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout: %2</source>
+            <translation>%1 不是 OCI 镜像布局：%2</translation>
+        </message>
+        <message>
+            <source>%1 is not an OCI image layout: oci-layout is not {"imageLayoutVersion": ...}</source>
+            <translation>%1 不是 OCI 镜像布局：oci-layout 不是 {"imageLayoutVersion": ...}</translation>
+        </message>
+        <message>
+            <source>%1 is not a supported OCI image layout: its oci-layout file says imageLayoutVersion %2; only 1.x is supported</source>
+            <translation>%1 不是受支持的 OCI 镜像布局：其 oci-layout 文件中的 imageLayoutVersion 为 %2；仅支持 1.x</translation>
+        </message>
+        <message>
+            <source>%1 is not empty and is not an OCI image layout; refusing to write into it</source>
+            <translation>%1 非空且不是 OCI 镜像布局；拒绝向其中写入</translation>
+        </message>
+        <message>
+            <source>%1 does not have schemaVersion 2</source>
+            <translation>%1 的 schemaVersion 不是 2</translation>
+        </message>
+        <message>
+            <source>%1: "manifests" is not an array</source>
+            <translation>%1：“manifests”不是数组</translation>
+        </message>
+        <message>
+            <source>entry %1 of %2</source>
+            <translation>第 %1 项（共 %2 项）</translation>
+        </message>
+        <message>
+            <source>the OCI image layout %1 holds no image</source>
+            <translation>OCI 镜像布局 %1 中没有镜像</translation>
+        </message>
+        <message>
+            <source>the OCI image layout %1 holds %2 images; name one as oci:%1:REF (references: %3)</source>
+            <translation>OCI 镜像布局 %1 包含 %2 个镜像；请用 oci:%1:REF 指定其中一个（引用：%3）</translation>
+        </message>
+        <message>
+            <source>the OCI image layout %1 has no entry @%2 (it has %3)</source>
+            <translation>OCI 镜像布局 %1 中没有条目 @%2（现有条目：%3）</translation>
+        </message>
+        <message>
+            <source>the OCI image layout %1 has more than one image named %2</source>
+            <translation>OCI 镜像布局 %1 中有多个名为 %2 的镜像</translation>
+        </message>
+        <message>
+            <source>no image named %1 in the OCI image layout %2 (references: %3)</source>
+            <translation>OCI 镜像布局 %2 中没有名为 %1 的镜像（引用：%3）</translation>
+        </message>
+        <message>
+            <source>blob %1 is missing from %2</source>
+            <translation>%2 中缺少 blob %1</translation>
+        </message>
+        <message>
+            <source>blob %1 in %2 is %3 bytes, expected %4</source>
+            <translation>%2 中的 blob %1 大小为 %3 字节，预期为 %4</translation>
+        </message>
+        <message>
+            <source>blob %1 in %2 is corrupt: its content has digest %3</source>
+            <translation>%2 中的 blob %1 已损坏：其内容的摘要为 %3</translation>
+        </message>
+        <message>
+            <source>cannot delete %1</source>
+            <translation>无法删除 %1</translation>
+        </message>
+        <message>
+            <source>no image with digest %1 in %2</source>
+            <translation>%2 中没有摘要为 %1 的镜像</translation>
+        </message>
+        <message>
+            <source>%1 has digest %2, not %3</source>
+            <translation>%1 的摘要为 %2，而非 %3</translation>
+        </message>
+        <message>
+            <source>blob %1 of %2</source>
+            <translation>%2 的 blob %1</translation>
+        </message>
+        <message>
+            <source>%1 exists and is not a folder</source>
+            <translation>%1 已存在且不是文件夹</translation>
+        </message>
+        <message>
+            <source>cannot create a temporary folder in %1: %2</source>
+            <translation>无法在 %1 中创建临时文件夹：%2</translation>
+        </message>
+        <message>
+            <source>the manifest is larger than %1 bytes</source>
+            <translation>清单大于 %1 字节</translation>
+        </message>
+        <message>
+            <source>cannot move the new layout into place as %1</source>
+            <translation>无法将新布局移动到最终位置 %1</translation>
+        </message>
+        <message>
+            <source>cannot move blob %1 into %2</source>
+            <translation>无法将 blob %1 移入 %2</translation>
+        </message>
+        <message>
+            <source>nothing to commit to %1: no manifest was written</source>
+            <translation>没有可提交到 %1 的内容：未写入任何清单</translation>
+        </message>
+        <message>
+            <source>%1: an index (@N) cannot name a destination image</source>
+            <translation>%1：索引（@N）不能用于指定目标镜像</translation>
+        </message>
+        <message>
+            <source>%1 is a folder that is not empty and not an OCI image layout; refusing to write into it</source>
+            <translation>%1 是一个非空文件夹，且不是 OCI 镜像布局；拒绝向其中写入</translation>
+        </message>
+        <message>
+            <source>%1 is not empty and was not written by the dir transport (no version file saying "Directory Transport Version: 1.x"); refusing to replace it</source>
+            <translation>%1 不为空，且不是由 dir 传输写入的（没有内容为“Directory Transport Version: 1.x”的 version 文件）；拒绝替换它</translation>
+        </message>
+        <message>
+            <source>manifest %1 is missing from %2</source>
+            <translation>%2 中缺少清单 %1</translation>
+        </message>
+        <message>
+            <source>manifest %1 in %2 is corrupt: its content has digest %3</source>
+            <translation>%2 中的清单 %1 已损坏：其内容的摘要为 %3</translation>
+        </message>
+        <message>
+            <source>cannot replace %1: %2</source>
+            <translation>无法替换 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot move %1 aside</source>
+            <translation>无法将 %1 移到一旁</translation>
+        </message>
+        <message>
+            <source>cannot move the new %1 into place</source>
+            <translation>无法将新的 %1 移动到位</translation>
+        </message>
+        <message>
+            <source>cannot move the new %1 into place: %2</source>
+            <translation>无法将新的 %1 移动到位：%2</translation>
+        </message>
+        <message>
+            <source>%1 holds no image (no manifest.json)</source>
+            <translation>%1 中没有镜像（无 manifest.json）</translation>
+        </message>
+        <message>
+            <source>unknown transport "%1"; known transports: %2</source>
+            <translation>未知的传输方式 "%1"；已知的传输方式：%2</translation>
+        </message>
+        <message>
+            <source>%1 is not in the local store</source>
+            <translation>%1 不在本地存储中</translation>
+        </message>
+        <message>
+            <source>%1: a new name needs a tag and no digest</source>
+            <translation>%1：新名称需要标签且不能带摘要</translation>
+        </message>
+        <message>
+            <source>the name was removed, but cleaning up failed</source>
+            <translation>名称已删除，但清理失败</translation>
+        </message>
+        <message>
+            <source>"%1" is not an image name</source>
+            <translation>"%1" 不是镜像名称</translation>
+        </message>
+        <message>
+            <source>%1 is not in the local store (%2 is empty)</source>
+            <translation>%1 不在本地存储中（%2 为空）</translation>
+        </message>
+        <message>
+            <source>%1: a name in the local store needs a tag</source>
+            <translation>%1：本地存储中的名称需要带标签</translation>
+        </message>
+        <message>
+            <source>%1: a name in the local store cannot carry a digest</source>
+            <translation>%1：本地存储中的名称不能带有摘要</translation>
+        </message>
+        <message>
+            <source>docker references start with "docker://"</source>
+            <translation>docker 引用以 "docker://" 开头</translation>
+        </message>
+        <message>
+            <source>%1 is not a docker:// image reference</source>
+            <translation>%1 不是 docker:// 镜像引用</translation>
+        </message>
+        <message>
+            <source>the manifest has digest %1, not the %2 named by the destination %3</source>
+            <translation>清单的摘要为 %1，而不是目标 %3 所指定的 %2</translation>
+        </message>
+        <message>
+            <source>cannot write the digest file %1: the folder %2 does not exist</source>
+            <translation>无法写入摘要文件 %1：文件夹 %2 不存在</translation>
+        </message>
+        <message>
+            <source>cannot write the digest file %1: it is a folder</source>
+            <translation>无法写入摘要文件 %1：它是一个文件夹</translation>
+        </message>
+        <message>
+            <source>cannot write the digest file %1: the folder %2 is not writable</source>
+            <translation>无法写入摘要文件 %1：文件夹 %2 不可写</translation>
+        </message>
+        <message>
+            <source>writing the digest file</source>
+            <translation>正在写入摘要文件</translation>
+        </message>
+        <message>
+            <source>saved push: "%1" %2</source>
+            <translation>已保存的推送：“%1” %2</translation>
+        </message>
+        <message>
+            <source>is missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>saved push: "%1"</source>
+            <translation>已保存的推送：“%1”</translation>
+        </message>
+        <message>
+            <source>is "%1" (gzip, zstd or none)</source>
+            <translation>为 "%1"（可选 gzip、zstd 或 none）</translation>
+        </message>
+        <message>
+            <source>is "%1" (oci or v2s2)</source>
+            <translation>为“%1”（oci 或 v2s2）</translation>
+        </message>
+        <message>
+            <source>the copy was cancelled</source>
+            <translation>复制已取消</translation>
+        </message>
+        <message>
+            <source>pushing</source>
+            <translation>正在推送</translation>
+        </message>
+        <message>
+            <source>pulling</source>
+            <translation>正在拉取</translation>
+        </message>
+        <message>
+            <source>copying</source>
+            <translation>正在复制</translation>
+        </message>
+        <message>
+            <source>config</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <source>manifest %1</source>
+            <translation>清单 %1</translation>
+        </message>
+        <message>
+            <source>%1 is both the source and the destination; refused</source>
+            <translation>%1 既是源又是目标；已拒绝</translation>
+        </message>
+        <message>
+            <source>committing %1</source>
+            <translation>正在提交 %1</translation>
+        </message>
+        <message>
+            <source>the manifest of %1</source>
+            <translation>%1 的清单</translation>
+        </message>
+        <message>
+            <source>reading %1</source>
+            <translation>正在读取 %1</translation>
+        </message>
+        <message>
+            <source>reading the index of %1</source>
+            <translation>正在读取 %1 的索引</translation>
+        </message>
+        <message>
+            <source>reading the signatures of the index of %1</source>
+            <translation>读取 %1 的索引的签名</translation>
+        </message>
+        <message>
+            <source>use --all to copy every platform</source>
+            <translation>使用 --all 复制所有平台</translation>
+        </message>
+        <message>
+            <source>%1 in %2 is a %3, which cannot be copied yet (only image manifests under an index are)</source>
+            <translation>%2 中的 %1 是 %3，目前还无法复制（仅支持复制索引下的镜像清单）</translation>
+        </message>
+        <message>
+            <source>writing %1</source>
+            <translation>写入 %1</translation>
+        </message>
+        <message>
+            <source>the config %1 is %2 bytes, more than the limit of %3</source>
+            <translation>配置 %1 为 %2 字节，超过了 %3 的上限</translation>
+        </message>
+        <message>
+            <source>reading the config of %1</source>
+            <translation>正在读取 %1 的配置</translation>
+        </message>
+        <message>
+            <source>%1: the config does not match its digest %2</source>
+            <translation>%1：配置与其摘要 %2 不符</translation>
+        </message>
+        <message>
+            <source>%1 of %2 has the media type %3, which cannot be copied yet</source>
+            <translation>%2 的 %1 的媒体类型为 %3，目前尚无法复制</translation>
+        </message>
+        <message>
+            <source>reading the signatures of %1</source>
+            <translation>正在读取 %1 的签名</translation>
+        </message>
+        <message>
+            <source>%1: the config lists %2 diff_ids for %3 layers</source>
+            <translation>%1：配置为 %3 个层列出了 %2 个 diff_ids</translation>
+        </message>
+        <message>
+            <source>%1 does not match its descriptor: it is longer than the %2 bytes declared (expected digest %3)</source>
+            <translation>%1 与其描述符不符：其长度超过了声明的 %2 字节（预期摘要 %3）</translation>
+        </message>
+        <message>
+            <source>%1 does not match its digest: read %2 bytes with digest %3, expected %4 (%5 bytes)</source>
+            <translation>%1 与其摘要不符：读取了 %2 字节，摘要为 %3，应为 %4（%5 字节）</translation>
+        </message>
+        <message>
+            <source>retry %1 of %2: %3</source>
+            <translation>第 %1 次重试（共 %2 次）：%3</translation>
+        </message>
+        <message>
+            <source>reading from %1</source>
+            <translation>正在从 %1 读取</translation>
+        </message>
+        <message>
+            <source>blob %1 from %2</source>
+            <translation>来自 %2 的 blob %1</translation>
+        </message>
+        <message>
+            <source>the uncompressed content of %1 (its diff_id)</source>
+            <translation>%1 的未压缩内容（其 diff_id）</translation>
+        </message>
+        <message>
+            <source>the upload session holds %1 bytes, more than the blob has</source>
+            <translation>上传会话中有 %1 字节，超过了该 blob 的大小</translation>
+        </message>
+        <message>
+            <source>not copied: another blob failed</source>
+            <translation>未复制：另一个 blob 失败</translation>
+        </message>
+        <message>
+            <source>%1 is signed, and %2 cannot store signatures; use --remove-signatures to copy it without them</source>
+            <translation>%1 已签名，而 %2 无法存储签名；请使用 --remove-signatures 在不带签名的情况下复制它</translation>
+        </message>
+        <message>
+            <source>rewriting %1</source>
+            <translation>正在重写 %1</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>the index would be written before its manifests</source>
+            <translation>索引将先于其清单写入</translation>
+        </message>
+        <message>
+            <source>rewriting the index of %1</source>
+            <translation>重写 %1 的索引</translation>
+        </message>
+        <message>
+            <source>%1 the index</source>
+            <translation>%1索引</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1 for the blob-info cache</source>
+            <translation>无法为 blob 信息缓存创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>%1: not a manifest list or image index (%2)</source>
+            <translation>%1：不是清单列表或镜像索引（%2）</translation>
+        </message>
+        <message>
+            <source>no platform</source>
+            <translation>无平台</translation>
+        </message>
+        <message>
+            <source>%1 (%2 entries)</source>
+            <translation>%1（%2 个条目）</translation>
+        </message>
+        <message>
+            <source>a platform needs both an operating system and an architecture, not %1 alone: set both, or clear both (--os "" --arch "") for an entry without a platform</source>
+            <translation>平台需要同时指定操作系统和架构，不能只有 %1：请同时设置两者，或同时清空两者（--os "" --arch ""）以使条目不带平台</translation>
+        </message>
+        <message>
+            <source>an annotation needs a key (KEY=VALUE)</source>
+            <translation>注解需要一个键（KEY=VALUE）</translation>
+        </message>
+        <message>
+            <source>no manifest list named %1</source>
+            <translation>没有名为 %1 的清单列表</translation>
+        </message>
+        <message>
+            <source>%1: the record of where its images come from is damaged</source>
+            <translation>%1：记录其镜像来源的信息已损坏</translation>
+        </message>
+        <message>
+            <source>manifest list %1</source>
+            <translation>清单列表 %1</translation>
+        </message>
+        <message>
+            <source>%1: a manifest list name cannot carry a digest</source>
+            <translation>%1：清单列表名称不能带有摘要</translation>
+        </message>
+        <message>
+            <source>%1: a manifest list name needs a tag and no digest</source>
+            <translation>%1：清单列表名称需要标签，且不能带摘要</translation>
+        </message>
+        <message>
+            <source>manifest list %1 already exists (use --amend to add to it)</source>
+            <translation>清单列表 %1 已存在（使用 --amend 向其中添加）</translation>
+        </message>
+        <message>
+            <source>the list was removed, but cleaning up failed</source>
+            <translation>列表已删除，但清理失败</translation>
+        </message>
+        <message>
+            <source>%1 is a %2, not an image: a manifest list holds images</source>
+            <translation>%1 是 %2，而不是镜像：清单列表中包含的是镜像</translation>
+        </message>
+        <message>
+            <source>use --all to add every image of the list</source>
+            <translation>使用 --all 添加列表中的所有镜像</translation>
+        </message>
+        <message>
+            <source>%1 holds a nested list (%2): a manifest list entry must be an image</source>
+            <translation>%1 包含嵌套列表（%2）：清单列表的条目必须是镜像</translation>
+        </message>
+        <message>
+            <source>the manifest %1 is not a JSON object</source>
+            <translation>清单 %1 不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>%1 lists no image %2</source>
+            <translation>%1 中没有列出镜像 %2</translation>
+        </message>
+        <message>
+            <source>reading %1 (%2) of %3</source>
+            <translation>正在读取 %3 的 %1（%2）</translation>
+        </message>
+        <message>
+            <source>%1: the image there is now %2, not the one listed</source>
+            <translation>%1：该处的镜像现在是 %2，而不是列出的那个</translation>
+        </message>
+        <message>
+            <source>%1: got %2</source>
+            <translation>%1：得到 %2</translation>
+        </message>
+        <message>
+            <source>%1: no listed image has the blob %2</source>
+            <translation>%1：列出的镜像中没有任何一个包含 blob %2</translation>
+        </message>
+        <message>
+            <source>%1 lists the same platform more than once: %2 (remove one, or use --allow-duplicates)</source>
+            <translation>%1 多次列出了同一平台：%2（请删除其一，或使用 --allow-duplicates）</translation>
+        </message>
+        <message>
+            <source>%1: the image %2 has no recorded source to copy it from</source>
+            <translation>%1：镜像 %2 没有记录可供复制的来源</translation>
+        </message>
+        <message>
+            <source>the source of %1</source>
+            <translation>%1 的源</translation>
+        </message>
+        <message>
+            <source>reading the config %1</source>
+            <translation>读取配置 %1</translation>
+        </message>
+        <message>
+            <source>the config %1 does not match its digest (got %2)</source>
+            <translation>配置 %1 与其摘要不符（得到 %2）</translation>
+        </message>
+        <message>
+            <source>the config %1 is %2 bytes, expected %3</source>
+            <translation>配置 %1 为 %2 字节，应为 %3</translation>
+        </message>
+        <message>
+            <source>reading the manifest of %1</source>
+            <translation>正在读取 %1 的清单</translation>
+        </message>
+        <message>
+            <source>use --raw to see the index</source>
+            <translation>使用 --raw 查看索引</translation>
+        </message>
+        <message>
+            <source>reading the manifest %1 of %2</source>
+            <translation>正在读取 %2 的清单 %1</translation>
+        </message>
+        <message>
+            <source>the manifest %1 of %2 does not match its digest</source>
+            <translation>%2 的清单 %1 与其摘要不匹配</translation>
+        </message>
+        <message>
+            <source>%1 is a %2, which cannot be inspected yet</source>
+            <translation>%1 是 %2，目前尚无法查看</translation>
+        </message>
+        <message>
+            <source>"%1" is not a registry key (REGISTRY[/NAMESPACE[/REPO]]): %2</source>
+            <translation>“%1”不是镜像仓库键（REGISTRY[/NAMESPACE[/REPO]]）：%2</translation>
+        </message>
+        <message>
+            <source>it is empty</source>
+            <translation>它为空</translation>
+        </message>
+        <message>
+            <source>a key has no digest</source>
+            <translation>某个键没有摘要</translation>
+        </message>
+        <message>
+            <source>"%1" is not a host name</source>
+            <translation>“%1”不是主机名</translation>
+        </message>
+        <message>
+            <source>a key has no tag</source>
+            <translation>有一个键没有标签</translation>
+        </message>
+        <message>
+            <source>"%1" is not a repository name component</source>
+            <translation>"%1" 不是仓库名称的组成部分</translation>
+        </message>
+        <message>
+            <source>a user name and a password are needed to log in to %1</source>
+            <translation>登录 %1 需要用户名和密码</translation>
+        </message>
+        <message>
+            <source>%1 does not list its repositories (%2)</source>
+            <translation>%1 不提供其仓库列表（%2）</translation>
+        </message>
+        <message>
+            <source>the manifest %1 of %2 is a %3, which cannot be imported yet</source>
+            <translation>%2 的清单 %1 是 %3，目前还无法导入</translation>
+        </message>
+        <message>
+            <source>the manifest list of %1 holds no image manifest to import</source>
+            <translation>%1 的清单列表中没有可导入的镜像清单</translation>
+        </message>
+        <message>
+            <source>valid ImportMode values are Legacy or PreserveOriginal</source>
+            <translation>有效的 ImportMode 值为 Legacy 或 PreserveOriginal</translation>
+        </message>
+        <message>
+            <source>the import source is empty (give --from=REF)</source>
+            <translation>导入源为空（请指定 --from=REF）</translation>
+        </message>
+        <message>
+            <source>%1 has no image for platform %2 (available: %3); it is a single image, not a manifest list</source>
+            <translation>%1 没有平台 %2 的镜像（可用：%3）；它是单个镜像，而非清单列表</translation>
+        </message>
+        <message>
+            <source>reading the manifest list of %1</source>
+            <translation>读取 %1 的清单列表</translation>
+        </message>
+        <message>
+            <source>choose one of them with --platform, or import them all with --import-mode=PreserveOriginal</source>
+            <translation>请使用 --platform 选择其中之一，或使用 --import-mode=PreserveOriginal 全部导入</translation>
+        </message>
+        <message>
+            <source>the sub-manifest %1 of %2 cannot be imported alone: the list does not name its platform %3 unambiguously (import it from a registry, or use --import-mode=PreserveOriginal)</source>
+            <translation>%2 的子清单 %1 无法单独导入：列表没有明确指明其平台 %3（请从镜像仓库导入，或使用 --import-mode=PreserveOriginal）</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>the local name of an import must be NAME[:TAG] (got %1)</source>
+            <translation>导入的本地名称必须为 NAME[:TAG]（实际为 %1）</translation>
+        </message>
+        <message>
+            <source>importing %1: the plan is empty</source>
+            <translation>正在导入 %1：计划为空</translation>
+        </message>
+        <message>
+            <source>importing %1: the local store got %2, not the planned %3 (the source changed meanwhile?)</source>
+            <translation>导入 %1：本地存储得到的是 %2，而不是计划的 %3（源在此期间发生了变化？）</translation>
+        </message>
+        <message>
+            <source>importing %1 as %2</source>
+            <translation>正在将 %1 导入为 %2</translation>
+        </message>
+        <message>
+            <source>invalid "name": %1</source>
+            <translation>无效的“name”：%1</translation>
+        </message>
+        <message>
+            <source>"from" is missing</source>
+            <translation>缺少“from”</translation>
+        </message>
+        <message>
+            <source>invalid "platform": %1</source>
+            <translation>无效的 "platform"：%1</translation>
+        </message>
+        <message>
+            <source>invalid "lastSourceDigest": %1</source>
+            <translation>无效的 "lastSourceDigest"：%1</translation>
+        </message>
+        <message>
+            <source>reading the scheduled imports %1</source>
+            <translation>正在读取计划的导入 %1</translation>
+        </message>
+        <message>
+            <source>the scheduled imports %1 are not a JSON object (%2 at offset %3)</source>
+            <translation>计划的导入 %1 不是 JSON 对象（%2，位于偏移量 %3）</translation>
+        </message>
+        <message>
+            <source>%1, entry %2</source>
+            <translation>%1，第 %2 项</translation>
+        </message>
+        <message>
+            <source>writing the scheduled imports %1</source>
+            <translation>正在写入计划的导入 %1</translation>
+        </message>
+        <message>
+            <source>preparing the local store %1 for its scheduled imports</source>
+            <translation>正在为计划的导入准备本地存储 %1</translation>
+        </message>
+        <message>
+            <source>cannot lock the scheduled imports %1 (another stevedore holds it)</source>
+            <translation>无法锁定计划导入 %1（另一个 stevedore 正持有该锁）</translation>
+        </message>
+        <message>
+            <source>the scheduled imports were cancelled</source>
+            <translation>计划的导入已取消</translation>
+        </message>
+        <message>
+            <source>the sandbox needs Debian's docker-registry, which is not installed (apt-get install docker-registry)</source>
+            <translation>沙盒仓库需要 Debian 的 docker-registry，但尚未安装（apt-get install docker-registry）</translation>
+        </message>
+        <message>
+            <source>cannot create the sandbox folder %1</source>
+            <translation>无法创建沙盒文件夹 %1</translation>
+        </message>
+        <message>
+            <source>no free loopback port for the sandbox registry</source>
+            <translation>没有可供沙盒仓库使用的空闲回环端口</translation>
+        </message>
+        <message>
+            <source>cannot start %1: %2</source>
+            <translation>无法启动 %1：%2</translation>
+        </message>
+        <message>
+            <source>the sandbox registry stopped at once (exit %1): %2</source>
+            <translation>沙盒仓库启动后立即停止（退出码 %1）：%2</translation>
+        </message>
+        <message>
+            <source>the sandbox registry did not answer on 127.0.0.1:%1 within %2 s: %3</source>
+            <translation>沙盒仓库未在 %2 秒内于 127.0.0.1:%1 上应答：%3</translation>
+        </message>
+        <message>
+            <source>cannot make the sample layer: %1</source>
+            <translation>无法生成示例层：%1</translation>
+        </message>
+        <message>
+            <source>cannot make the sample image: %1</source>
+            <translation>无法制作示例镜像：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ImportJob</name>
+        <message>
+            <source>Import %1 as %2</source>
+            <translation>将 %1 导入为 %2</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::models::CredentialsModel</name>
         <message>
             <source>%1 holds no credentials for %2 any more.</source>
