@@ -318,4 +318,11 @@ QHash<int, QByteArray> LocalImagesModel::roleNames() const
     return names;
 }
 
+void LocalImagesModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, Count - 1);
+    if (!m_images.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_images.size()) - 1, Count - 1));
+}
+
 } // namespace stevedore::models

@@ -62,6 +62,8 @@ public:
 public Q_SLOTS:
     // Reloads asynchronously; a refresh started while another runs supersedes it.
     void refresh();
+    // After a language switch: headers, dates and sizes are formatted again with the new locale.
+    void retranslate();
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

@@ -542,4 +542,12 @@ void RegistryTreeModel::deleteManifest(const QModelIndex &index)
     });
 }
 
+void RegistryTreeModel::retranslate()
+{
+    // Nothing moves; the views only ask every row again.
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, Count - 1);
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+}
+
 } // namespace stevedore::models

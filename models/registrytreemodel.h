@@ -68,6 +68,8 @@ public:
     // TLS settings are added to it. Sessions made after the call use it.
     void setBaseContext(const SystemContext &context) { m_baseContext = context; }
     void setPageSize(int n) { m_pageSize = n; }
+    // After a language switch: status texts and sizes are formatted again with the new locale.
+    void retranslate();
     int pageSize() const { return m_pageSize; }
 
     // Reads the remembered registries, then adds the hosts of the credential sources (asynchronously).

@@ -403,4 +403,12 @@ qint64 TransferModel::remainingOf(const Entry &e)
     return std::max<qint64>(0, total - done) * 1000 / speed;
 }
 
+void TransferModel::retranslate()
+{
+    // Nothing moves; the views only ask every row again.
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, Count - 1);
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+}
+
 } // namespace stevedore::models

@@ -62,6 +62,8 @@ public:
     // Cancels the job at `row` (a top-level row), running or queued; false when there is none or it has finished.
     bool cancel(int row);
     void cancelAll();
+    // After a language switch: every text, size, speed and time is formatted again with the new locale.
+    void retranslate();
     // Runs a failed or cancelled job again with the same request (options and credentials); false otherwise.
     bool retry(int row);
     // Removes a job that is not running (queued, done, failed, cancelled); false otherwise.

@@ -603,6 +603,29 @@ private Q_SLOTS:
         panel->filterEdit()->clear();
         QCOMPARE(rows->rowCount(), 1);
 
+        // Dates and sizes follow the language chosen at run time, and the views are told to ask again.
+        const QDateTime created = rows->index(0, LocalImagesModel::Created).data(LocalImagesModel::RawRole).toDateTime();
+        QVERIFY(created.isValid());
+        const QLocale english(QLocale::English), chinese(u"zh_CN"_s);
+        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
+                 english.toString(created.toLocalTime(), QLocale::ShortFormat));
+        QVERIFY(english.toString(created.toLocalTime(), QLocale::ShortFormat)
+                != chinese.toString(created.toLocalTime(), QLocale::ShortFormat));
+        QSignalSpy imagesChanged(rows, &QAbstractItemModel::dataChanged);
+        QSignalSpy queueRelaid(w.transferModel(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy browserRelaid(w.registryBrowser()->model(), &QAbstractItemModel::layoutChanged);
+        QVERIFY(stevedore::ui::installTranslators(chinese));
+        QTRY_VERIFY(!imagesChanged.isEmpty());
+        QVERIFY(!queueRelaid.isEmpty());
+        QVERIFY(!browserRelaid.isEmpty());
+        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
+                 chinese.toString(created.toLocalTime(), QLocale::ShortFormat));
+        QCOMPARE(rows->index(0, LocalImagesModel::Size).data().toString(), chinese.formattedDataSize(stored));
+        QCOMPARE(rows->headerData(LocalImagesModel::Repository, Qt::Horizontal).toString(), u"仓库"_s);
+        QVERIFY(stevedore::ui::installTranslators(english));
+        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
+                 english.toString(created.toLocalTime(), QLocale::ShortFormat));
+
         // Tag…: another name for it.
         panel->view()->selectRow(0);
         auto *prompt = qobject_cast<QInputDialog *>(panel->tagSelected());

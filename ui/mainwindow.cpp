@@ -317,6 +317,8 @@ void MainWindow::retranslate()
     m_imagesView->setToolTip(tr("Images in the local store %1").arg(m_root));
     m_sandbox->retranslate();
     m_emptyPage->retranslate();
+    m_images->retranslate();
+    m_transfers->retranslate();
     updateImageCount();
 }
 

@@ -228,6 +228,8 @@ void RegistryBrowser::retranslate()
     m_tabs->setTabText(1, tr("Manifest"));
     m_tabs->setTabText(2, tr("Config"));
     m_entries->setHeaderLabels({tr("Entry"), tr("Digest"), tr("Size"), tr("Media type")});
+    if (m_model)
+        m_model->retranslate();
 }
 
 void RegistryBrowser::changeEvent(QEvent *event)
