@@ -38,6 +38,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QDialog>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void closingNeverWaitsForTheNetwork();
     void networkCallsAreRefusedOnTheGuiThread();
     void helpListsShortcutsAndLicence();
+    void everyActionHasAnIconAndTheToolBarIsThere();
 
 private:
     QTemporaryDir m_tmp;
@@ -141,7 +143,7 @@ void TestMainWindow::docksAndMenus()
     }
     QCOMPARE(fileActions, (QStringList{u"&Push Image…"_s, u"&Quit"_s}));
 
-    // View toggles each dock.
+    // View toggles each dock and the tool bar.
     auto *view = w.findChild<QMenu *>(u"viewMenu"_s);
     QVERIFY(view);
     QStringList toggles;
@@ -150,7 +152,8 @@ void TestMainWindow::docksAndMenus()
         if (a->isCheckable())
             toggles << a->text();
     }
-    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Editor"_s, u"Credentials"_s}));
+    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Editor"_s, u"Credentials"_s,
+                                   u"Tool Bar"_s}));
 
     auto *help = w.findChild<QMenu *>(u"helpMenu"_s);
     QVERIFY(help);
@@ -532,6 +535,62 @@ void TestMainWindow::helpListsShortcutsAndLicence()
     auto *zh = qobject_cast<QMessageBox *>(w.showAbout());
     QVERIFY(zh->text().contains(u"依据 Apache License 2.0 授权"_s));
     zh->close();
+}
+
+void TestMainWindow::everyActionHasAnIconAndTheToolBarIsThere()
+{
+    MainWindow w(m_root);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.findChild<QAction *>(u"manifestEditorAction"_s)->trigger(); // its window has a tool bar of its own
+
+    // Every action of the app (menus, tool bars, the queue's and the images panel's) draws a real icon from
+    // resources/icons: not a null one, not a blank one. Qt's own actions, languages and submenus are left out.
+    QStringList checked, missing;
+    const QWidgetList tops = QApplication::topLevelWidgets();
+    for (QWidget *top : tops) {
+        const QList<QAction *> actions = top->findChildren<QAction *>();
+        for (QAction *a : actions) {
+            const QString name = a->objectName();
+            if (a->isSeparator() || a->menu() || name.isEmpty() || name.startsWith(u"_q_"_s) || name.startsWith(u"qt_"_s)
+                || name.startsWith(u"language_"_s) || name == u"aboutQtAction"_s || checked.contains(name))
+                continue;
+            checked.append(name);
+            const QImage image = a->icon().pixmap(24, 24).toImage();
+            int inked = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    inked += qAlpha(image.pixel(x, y)) > 128;
+            if (image.isNull() || inked < 20)
+                missing.append(name);
+        }
+    }
+    QVERIFY2(checked.size() >= 30, qPrintable(checked.join(u", "_s)));
+    for (const char *name : {"pushAction", "sandboxAction", "pushQueueRetry", "imageInspect", "addCredentialAction",
+                             "pushListAction", "shortcutsAction"})
+        QVERIFY2(checked.contains(QString::fromLatin1(name)), name);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
+
+    // The main tool bar: the menus' own actions (so the icon and the shortcut are the same), with their text.
+    auto *bar = w.findChild<QToolBar *>(u"mainToolBar"_s);
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QStringList onBar;
+    const QList<QAction *> barActions = bar->actions();
+    for (QAction *a : barActions)
+        if (!a->isSeparator())
+            onBar.append(a->objectName());
+    QCOMPARE(onBar, QStringList({u"pushAction"_s, u"refreshAction"_s, u"credentialsAction"_s,
+                                 u"manifestEditorAction"_s, u"sandboxAction"_s, u"preferencesAction"_s}));
+    QVERIFY(w.findChild<QMenu *>(u"fileMenu"_s)->actions().contains(w.findChild<QAction *>(u"pushAction"_s)));
+    // View > Tool Bar hides and shows it.
+    QAction *toggle = bar->toggleViewAction();
+    QVERIFY(w.findChild<QMenu *>(u"viewMenu"_s)->actions().contains(toggle));
+    toggle->trigger();
+    QVERIFY(!bar->isVisible());
+    toggle->trigger();
+    QVERIFY(bar->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

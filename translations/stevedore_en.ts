@@ -2926,6 +2926,10 @@
             <source>&amp;Keyboard Shortcuts</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Tool Bar</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::ManifestEditor</name>

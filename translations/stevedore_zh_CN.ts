@@ -2917,6 +2917,10 @@
             <source>&amp;Keyboard Shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
+        <message>
+            <source>Tool Bar</source>
+            <translation>工具栏</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::ManifestEditor</name>

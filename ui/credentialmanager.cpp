@@ -43,15 +43,15 @@ CredentialManager::CredentialManager(models::CredentialsModel *model, QWidget *p
     setObjectName(u"credentialManager"_s);
 
     m_toolBar = textToolBar(this, u"credentialsToolBar"_s);
-    auto action = [this](const char *name) { return addToolBarAction(m_toolBar, this, name); };
-    m_add = action("addCredentialAction");
-    m_edit = action("editCredentialAction");
-    m_remove = action("removeCredentialAction");
+    auto action = [this](const char *name, const char *icon) { return addToolBarAction(m_toolBar, this, name, icon); };
+    m_add = action("addCredentialAction", "add");
+    m_edit = action("editCredentialAction", "edit");
+    m_remove = action("removeCredentialAction", "remove");
     m_toolBar->addSeparator();
-    m_test = action("testLoginAction");
-    m_export = action("exportPullSecretAction");
+    m_test = action("testLoginAction", "test-login");
+    m_export = action("exportPullSecretAction", "export");
     m_toolBar->addSeparator();
-    m_refresh = action("refreshCredentialsAction");
+    m_refresh = action("refreshCredentialsAction", "refresh");
     connect(m_add, &QAction::triggered, this, &CredentialManager::openAddDialog);
     connect(m_edit, &QAction::triggered, this, &CredentialManager::openEditDialog);
     connect(m_remove, &QAction::triggered, this, &CredentialManager::removeCurrent);

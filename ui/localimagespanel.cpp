@@ -56,10 +56,10 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     m_view->setDragDropMode(QAbstractItemView::DragOnly);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
-    m_push = addShortcutAction(this, "imagePush", QKeySequence(Qt::Key_Return));
-    m_tag = addShortcutAction(this, "imageTag", QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_remove = addShortcutAction(this, "imageRemove", QKeySequence::Delete);
-    m_inspect = addShortcutAction(this, "imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_push = addShortcutAction(this, "imagePush", QKeySequence(Qt::Key_Return), "push");
+    m_tag = addShortcutAction(this, "imageTag", QKeySequence(Qt::CTRL | Qt::Key_T), "tag");
+    m_remove = addShortcutAction(this, "imageRemove", QKeySequence::Delete, "remove");
+    m_inspect = addShortcutAction(this, "imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I), "inspect");
     connect(m_push, &QAction::triggered, this, [this] {
         if (const QString ref = selectedReference(); !ref.isEmpty())
             Q_EMIT pushRequested(ref);

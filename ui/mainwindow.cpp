@@ -4,6 +4,7 @@
 #include "credentialmanager.h"
 #include "credentialsmodel.h"
 #include "helpdialogs.h"
+#include "icons.h"
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "localimagespanel.h"
@@ -38,6 +39,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -133,20 +135,20 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    m_pushAction = new QAction(this);
+    m_pushAction = new QAction(actionIcon("push"), QString(), this);
     m_pushAction->setObjectName(u"pushAction"_s);
     m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_pushAction, &QAction::triggered, this, [this] { openPushDialog(selectedImage()); });
-    m_quitAction = new QAction(this);
+    m_quitAction = new QAction(actionIcon("quit"), QString(), this);
     m_quitAction->setObjectName(u"quitAction"_s);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    m_refreshAction = new QAction(this);
+    m_refreshAction = new QAction(actionIcon("refresh"), QString(), this);
     m_refreshAction->setObjectName(u"refreshAction"_s);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshImages);
-    m_aboutAction = new QAction(this);
+    m_aboutAction = new QAction(actionIcon("about"), QString(), this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -154,13 +156,13 @@ void MainWindow::createActions()
     m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-    m_credentialsAction = new QAction(this);
+    m_credentialsAction = new QAction(actionIcon("credentials"), QString(), this);
     m_credentialsAction->setObjectName(u"credentialsAction"_s);
     connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::openCredentialsWindow);
-    m_manifestEditorAction = new QAction(this);
+    m_manifestEditorAction = new QAction(actionIcon("manifest-editor"), QString(), this);
     m_manifestEditorAction->setObjectName(u"manifestEditorAction"_s);
     connect(m_manifestEditorAction, &QAction::triggered, this, &MainWindow::openManifestEditor);
-    m_preferencesAction = new QAction(this);
+    m_preferencesAction = new QAction(actionIcon("preferences"), QString(), this);
     m_preferencesAction->setObjectName(u"preferencesAction"_s);
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
@@ -180,7 +182,7 @@ void MainWindow::createActions()
     m_toolsMenu->addAction(m_preferencesAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
-    m_shortcutsAction = m_helpMenu->addAction(QString());
+    m_shortcutsAction = m_helpMenu->addAction(actionIcon("shortcuts"), QString());
     m_shortcutsAction->setObjectName(u"shortcutsAction"_s);
     m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
     connect(m_shortcutsAction, &QAction::triggered, this, [this] { openShortcutsDialog(this); });
@@ -215,6 +217,16 @@ void MainWindow::createDocks()
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_sandbox, &SandboxController::sampleMade, this, &MainWindow::refreshImages);
     m_toolsMenu->insertAction(m_preferencesSeparator, m_sandbox->action());
+
+    // The tool bar: what a session mostly does, with the menus' own actions and icons.
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addActions({m_pushAction, m_refreshAction});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_credentialsAction, m_manifestEditorAction, m_sandbox->action()});
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_preferencesAction);
 
     m_queueDock = new PushQueueDock(m_transfers, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
@@ -252,6 +264,7 @@ void MainWindow::createDocks()
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_browserDock), static_cast<QDockWidget *>(m_queueDock),
                               static_cast<QDockWidget *>(m_editorDock), m_credentialsDock})
         m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);
     m_viewMenu->addSeparator();
@@ -302,6 +315,7 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About Stevedore"));
     m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
     m_aboutQtAction->setText(tr("About &Qt"));
+    m_toolBar->setWindowTitle(tr("Tool Bar"));
     m_browserDock->setWindowTitle(tr("Registry Browser"));
     m_editorDock->setWindowTitle(tr("Manifest Editor"));
     m_credentialsDock->setWindowTitle(tr("Credentials"));

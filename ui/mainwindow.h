@@ -17,6 +17,7 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class QTimer;
+class QToolBar;
 
 namespace stevedore::models {
 class CredentialsModel;
@@ -146,6 +147,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_toolsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QMenu *m_languageMenu = nullptr;
     QAction *m_pushAction = nullptr;
     QAction *m_quitAction = nullptr;

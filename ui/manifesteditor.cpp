@@ -63,18 +63,18 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     m_model->setEditHandler([this](int row, int column, const QVariant &value) { return editField(row, column, value); });
 
     m_toolBar = textToolBar(this, u"manifestEditorToolBar"_s);
-    auto action = [this](const char *name) { return addToolBarAction(m_toolBar, this, name); };
-    m_new = action("newListAction");
-    m_open = action("openListAction");
-    m_save = action("saveListAction");
-    m_push = action("pushListAction");
+    auto action = [this](const char *name, const char *icon) { return addToolBarAction(m_toolBar, this, name, icon); };
+    m_new = action("newListAction", "new");
+    m_open = action("openListAction", "open");
+    m_save = action("saveListAction", "save");
+    m_push = action("pushListAction", "push");
     m_toolBar->addSeparator();
-    m_undoAction = action("undoAction");
-    m_redoAction = action("redoAction");
+    m_undoAction = action("undoAction", "undo");
+    m_redoAction = action("redoAction", "redo");
     m_toolBar->addSeparator();
-    m_remove = action("removeRowsAction");
-    m_moveUp = action("moveUpAction");
-    m_moveDown = action("moveDownAction");
+    m_remove = action("removeRowsAction", "remove");
+    m_moveUp = action("moveUpAction", "move-up");
+    m_moveDown = action("moveDownAction", "move-down");
     m_save->setShortcut(QKeySequence::Save);
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction->setShortcut(QKeySequence::Redo);

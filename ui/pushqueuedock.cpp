@@ -61,11 +61,12 @@ PushQueueDock::PushQueueDock(models::TransferModel *model, QWidget *parent)
     m_view->viewport()->setAcceptDrops(false);
     connect(m_view, &QWidget::customContextMenuRequested, this, &PushQueueDock::showContextMenu);
 
-    m_retry = addShortcutAction(this, "pushQueueRetry", QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_cancel = addShortcutAction(this, "pushQueueCancel", QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_remove = addShortcutAction(this, "pushQueueRemove", QKeySequence::Delete);
-    m_copy = addShortcutAction(this, "pushQueueCopy", QKeySequence::Copy);
-    m_removeFinished = addShortcutAction(this, "pushQueueRemoveFinished", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_retry = addShortcutAction(this, "pushQueueRetry", QKeySequence(Qt::CTRL | Qt::Key_R), "retry");
+    m_cancel = addShortcutAction(this, "pushQueueCancel", QKeySequence(Qt::CTRL | Qt::Key_Period), "cancel");
+    m_remove = addShortcutAction(this, "pushQueueRemove", QKeySequence::Delete, "remove");
+    m_copy = addShortcutAction(this, "pushQueueCopy", QKeySequence::Copy, "copy");
+    m_removeFinished = addShortcutAction(this, "pushQueueRemoveFinished",
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), "remove-finished");
     connect(m_retry, &QAction::triggered, this, [this] { m_model->retry(currentJob()); });
     connect(m_cancel, &QAction::triggered, this, [this] { m_model->cancel(currentJob()); });
     connect(m_remove, &QAction::triggered, this, [this] { m_model->remove(currentJob()); });

@@ -1,9 +1,9 @@
 #include "registrybrowser.h"
 
 #include "addregistrydialog.h"
-
 #include "credentialdialog.h"
 #include "credentialsmodel.h"
+#include "icons.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -61,7 +61,7 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     m_filterEdit->setObjectName(u"registryFilterEdit"_s);
     m_filterEdit->setClearButtonEnabled(true);
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &models::RegistryFilterModel::setNameFilter);
-    m_addButton = new QPushButton(this);
+    m_addButton = new QPushButton(actionIcon("add"), QString(), this);
     m_addButton->setObjectName(u"addRegistryButton"_s);
     connect(m_addButton, &QPushButton::clicked, this, &RegistryBrowser::addRegistryDialog);
     auto *top = new QHBoxLayout;
@@ -98,13 +98,13 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     m_errorText->setObjectName(u"registryErrorText"_s);
     m_errorText->setWordWrap(true);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retryButton = new QPushButton(m_errorPanel);
+    m_retryButton = new QPushButton(actionIcon("retry"), QString(), m_errorPanel);
     m_retryButton->setObjectName(u"registryRetryButton"_s);
     connect(m_retryButton, &QPushButton::clicked, this, &RegistryBrowser::retryCurrent);
-    m_loginButton = new QPushButton(m_errorPanel);
+    m_loginButton = new QPushButton(actionIcon("credentials"), QString(), m_errorPanel);
     m_loginButton->setObjectName(u"registryLoginButton"_s);
     connect(m_loginButton, &QPushButton::clicked, this, &RegistryBrowser::logIn);
-    m_trustButton = new QPushButton(m_errorPanel);
+    m_trustButton = new QPushButton(actionIcon("open"), QString(), m_errorPanel);
     m_trustButton->setObjectName(u"registryTrustButton"_s);
     connect(m_trustButton, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Certificate Folder"));
@@ -132,13 +132,13 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     m_digestLabel = new QLabel(summaryPage);
     m_digestLabel->setObjectName(u"registryDigestLabel"_s);
     m_digestLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_copyDigest = new QPushButton(summaryPage);
+    m_copyDigest = new QPushButton(actionIcon("copy"), QString(), summaryPage);
     m_copyDigest->setObjectName(u"copyDigestButton"_s);
     connect(m_copyDigest, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_digest);
         Q_EMIT statusMessage(tr("Copied %1.").arg(m_digest));
     });
-    m_deleteButton = new QPushButton(summaryPage);
+    m_deleteButton = new QPushButton(actionIcon("remove"), QString(), summaryPage);
     m_deleteButton->setObjectName(u"registryDeleteButton"_s);
     connect(m_deleteButton, &QPushButton::clicked, this, &RegistryBrowser::deleteCurrent);
     auto *digestRow = new QHBoxLayout;
@@ -160,7 +160,7 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     m_manifestEdit->setObjectName(u"registryManifestText"_s);
     m_manifestEdit->setReadOnly(true);
     m_manifestEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_copyManifest = new QPushButton(manifestPage);
+    m_copyManifest = new QPushButton(actionIcon("copy"), QString(), manifestPage);
     m_copyManifest->setObjectName(u"copyManifestButton"_s);
     connect(m_copyManifest, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_manifestEdit->toPlainText());

@@ -1,6 +1,8 @@
 // SandboxController: the sandbox registry's action, status-bar offer and registry browser entry.
 #include "sandboxcontroller.h"
 
+#include "icons.h"
+
 #include "registrytreemodel.h"
 #include "ops/sandboxservice.h"
 
@@ -16,7 +18,7 @@ SandboxController::SandboxController(const QString &storageRoot, models::Registr
     : QObject(parent), m_registries(registries)
 {
     m_service = new SandboxService(dataDir, storageRoot, this);
-    m_action = new QAction(this);
+    m_action = new QAction(actionIcon("sandbox"), QString(), this);
     m_action->setObjectName(u"sandboxAction"_s);
     connect(m_action, &QAction::triggered, this, &SandboxController::toggle);
     m_offer = new QPushButton;

@@ -1,5 +1,7 @@
 #include "toolbaractions.h"
 
+#include "icons.h"
+
 #include <QAction>
 #include <QKeySequence>
 #include <QString>
@@ -11,21 +13,21 @@ QToolBar *textToolBar(QWidget *parent, const QString &objectName)
 {
     auto *toolBar = new QToolBar(parent);
     toolBar->setObjectName(objectName);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return toolBar;
 }
 
-QAction *addToolBarAction(QToolBar *toolBar, QObject *owner, const char *objectName)
+QAction *addToolBarAction(QToolBar *toolBar, QObject *owner, const char *objectName, const char *icon)
 {
-    auto *a = new QAction(owner);
+    auto *a = new QAction(actionIcon(icon), QString(), owner);
     a->setObjectName(QString::fromLatin1(objectName));
     toolBar->addAction(a);
     return a;
 }
 
-QAction *addShortcutAction(QWidget *owner, const char *objectName, const QKeySequence &keys)
+QAction *addShortcutAction(QWidget *owner, const char *objectName, const QKeySequence &keys, const char *icon)
 {
-    auto *a = new QAction(owner);
+    auto *a = new QAction(actionIcon(icon), QString(), owner);
     a->setObjectName(QString::fromLatin1(objectName));
     a->setShortcut(keys);
     a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
