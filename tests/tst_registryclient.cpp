@@ -4,6 +4,7 @@
 // in tst_registryblobs; the helpers both share are in support/registrytest.h.
 #include "registry/registryclient.h"
 #include "registry/registryerrors.h"
+#include "registry/tlsconfig.h"
 #include "support/loopbackserver.h"
 #include "support/registrytest.h"
 #include "support/testsupport.h"
@@ -172,6 +173,28 @@ private slots:
         auto pm = missingDir.ping(CancelToken());
         QVERIFY(!pm);
         QVERIFY2(pm.error().message.contains(u"/nonexistent/stevedore-certs"_s), qPrintable(pm.error().message));
+
+        // No --cert-dir: the user's ~/.config/containers/certs.d/HOST:PORT is read (as podman and skopeo do), so a
+        // CA put there once is trusted by every push, the window's included.
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", home.path().toLocal8Bit());
+        RegistryConfig perUser = configFor(*reg);
+        perUser.certDir.clear();
+        QCOMPARE(stevedore::perHostCertDirs(perUser.host).first(),
+                 home.path() + u"/.config/containers/certs.d/"_s + perUser.host);
+        RegistryClient beforeCa(perUser);
+        auto pb = beforeCa.ping(CancelToken());
+        const QString userDir = stevedore::perHostCertDirs(perUser.host).first();
+        QVERIFY(QDir().mkpath(userDir));
+        QVERIFY(QFile::copy(QDir(reg->certDir()).filePath(u"ca.crt"_s), userDir + u"/ca.crt"_s));
+        RegistryClient afterCa(perUser);
+        auto pa = afterCa.ping(CancelToken());
+        qputenv("HOME", oldHome);
+        QVERIFY(!pb);
+        QCOMPARE(pb.error().code, ErrorCode::TlsError);
+        VERIFY_OK(pa);
     }
 
     void clientCertificates()

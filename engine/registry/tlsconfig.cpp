@@ -12,15 +12,21 @@ using namespace Qt::StringLiterals;
 
 namespace stevedore {
 
+QStringList perHostCertDirs(const QString &host)
+{
+    // The user's own folder first (what podman and skopeo read for a user), then the system's.
+    return {QDir::homePath() + u"/.config/containers/certs.d/"_s + host, u"/etc/containers/certs.d/"_s + host,
+            u"/etc/docker/certs.d/"_s + host};
+}
+
 RegistryTls makeRegistryTls(const QString &host, const QString &certDir, bool insecure)
 {
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     if (insecure)
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
     QString setupError;
-    const QStringList dirs = !certDir.isEmpty()
-        ? QStringList{certDir}
-        : QStringList{u"/etc/containers/certs.d/"_s + host, u"/etc/docker/certs.d/"_s + host};
+    QStringList used; // the folders read: a CA added to one later makes another profile (and connection pool)
+    const QStringList dirs = !certDir.isEmpty() ? QStringList{certDir} : perHostCertDirs(host);
     for (const QString &dirPath : dirs) {
         QDir dir(dirPath);
         if (!dir.exists()) {
@@ -28,6 +34,7 @@ RegistryTls makeRegistryTls(const QString &host, const QString &certDir, bool in
                 setupError = EngineText::tr("certificate directory %1 does not exist").arg(dirPath);
             continue;
         }
+        used.append(dirPath);
         const QStringList files = dir.entryList(QDir::Files, QDir::Name);
         for (const QString &f : files) {
             const QString path = dir.filePath(f);
@@ -72,7 +79,7 @@ RegistryTls makeRegistryTls(const QString &host, const QString &certDir, bool in
         }
     }
     auto profile = std::make_shared<TlsProfile>();
-    profile->key = (insecure ? u"insecure|"_s : u"verify|"_s) + host + u'|' + certDir;
+    profile->key = (insecure ? u"insecure|"_s : u"verify|"_s) + host + u'|' + certDir + u'|' + used.join(u'|');
     profile->config = ssl;
     profile->verify = !insecure;
     return RegistryTls{std::move(profile), setupError};
