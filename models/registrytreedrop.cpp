@@ -36,6 +36,15 @@ std::pair<QString, QString> nameAndTag(const TransportReference &source)
 
 } // namespace
 
+QString destinationOnRegistry(const QString &host, const QString &sourceText)
+{
+    const auto source = TransportReference::parse(sourceText);
+    if (!source || host.isEmpty())
+        return {};
+    const auto [name, tag] = nameAndTag(*source);
+    return u"docker://%1/%2:%3"_s.arg(host, name, tag);
+}
+
 QString RegistryTreeModel::dropDestination(const QModelIndex &target, const QString &sourceText) const
 {
     const Node *n = nodeOf(target);
@@ -51,7 +60,7 @@ QString RegistryTreeModel::dropDestination(const QModelIndex &target, const QStr
     const QString host = reg->spec.host;
     switch (n->kind) {
     case Kind::Registry:
-        return u"docker://%1/%2:%3"_s.arg(host, name, tag);
+        return destinationOnRegistry(host, sourceText);
     case Kind::Repository:
         return u"docker://%1/%2:%3"_s.arg(host, n->repository, tag);
     case Kind::Tag:

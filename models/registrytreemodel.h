@@ -28,6 +28,11 @@ struct RegistrySpec {
     static std::optional<RegistrySpec> fromUrl(const QString &url);
 };
 
+// Where `source` would go on the registry `host` under its own name: "docker://HOST/PATH:TAG" for an image name
+// (its repository path and tag), the folder or file name and the layout's tag for a folder or an archive; empty if
+// `source` is not a reference.
+QString destinationOnRegistry(const QString &host, const QString &source);
+
 // The registry browser's tree: registry → repository → tag → platform image (for an index) → layers.
 // Children load lazily, one page at a time (canFetchMore/fetchMore, through the engine's async registry queries
 // of ops/registrybrowse.h); while a fetch runs the node's last child is a status row saying "Loading…", and a failed

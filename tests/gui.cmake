@@ -28,6 +28,10 @@ if(TARGET stevedore_testsupport)
   # question and notifications, against Debian's docker-registry (RegistryFixture), a TcpRelay and loopback servers.
   stevedore_add_test(NAME tst_pushqueue SOURCES tst_pushqueue.cpp
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 240 GUI)
+  # Preferences: language, default registry, TLS verification and certificate folder, reaching the browser and a
+  # real push to Debian's docker-registry (RegistryFixture), read back by skopeo.
+  stevedore_add_test(NAME tst_preferences SOURCES tst_preferences.cpp
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
   # The GUI thread never stalls: four 48 MiB layers push while the browser pages 10,000 repositories.
   stevedore_add_test(NAME tst_guistall SOURCES tst_guistall.cpp
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 400 GUI)

@@ -3201,6 +3201,54 @@
             <source>&amp;Notify when a push ends while the window is in the background</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system's (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Default registry:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none, e.g. registry.example.com or 127.0.0.1:5000</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown in the registry browser, and proposed as the destination of a push.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates of new registries and pushes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Certificate folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>each registry's own: ~/.config/containers/certs.d/HOST, then /etc/containers/certs.d/HOST</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder new registries and pushes start with: CA certificates (*.crt) and client certificate pairs (*.cert, *.key).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is not a registry: give a host name or address, and a port if it needs one (registry.example.com, 127.0.0.1:5000).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificate folder %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PullSecretDialog</name>

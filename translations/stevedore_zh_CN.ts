@@ -3188,6 +3188,54 @@
             <source>&amp;Notify when a push ends while the window is in the background</source>
             <translation>窗口在后台时，推送结束后发出通知(&amp;N)</translation>
         </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>The system's (%1)</source>
+            <translation>跟随系统（%1）</translation>
+        </message>
+        <message>
+            <source>&amp;Default registry:</source>
+            <translation>默认镜像仓库(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>none, e.g. registry.example.com or 127.0.0.1:5000</source>
+            <translation>无，例如 registry.example.com 或 127.0.0.1:5000</translation>
+        </message>
+        <message>
+            <source>Shown in the registry browser, and proposed as the destination of a push.</source>
+            <translation>显示在镜像仓库浏览器中，并作为推送的建议目标。</translation>
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates of new registries and pushes</source>
+            <translation>新镜像仓库和推送验证 TLS 证书(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate folder:</source>
+            <translation>证书文件夹(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>each registry's own: ~/.config/containers/certs.d/HOST, then /etc/containers/certs.d/HOST</source>
+            <translation>各镜像仓库自己的：先 ~/.config/containers/certs.d/HOST，再 /etc/containers/certs.d/HOST</translation>
+        </message>
+        <message>
+            <source>The folder new registries and pushes start with: CA certificates (*.crt) and client certificate pairs (*.cert, *.key).</source>
+            <translation>新镜像仓库和推送默认使用的文件夹：CA 证书（*.crt）和客户端证书对（*.cert、*.key）。</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>“%1” is not a registry: give a host name or address, and a port if it needs one (registry.example.com, 127.0.0.1:5000).</source>
+            <translation>“%1”不是镜像仓库：请给出主机名或地址，需要时加上端口（registry.example.com、127.0.0.1:5000）。</translation>
+        </message>
+        <message>
+            <source>The certificate folder %1 does not exist.</source>
+            <translation>证书文件夹 %1 不存在。</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::PullSecretDialog</name>

@@ -1,5 +1,7 @@
 #include "addregistrydialog.h"
 
+#include "preferencesdialog.h"
+
 #include "registrytreemodel.h"
 
 #include <QCheckBox>
@@ -26,8 +28,8 @@ AddRegistryDialog::AddRegistryDialog(QWidget *parent) : QDialog(parent)
     m_url->setPlaceholderText(tr("registry.example.com:5000"));
     m_tlsVerify = new QCheckBox(tr("Check the registry's TLS certificate"), this);
     m_tlsVerify->setObjectName(u"registryTlsVerifyBox"_s);
-    m_tlsVerify->setChecked(true);
-    m_certDir = new QLineEdit(this);
+    m_tlsVerify->setChecked(PreferencesDialog::tlsVerifyDefault());
+    m_certDir = new QLineEdit(PreferencesDialog::defaultCertDir(), this);
     m_certDir->setObjectName(u"registryCertDirEdit"_s);
     m_certDir->setPlaceholderText(tr("the system's (certs.d)"));
     auto *browse = new QPushButton(tr("Browse…"), this);

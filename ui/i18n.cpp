@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QPointer>
 #include <QTranslator>
 
@@ -47,6 +48,28 @@ bool installTranslators(const QLocale &locale)
     QCoreApplication::installTranslator(app);
     s_app = app;
     return true;
+}
+
+QString nativeLanguageName(const QString &language)
+{
+    const QLocale locale(language);
+    if (language.contains(u'_') && locale.language() == QLocale::Chinese)
+        return locale.script() == QLocale::TraditionalHanScript ? u"繁體中文"_s : u"简体中文"_s;
+    return locale.nativeLanguageName();
+}
+
+QString chosenLanguage()
+{
+    return QSettings().value(u"language"_s).toString();
+}
+
+void chooseLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        QSettings().remove(u"language"_s);
+    else
+        QSettings().setValue(u"language"_s, language);
+    installTranslators(language.isEmpty() ? QLocale::system() : QLocale(language));
 }
 
 QStringList availableLanguages()

@@ -16,6 +16,7 @@
 #include "pushqueuecontroller.h"
 #include "transferqueuefile.h"
 #include "registrybrowser.h"
+#include "registrytreemodel.h"
 #include "emptystorepage.h"
 #include "sandboxcontroller.h"
 #include "transfermodel.h"
@@ -273,19 +274,11 @@ void MainWindow::createDocks()
     auto *group = new QActionGroup(this);
     const QStringList languages = availableLanguages();
     for (const QString &lang : languages) {
-        // Each language in its own words, so it can be found whatever the current one is.
-        const QLocale locale(lang);
-        QString name = locale.nativeLanguageName();
-        if (lang.contains(u'_') && locale.language() == QLocale::Chinese)
-            name = locale.script() == QLocale::TraditionalHanScript ? u"繁體中文"_s : u"简体中文"_s;
-        QAction *a = m_languageMenu->addAction(name);
+        QAction *a = m_languageMenu->addAction(nativeLanguageName(lang));
         a->setObjectName(u"language_"_s + lang);
         a->setCheckable(true);
         group->addAction(a);
-        connect(a, &QAction::triggered, this, [lang] {
-            installTranslators(QLocale(lang));
-            QSettings().setValue(u"language"_s, lang);
-        });
+        connect(a, &QAction::triggered, this, [lang] { chooseLanguage(lang); });
     }
     resizeDocks({m_browserDock, m_editorDock}, {220, 260}, Qt::Horizontal);
     resizeDocks({m_queueDock}, {200}, Qt::Vertical);
@@ -451,6 +444,15 @@ PreferencesDialog *MainWindow::openPreferences()
 void MainWindow::applyPreferences()
 {
     m_queue->applyPreferences();
+    // The default registry is in the browser (with the TLS settings new registries get), and stays there.
+    const QString host = PreferencesDialog::defaultRegistry();
+    if (!host.isEmpty() && !m_browser->model()->registryIndex(host).isValid()) {
+        models::RegistrySpec spec;
+        spec.host = host;
+        spec.tlsVerify = PreferencesDialog::tlsVerifyDefault();
+        spec.certDir = PreferencesDialog::defaultCertDir();
+        m_browser->model()->addRegistry(spec);
+    }
     const int minutes = PreferencesDialog::scheduledImportInterval();
     if (minutes <= 0) {
         m_importTimer->stop();

@@ -1,10 +1,21 @@
 #include "preferencesdialog.h"
 
+#include "i18n.h"
+#include "pushdialog.h"
+
+#include "transport/transportreference.h"
+
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -18,6 +29,9 @@ const QString kIntervalKey = u"scheduledImports/intervalMinutes"_s;
 const QString kJobsKey = u"pushQueue/concurrentJobs"_s;
 const QString kRetriesKey = u"pushQueue/retries"_s;
 const QString kNotifyKey = u"pushQueue/notify"_s;
+const QString kRegistryKey = u"registries/default"_s;
+const QString kTlsVerifyKey = u"registries/tlsVerify"_s;
+const QString kCertDirKey = u"registries/certDir"_s;
 constexpr int kMaxMinutes = 7 * 24 * 60;
 constexpr int kMaxJobs = 8;
 constexpr int kMaxRetries = 20;
@@ -57,6 +71,21 @@ bool PreferencesDialog::notificationsEnabled()
     return QSettings().value(kNotifyKey, true).toBool();
 }
 
+QString PreferencesDialog::defaultRegistry()
+{
+    return QSettings().value(kRegistryKey).toString();
+}
+
+bool PreferencesDialog::tlsVerifyDefault()
+{
+    return QSettings().value(kTlsVerifyKey, true).toBool();
+}
+
+QString PreferencesDialog::defaultCertDir()
+{
+    return QSettings().value(kCertDirKey).toString();
+}
+
 PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent)
 {
@@ -85,6 +114,46 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_notify = new QCheckBox(this);
     m_notify->setObjectName(u"notify"_s);
     m_notify->setChecked(notificationsEnabled());
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(u"language"_s);
+    m_language->addItem(QString(), QString()); // the system's; its text is set by retranslate()
+    const QStringList languages = availableLanguages();
+    for (const QString &lang : languages)
+        m_language->addItem(nativeLanguageName(lang), lang);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(chosenLanguage())));
+    m_languageLabel = new QLabel(this);
+    m_languageLabel->setBuddy(m_language);
+    m_registry = new QLineEdit(defaultRegistry(), this);
+    m_registry->setObjectName(u"defaultRegistry"_s);
+    m_registry->setClearButtonEnabled(true);
+    m_registryLabel = new QLabel(this);
+    m_registryLabel->setBuddy(m_registry);
+    m_tlsVerify = new QCheckBox(this);
+    m_tlsVerify->setObjectName(u"tlsVerify"_s);
+    m_tlsVerify->setChecked(tlsVerifyDefault());
+    m_certDir = new QLineEdit(defaultCertDir(), this);
+    m_certDir->setObjectName(u"certDir"_s);
+    m_certDir->setClearButtonEnabled(true);
+    m_certDirLabel = new QLabel(this);
+    m_certDirLabel->setBuddy(m_certDir);
+    m_certBrowse = new QPushButton(this);
+    connect(m_certBrowse, &QPushButton::clicked, this, [this] {
+        auto *d = new QFileDialog(this, m_certDirLabel->text(), m_certDir->text());
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->setFileMode(QFileDialog::Directory);
+        d->setOption(QFileDialog::ShowDirsOnly);
+        connect(d, &QFileDialog::fileSelected, m_certDir, &QLineEdit::setText);
+        d->open();
+    });
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"problem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #c62828"_s);
+    m_problem->hide();
+    for (QLineEdit *e : {m_registry, m_certDir})
+        connect(e, &QLineEdit::textChanged, m_problem, &QLabel::hide);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
@@ -95,15 +164,29 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     queueForm->addRow(m_jobsLabel, m_jobs);
     queueForm->addRow(m_retriesLabel, m_retries);
     queueForm->addRow(QString(), m_notify);
+    auto *generalForm = new QFormLayout;
+    generalForm->addRow(m_languageLabel, m_language);
+    auto *certRow = new QHBoxLayout;
+    certRow->addWidget(m_certDir, 1);
+    certRow->addWidget(m_certBrowse);
+    auto *registryForm = new QFormLayout;
+    registryForm->addRow(m_registryLabel, m_registry);
+    registryForm->addRow(QString(), m_tlsVerify);
+    registryForm->addRow(m_certDirLabel, certRow);
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(generalForm);
+    layout->addSpacing(12);
+    layout->addLayout(registryForm);
+    layout->addSpacing(12);
     layout->addLayout(form);
     layout->addWidget(m_hint);
     layout->addSpacing(12);
     layout->addLayout(queueForm);
     layout->addStretch(1);
+    layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     retranslate();
-    resize(480, sizeHint().height());
+    resize(560, sizeHint().height());
 }
 
 void PreferencesDialog::retranslate()
@@ -117,6 +200,34 @@ void PreferencesDialog::retranslate()
     m_jobsLabel->setText(tr("Pushes running &at once:"));
     m_retriesLabel->setText(tr("&Retries of a temporary error:"));
     m_notify->setText(tr("&Notify when a push ends while the window is in the background"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_language->setItemText(0, tr("The system's (%1)").arg(nativeLanguageName(QLocale::system().name())));
+    m_registryLabel->setText(tr("&Default registry:"));
+    m_registry->setPlaceholderText(tr("none, e.g. registry.example.com or 127.0.0.1:5000"));
+    m_registry->setToolTip(tr("Shown in the registry browser, and proposed as the destination of a push."));
+    m_tlsVerify->setText(tr("&Verify TLS certificates of new registries and pushes"));
+    m_certDirLabel->setText(tr("&Certificate folder:"));
+    m_certDir->setPlaceholderText(
+        tr("each registry's own: ~/.config/containers/certs.d/HOST, then /etc/containers/certs.d/HOST"));
+    m_certDir->setToolTip(tr("The folder new registries and pushes start with: CA certificates (*.crt) and client "
+                             "certificate pairs (*.cert, *.key)."));
+    m_certBrowse->setText(tr("&Browse…"));
+}
+
+QString PreferencesDialog::problem() const
+{
+    const QString host = m_registry->text().trimmed();
+    if (!host.isEmpty()) {
+        // HOST[:PORT] and nothing else: what an image name of that registry would start with.
+        const auto ref = TransportReference::parse(u"docker://"_s + host + u"/probe:latest"_s);
+        if (!ref || !ref->image || ref->image->domain() != host)
+            return tr("“%1” is not a registry: give a host name or address, and a port if it needs one "
+                      "(registry.example.com, 127.0.0.1:5000).").arg(host);
+    }
+    const QString certDir = m_certDir->text().trimmed();
+    if (!certDir.isEmpty() && !QFileInfo(certDir).isDir())
+        return tr("The certificate folder %1 does not exist.").arg(certDir);
+    return {};
 }
 
 void PreferencesDialog::changeEvent(QEvent *event)
@@ -128,11 +239,24 @@ void PreferencesDialog::changeEvent(QEvent *event)
 
 void PreferencesDialog::accept()
 {
+    if (const QString wrong = problem(); !wrong.isEmpty()) {
+        m_problem->setText(wrong);
+        m_problem->show();
+        return;
+    }
     setScheduledImportInterval(m_interval->value());
     QSettings settings;
+    if (m_tlsVerify->isChecked() != tlsVerifyDefault() || m_certDir->text().trimmed() != defaultCertDir())
+        PushDialog::forgetTlsOptions(); // the push dialog starts from the new defaults, not from its last push
+    settings.setValue(kRegistryKey, m_registry->text().trimmed());
+    settings.setValue(kTlsVerifyKey, m_tlsVerify->isChecked());
+    settings.setValue(kCertDirKey, m_certDir->text().trimmed());
     settings.setValue(kJobsKey, m_jobs->value());
     settings.setValue(kRetriesKey, m_retries->value());
     settings.setValue(kNotifyKey, m_notify->isChecked());
+    const QString language = m_language->currentData().toString();
+    if (language != chosenLanguage())
+        chooseLanguage(language); // every window, this one included, switches now
     QDialog::accept();
 }
 

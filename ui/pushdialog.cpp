@@ -2,6 +2,7 @@
 
 #include "localimagesmodel.h"
 #include "preferencesdialog.h"
+#include "registrytreemodel.h"
 
 #include "content/mediatypes.h"
 
@@ -230,9 +231,24 @@ QStringList PushDialog::recentDestinations()
     return QSettings().value(kRecentKey).toStringList().mid(0, kMaxRecent);
 }
 
+void PushDialog::forgetTlsOptions()
+{
+    QSettings s;
+    s.remove(kCertDirKey);
+    s.remove(kTlsVerifyKey);
+}
+
 void PushDialog::setSource(const QString &source)
 {
     m_source->setText(source);
+    // With a default registry (Preferences), the image is proposed there under its own name, until a destination
+    // is typed or given.
+    const QString host = PreferencesDialog::defaultRegistry();
+    const QString destination = destinationText();
+    if (!host.isEmpty() && (destination.isEmpty() || destination == m_proposed)) {
+        m_proposed = models::destinationOnRegistry(host, source.trimmed());
+        m_destination->setText(m_proposed);
+    }
 }
 
 void PushDialog::setDestination(const QString &destination)
@@ -449,8 +465,8 @@ void PushDialog::restoreOptions()
     m_compression->setCurrentIndex(std::max(0, m_compression->findData(s.value(kCompressionKey).toString())));
     m_level->setValue(s.value(kLevelKey, 0).toInt());
     m_format->setCurrentIndex(std::max(0, m_format->findData(s.value(kFormatKey).toString())));
-    m_certDir->setText(s.value(kCertDirKey).toString());
-    m_tlsVerify->setChecked(s.value(kTlsVerifyKey, true).toBool());
+    m_certDir->setText(s.value(kCertDirKey, PreferencesDialog::defaultCertDir()).toString());
+    m_tlsVerify->setChecked(s.value(kTlsVerifyKey, PreferencesDialog::tlsVerifyDefault()).toBool());
 }
 
 void PushDialog::rememberOptions() const

@@ -52,6 +52,8 @@ public:
     Result<PushRequest> request() const;
     // The destinations accepted before, most recent first (at most 10).
     static QStringList recentDestinations();
+    // Drops the remembered TLS verification and certificate folder: the next dialog starts from Preferences.
+    static void forgetTlsOptions();
 
     QLineEdit *sourceEdit() const { return m_source; }
     QLineEdit *destinationEdit() const { return m_destination; }
@@ -86,6 +88,7 @@ private:
     void rememberOptions() const;
 
     QString m_root;
+    QString m_proposed; // the destination setSource() proposed on the default registry
     QLineEdit *m_source = nullptr;
     QToolButton *m_browse = nullptr;
     QToolButton *m_localButton = nullptr;

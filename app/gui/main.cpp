@@ -110,7 +110,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     // --lang, else the language chosen in View > Language, else the system's (LANG, LC_ALL).
-    const QString chosen = QSettings().value(u"language"_s).toString();
+    const QString chosen = stevedore::ui::chosenLanguage();
     const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption))
                            : chosen.isEmpty()       ? QLocale::system()
                                                     : QLocale(chosen);
