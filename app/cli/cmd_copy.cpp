@@ -7,12 +7,9 @@
 
 #include "copy/copyjob.h"
 #include "manifestlist/liststore.h"
+#include "ops/pullnames.h"
 #include "transport/store/localstore.h"
 #include "transport/transportreference.h"
-
-#include <QDir>
-#include <QFileInfo>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -77,43 +74,6 @@ Result<TransportReference> parseLocation(const QString &text)
     return TransportReference::parse(text);
 }
 
-// A registry location for a name given without a transport (push DESTINATION, pull SOURCE).
-Result<TransportReference> asRegistry(const QString &text)
-{
-    auto r = TransportReference::parse(text);
-    if (!r)
-        return r;
-    if (r->kind != TransportReference::Kind::LocalStore)
-        return r;
-    return TransportReference::parse(u"docker://"_s + text);
-}
-
-// The local store name for what `pull SOURCE` copies when NAME is left out.
-Result<QString> defaultPullName(const TransportReference &src)
-{
-    if (src.image) {
-        const ImageReference &ref = *src.image;
-        return ref.hasTag() ? ref.withoutDigest().toString() : ref.toString();
-    }
-    if (src.path.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"cannot derive a local name from %1; give NAME"_s.arg(src.toString()));
-    if (!src.pathRef.isEmpty() && (src.pathRef.contains(u'/') || src.pathRef.contains(u':'))) {
-        // oci:PATH:registry.example/team/app:v1 (a full name as the layout's ref)
-        auto named = ImageReference::parse(src.pathRef);
-        if (named)
-            return named->toString();
-    }
-    QString base = QFileInfo(QDir::cleanPath(QDir::current().absoluteFilePath(src.path))).fileName().toLower();
-    static const QRegularExpression bad(u"[^a-z0-9._-]+"_s);
-    base.replace(bad, u"-"_s);
-    static const QRegularExpression edges(u"^[^a-z0-9]+|[^a-z0-9]+$"_s);
-    base.remove(edges);
-    if (base.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"cannot derive a local name from %1; give NAME"_s.arg(src.toString()));
-    const QString tag = ImageReference::isValidTag(src.pathRef) ? src.pathRef : u"latest"_s;
-    return u"localhost/%1:%2"_s.arg(base, tag);
-}
-
 } // namespace
 
 int runCopyWithOptions(const QString &command, const ParsedArgs &p, const TransportReference &src,
@@ -146,7 +106,7 @@ int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
         printError(spec.name, u"DESTINATION is required when IMAGE is not a local store name (IMAGE is %1)"_s.arg(image));
         return ExitUsage;
     }
-    auto dst = asRegistry(p.positionals.size() > 1 ? p.positionals.at(1) : image);
+    auto dst = registryLocation(p.positionals.size() > 1 ? p.positionals.at(1) : image);
     if (!dst) {
         printError(spec.name, dst.error().message);
         return ExitUsage;
@@ -174,7 +134,7 @@ int cmdPush(const CommandSpec &spec, const ParsedArgs &p)
 
 int cmdPull(const CommandSpec &spec, const ParsedArgs &p)
 {
-    auto src = asRegistry(p.positionals.at(0));
+    auto src = registryLocation(p.positionals.at(0));
     if (!src) {
         printError(spec.name, src.error().message);
         return ExitUsage;
