@@ -28,6 +28,9 @@ if(TARGET stevedore_testsupport)
   # question and notifications, against Debian's docker-registry (RegistryFixture), a TcpRelay and loopback servers.
   stevedore_add_test(NAME tst_pushqueue SOURCES tst_pushqueue.cpp
                      LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 240 GUI)
+  # The local images panel and File > Pull Image…, against Debian's docker-registry (RegistryFixture) and skopeo.
+  stevedore_add_test(NAME tst_localimages SOURCES tst_localimages.cpp
+                     LIBS stevedore_ui stevedore_testsupport LABELS gui registry TIMEOUT 180 GUI)
   # Preferences: language, default registry, TLS verification and certificate folder, reaching the browser and a
   # real push to Debian's docker-registry (RegistryFixture), read back by skopeo.
   stevedore_add_test(NAME tst_preferences SOURCES tst_preferences.cpp

@@ -141,7 +141,7 @@ void TestMainWindow::docksAndMenus()
         if (!a->isSeparator())
             fileActions << a->text();
     }
-    QCOMPARE(fileActions, (QStringList{u"&Push Image…"_s, u"&Quit"_s}));
+    QCOMPARE(fileActions, (QStringList{u"&Push Image…"_s, u"P&ull Image…"_s, u"&Quit"_s}));
 
     // View toggles each dock and the tool bar.
     auto *view = w.findChild<QMenu *>(u"viewMenu"_s);
@@ -581,7 +581,7 @@ void TestMainWindow::everyActionHasAnIconAndTheToolBarIsThere()
     for (QAction *a : barActions)
         if (!a->isSeparator())
             onBar.append(a->objectName());
-    QCOMPARE(onBar, QStringList({u"pushAction"_s, u"refreshAction"_s, u"credentialsAction"_s,
+    QCOMPARE(onBar, QStringList({u"pushAction"_s, u"pullAction"_s, u"refreshAction"_s, u"credentialsAction"_s,
                                  u"manifestEditorAction"_s, u"sandboxAction"_s, u"preferencesAction"_s}));
     QVERIFY(w.findChild<QMenu *>(u"fileMenu"_s)->actions().contains(w.findChild<QAction *>(u"pushAction"_s)));
     // View > Tool Bar hides and shows it.

@@ -8,6 +8,7 @@
 //  - the queue across a restart: the file (0600, no typed password), finished jobs as they ended, unfinished ones
 //    queued again, a typed-password job failed with the reason; quitting with pushes asks first (Keep or Quit);
 //  - a push that ends while the window is in the background is announced.
+// (The local images panel is tested in tst_localimages.)
 // Every model is watched by QAbstractItemModelTester.
 #include "i18n.h"
 #include "localimagespanel.h"
@@ -573,92 +574,6 @@ private Q_SLOTS:
         QVERIFY2(!words.contains(QRegularExpression(u"[A-Za-z]{3,}"_s)), qPrintable(engineChinese));
         QVERIFY2(engineChinese.contains(QRegularExpression(u"\\p{Han}"_s)), qPrintable(engineChinese));
         QVERIFY(!engineEnglish.isEmpty());
-    }
-
-    void localImagesPanel()
-    {
-        // An index of two platforms in the local store.
-        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
-        toStore.options.all = true;
-        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
-        job.start();
-        QVERIFY(job.waitForFinished(kPushTimeoutMs));
-        QCOMPARE(job.state(), Job::State::Succeeded);
-
-        MainWindow w(m_root);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        stevedore::ui::LocalImagesPanel *panel = w.imagesPanel();
-        QAbstractItemModel *rows = panel->proxy();
-        QTRY_COMPARE(rows->rowCount(), 1);
-        using stevedore::models::LocalImagesModel;
-        QTRY_COMPARE(rows->index(0, LocalImagesModel::Platforms).data().toString(), u"linux/amd64, linux/arm64/v8"_s);
-        const qint64 stored = rows->index(0, LocalImagesModel::Size).data(LocalImagesModel::RawRole).toLongLong();
-        QVERIFY2(stored > 4 * 3 * 1024 * 1024, qPrintable(QString::number(stored))); // four 3 MiB layers and configs
-        // The filter narrows by any column.
-        panel->filterEdit()->setText(u"arm64"_s);
-        QCOMPARE(rows->rowCount(), 1);
-        panel->filterEdit()->setText(u"no-such-image"_s);
-        QCOMPARE(rows->rowCount(), 0);
-        panel->filterEdit()->clear();
-        QCOMPARE(rows->rowCount(), 1);
-
-        // Dates and sizes follow the language chosen at run time, and the views are told to ask again.
-        const QDateTime created = rows->index(0, LocalImagesModel::Created).data(LocalImagesModel::RawRole).toDateTime();
-        QVERIFY(created.isValid());
-        const QLocale english(QLocale::English), chinese(u"zh_CN"_s);
-        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
-                 english.toString(created.toLocalTime(), QLocale::ShortFormat));
-        QVERIFY(english.toString(created.toLocalTime(), QLocale::ShortFormat)
-                != chinese.toString(created.toLocalTime(), QLocale::ShortFormat));
-        QSignalSpy imagesChanged(rows, &QAbstractItemModel::dataChanged);
-        QSignalSpy queueRelaid(w.transferModel(), &QAbstractItemModel::layoutChanged);
-        QSignalSpy browserRelaid(w.registryBrowser()->model(), &QAbstractItemModel::layoutChanged);
-        QVERIFY(stevedore::ui::installTranslators(chinese));
-        QTRY_VERIFY(!imagesChanged.isEmpty());
-        QVERIFY(!queueRelaid.isEmpty());
-        QVERIFY(!browserRelaid.isEmpty());
-        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
-                 chinese.toString(created.toLocalTime(), QLocale::ShortFormat));
-        QCOMPARE(rows->index(0, LocalImagesModel::Size).data().toString(), chinese.formattedDataSize(stored));
-        QCOMPARE(rows->headerData(LocalImagesModel::Repository, Qt::Horizontal).toString(), u"仓库"_s);
-        QVERIFY(stevedore::ui::installTranslators(english));
-        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
-                 english.toString(created.toLocalTime(), QLocale::ShortFormat));
-
-        // Tag…: another name for it.
-        panel->view()->selectRow(0);
-        auto *prompt = qobject_cast<QInputDialog *>(panel->tagSelected());
-        QVERIFY(prompt);
-        prompt->setTextValue(u"local/two:copy"_s);
-        prompt->accept();
-        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 2, 10000);
-        // Remove (the Delete key) asks first; Cancel keeps it, Remove removes it.
-        const QModelIndexList copy = rows->match(rows->index(0, LocalImagesModel::Tag), Qt::DisplayRole, u"copy"_s);
-        QCOMPARE(copy.size(), 1);
-        panel->view()->selectRow(copy.first().row());
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        panel->view()->setFocus();
-        QTRY_VERIFY(panel->view()->hasFocus());
-        QTest::keyClick(panel->view(), Qt::Key_Delete);
-        QTRY_VERIFY(panel->removeQuestion() && panel->removeQuestion()->isVisible());
-        QVERIFY(panel->removeQuestion()->text().contains(u"local/two:copy"_s));
-        panel->removeQuestion()->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!panel->removeQuestion());
-        QTest::qWait(200);
-        QCOMPARE(rows->rowCount(), 2);
-        panel->removeSelected();
-        QVERIFY(panel->removeQuestion());
-        panel->removeQuestion()->findChild<QPushButton *>(u"removeButton"_s)->click();
-        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 1, 10000);
-        QCOMPARE(rows->index(0, LocalImagesModel::Tag).data().toString(), u"v1"_s);
-        // Inspect: what `stevedore inspect` prints.
-        panel->view()->selectRow(0);
-        QWidget *inspect = panel->inspectSelected();
-        QVERIFY(inspect);
-        auto *text = inspect->findChild<QPlainTextEdit *>(u"inspectText"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"\"Digest\""_s), 10000);
     }
 
     void notifiesInTheBackground()

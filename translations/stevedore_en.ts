@@ -1842,6 +1842,10 @@
             <source>cannot make the sample image: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>cannot derive a local name from %1; give NAME</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -2616,7 +2620,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Images pulled or imported with the stevedore command show here too.</source>
+            <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Or pull an image of a registry with File → Pull Image…. Images imported with the stevedore command show here too.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2928,6 +2932,18 @@
         </message>
         <message>
             <source>Tool Bar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;ull Image…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy an image of a registry into the local store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pulled %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3247,6 +3263,57 @@
         </message>
         <message>
             <source>The certificate folder %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PullDialog</name>
+        <message>
+            <source>Pull Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Image:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registry.example.com/team/app:v1, or docker://…, oci:…, dir:…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Local &amp;name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All &amp;platforms of an index (otherwise this computer's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates (require https)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pull</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the image's own name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the image to pull, e.g. registry.example.com/team/app:v1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>local name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The local name %1 names another location: give a name without a transport (push the image there instead).</source>
             <translation type="unfinished" />
         </message>
     </context>

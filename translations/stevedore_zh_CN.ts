@@ -1842,6 +1842,10 @@
             <source>cannot make the sample image: %1</source>
             <translation>无法制作示例镜像：%1</translation>
         </message>
+        <message>
+            <source>cannot derive a local name from %1; give NAME</source>
+            <translation>无法从 %1 推导出本地名称；请给出 NAME</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -2613,8 +2617,8 @@
             <translation>本地存储中还没有镜像</translation>
         </message>
         <message>
-            <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Images pulled or imported with the stevedore command show here too.</source>
-            <translation>启动沙盒仓库：它会在这里放入一个示例镜像，并在本机提供一个可推送的仓库 — 把镜像拖到推送队列即可。也可以推送 OCI 布局文件夹：把它拖放到推送队列，或选择“文件 → 推送镜像…”。用 stevedore 命令拉取或导入的镜像也会显示在这里。</translation>
+            <source>Start the sandbox registry: it puts a sample image here and gives you a registry on this computer to push it to — drag the image onto the push queue. Or push an OCI layout folder: drop it on the push queue, or choose File → Push Image…. Or pull an image of a registry with File → Pull Image…. Images imported with the stevedore command show here too.</source>
+            <translation>启动沙盒仓库：它会在这里放入一个示例镜像，并在本机提供一个可推送的仓库 — 把镜像拖到推送队列即可。也可以推送 OCI 布局文件夹：把它拖放到推送队列，或选择“文件 → 推送镜像…”。或者用“文件 → 拉取镜像…”拉取镜像仓库中的镜像。用 stevedore 命令导入的镜像也会显示在这里。</translation>
         </message>
     </context>
     <context>
@@ -2920,6 +2924,18 @@
         <message>
             <source>Tool Bar</source>
             <translation>工具栏</translation>
+        </message>
+        <message>
+            <source>P&amp;ull Image…</source>
+            <translation>拉取镜像(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Copy an image of a registry into the local store</source>
+            <translation>将镜像仓库中的镜像复制到本地存储</translation>
+        </message>
+        <message>
+            <source>Pulled %1</source>
+            <translation>已拉取 %1</translation>
         </message>
     </context>
     <context>
@@ -3235,6 +3251,57 @@
         <message>
             <source>The certificate folder %1 does not exist.</source>
             <translation>证书文件夹 %1 不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>stevedore::ui::PullDialog</name>
+        <message>
+            <source>Pull Image</source>
+            <translation>拉取镜像</translation>
+        </message>
+        <message>
+            <source>&amp;Image:</source>
+            <translation>镜像(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>registry.example.com/team/app:v1, or docker://…, oci:…, dir:…</source>
+            <translation>registry.example.com/team/app:v1，或 docker://…、oci:…、dir:…</translation>
+        </message>
+        <message>
+            <source>Local &amp;name:</source>
+            <translation>本地名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>All &amp;platforms of an index (otherwise this computer's)</source>
+            <translation>索引的所有平台(&amp;P)（否则只取本机平台）</translation>
+        </message>
+        <message>
+            <source>&amp;Verify TLS certificates (require https)</source>
+            <translation>验证 TLS 证书（要求 https）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Pull</source>
+            <translation>拉取(&amp;P)</translation>
+        </message>
+        <message>
+            <source>the image's own name</source>
+            <translation>镜像自身的名称</translation>
+        </message>
+        <message>
+            <source>Enter the image to pull, e.g. registry.example.com/team/app:v1.</source>
+            <translation>请输入要拉取的镜像，例如 registry.example.com/team/app:v1。</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>镜像</translation>
+        </message>
+        <message>
+            <source>local name</source>
+            <translation>本地名称</translation>
+        </message>
+        <message>
+            <source>The local name %1 names another location: give a name without a transport (push the image there instead).</source>
+            <translation>本地名称 %1 指向另一个位置：请给出不带传输方式的名称（若要放到那里，请改用推送）。</translation>
         </message>
     </context>
     <context>

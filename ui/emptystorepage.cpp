@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace stevedore::ui {
 
-EmptyStorePage::EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QWidget *parent) : QWidget(parent)
+EmptyStorePage::EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QAction *pullAction, QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"emptyStorePage"_s);
     m_title = new QLabel(this);
@@ -33,11 +34,16 @@ EmptyStorePage::EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QWid
     m_push->setObjectName(u"emptyStorePushButton"_s);
     m_push->setDefaultAction(pushAction);
     m_push->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_pull = new QToolButton(this);
+    m_pull->setObjectName(u"emptyStorePullButton"_s);
+    m_pull->setDefaultAction(pullAction);
+    m_pull->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_sandbox);
     buttons->addWidget(m_push);
+    buttons->addWidget(m_pull);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();
@@ -54,8 +60,9 @@ void EmptyStorePage::retranslate()
     m_title->setText(tr("No images in the local store yet"));
     m_text->setText(tr("Start the sandbox registry: it puts a sample image here and gives you a registry on this "
                        "computer to push it to — drag the image onto the push queue. Or push an OCI layout "
-                       "folder: drop it on the push queue, or choose File → Push Image…. Images pulled or "
-                       "imported with the stevedore command show here too."));
+                       "folder: drop it on the push queue, or choose File → Push Image…. Or pull an image of a "
+                       "registry with File → Pull Image…. Images imported with the stevedore command show here "
+                       "too."));
 }
 
 } // namespace stevedore::ui

@@ -1,6 +1,6 @@
 #pragma once
 // What the middle of the window shows while the local store holds no image: what to do next, with buttons for the
-// actions that get a first image and a first registry (the sandbox, the push dialog).
+// actions that get a first image and a first registry (the sandbox, the push and pull dialogs).
 
 #include <QWidget>
 
@@ -15,7 +15,7 @@ class EmptyStorePage final : public QWidget
     Q_OBJECT
 public:
     // The buttons follow the actions (text, enabled state) and trigger them.
-    EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QWidget *parent = nullptr);
+    EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QAction *pullAction, QWidget *parent = nullptr);
     void retranslate();
 
 private:
@@ -23,6 +23,7 @@ private:
     QLabel *m_text = nullptr;
     QToolButton *m_sandbox = nullptr;
     QToolButton *m_push = nullptr;
+    QToolButton *m_pull = nullptr;
 };
 
 } // namespace stevedore::ui

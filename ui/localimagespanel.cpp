@@ -74,6 +74,10 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
         menu->addActions({m_push, m_tag, m_inspect});
         menu->addSeparator();
         menu->addAction(m_remove);
+        if (m_pull) {
+            menu->addSeparator();
+            menu->addAction(m_pull);
+        }
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LocalImagesPanel::updateActions);

@@ -39,6 +39,9 @@ public:
     QWidget *inspectSelected();
     void removeSelected();
 
+    // The window's File > Pull Image… action, offered in the context menu too.
+    void setPullAction(QAction *pull) { m_pull = pull; }
+
 Q_SIGNALS:
     void pushRequested(const QString &reference);
     void message(const QString &text);
@@ -56,6 +59,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QAction *m_push = nullptr;
+    QAction *m_pull = nullptr; // not owned
     QAction *m_tag = nullptr;
     QAction *m_remove = nullptr;
     QAction *m_inspect = nullptr;

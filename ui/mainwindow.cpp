@@ -84,7 +84,8 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
 
     createActions();
     createDocks();
-    m_emptyPage = new EmptyStorePage(m_sandbox->action(), m_pushAction, m_centre);
+    m_emptyPage = new EmptyStorePage(m_sandbox->action(), m_pushAction, m_pullAction, m_centre);
+    m_imagesPanel->setPullAction(m_pullAction);
     m_centre->addWidget(m_emptyPage);
 
     m_countLabel = new QLabel(this);
@@ -134,64 +135,6 @@ MainWindow::~MainWindow()
     m_transfers->cancelAll();
 }
 
-void MainWindow::createActions()
-{
-    m_pushAction = new QAction(actionIcon("push"), QString(), this);
-    m_pushAction->setObjectName(u"pushAction"_s);
-    m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    connect(m_pushAction, &QAction::triggered, this, [this] { openPushDialog(selectedImage()); });
-    m_quitAction = new QAction(actionIcon("quit"), QString(), this);
-    m_quitAction->setObjectName(u"quitAction"_s);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    m_refreshAction = new QAction(actionIcon("refresh"), QString(), this);
-    m_refreshAction->setObjectName(u"refreshAction"_s);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshImages);
-    m_aboutAction = new QAction(actionIcon("about"), QString(), this);
-    m_aboutAction->setObjectName(u"aboutAction"_s);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_aboutQtAction = new QAction(this);
-    m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-    m_credentialsAction = new QAction(actionIcon("credentials"), QString(), this);
-    m_credentialsAction->setObjectName(u"credentialsAction"_s);
-    connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::openCredentialsWindow);
-    m_manifestEditorAction = new QAction(actionIcon("manifest-editor"), QString(), this);
-    m_manifestEditorAction->setObjectName(u"manifestEditorAction"_s);
-    connect(m_manifestEditorAction, &QAction::triggered, this, &MainWindow::openManifestEditor);
-    m_preferencesAction = new QAction(actionIcon("preferences"), QString(), this);
-    m_preferencesAction->setObjectName(u"preferencesAction"_s);
-    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
-
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->setObjectName(u"fileMenu"_s);
-    m_fileMenu->addAction(m_pushAction);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quitAction);
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->setObjectName(u"viewMenu"_s);
-    m_toolsMenu = menuBar()->addMenu(QString());
-    m_toolsMenu->setObjectName(u"toolsMenu"_s);
-    m_toolsMenu->addAction(m_credentialsAction);
-    m_toolsMenu->addAction(m_manifestEditorAction);
-    m_preferencesSeparator = m_toolsMenu->addSeparator();
-    m_toolsMenu->addAction(m_preferencesAction);
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->setObjectName(u"helpMenu"_s);
-    m_shortcutsAction = m_helpMenu->addAction(actionIcon("shortcuts"), QString());
-    m_shortcutsAction->setObjectName(u"shortcutsAction"_s);
-    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
-    connect(m_shortcutsAction, &QAction::triggered, this, [this] { openShortcutsDialog(this); });
-    m_helpMenu->addSeparator();
-    m_helpMenu->addAction(m_aboutAction);
-    m_helpMenu->addAction(m_aboutQtAction);
-}
-
 void MainWindow::createDocks()
 {
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
@@ -223,7 +166,7 @@ void MainWindow::createDocks()
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(u"mainToolBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->addActions({m_pushAction, m_refreshAction});
+    m_toolBar->addActions({m_pushAction, m_pullAction, m_refreshAction});
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_credentialsAction, m_manifestEditorAction, m_sandbox->action()});
     m_toolBar->addSeparator();
@@ -295,6 +238,8 @@ void MainWindow::retranslate()
     m_credentialsAction->setStatusTip(tr("List, add, test and remove registry credentials"));
     m_pushAction->setText(tr("&Push Image…"));
     m_pushAction->setStatusTip(tr("Push an image to a registry or another location"));
+    m_pullAction->setText(tr("P&ull Image…"));
+    m_pullAction->setStatusTip(tr("Copy an image of a registry into the local store"));
     m_quitAction->setText(tr("&Quit"));
     m_refreshAction->setText(tr("&Refresh Images"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -520,7 +465,11 @@ void MainWindow::onJobFinished(int row, Job::State state, const QString &message
                              : QString();
     switch (state) {
     case Job::State::Succeeded:
-        statusBar()->showMessage(tr("Pushed %1").arg(what), kStatusTimeoutMs);
+        statusBar()->showMessage(job && job->destination().kind == TransportReference::Kind::LocalStore
+                                         && job->source().kind != TransportReference::Kind::LocalStore
+                                     ? tr("Pulled %1").arg(what)
+                                     : tr("Pushed %1").arg(what),
+                                 kStatusTimeoutMs);
         break;
     case Job::State::Cancelled:
         statusBar()->showMessage(tr("Cancelled %1").arg(what), kStatusTimeoutMs);

@@ -35,6 +35,7 @@ namespace stevedore::ui {
 class CredentialManager;
 class PreferencesDialog;
 class ManifestEditor;
+class PullDialog;
 class PushDialog;
 class PushQueueDock;
 class PushQueueController;
@@ -78,6 +79,7 @@ public:
 public Q_SLOTS:
     // Opens the (non-modal) push dialog, `source` pre-filled; returns it for tests.
     PushDialog *openPushDialog(const QString &source = {});
+    PullDialog *openPullDialog(); // File > Pull Image…: queued like a push once accepted
     void refreshImages();
     // Queues a push (it starts when one of the concurrent slots is free) and shows the push queue; returns its row.
     int queuePush(const CopyRequest &request);
@@ -150,6 +152,7 @@ private:
     QToolBar *m_toolBar = nullptr;
     QMenu *m_languageMenu = nullptr;
     QAction *m_pushAction = nullptr;
+    QAction *m_pullAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_credentialsAction = nullptr;

@@ -1,0 +1,283 @@
+// The local images panel (issue 8), against Debian's docker-registry (RegistryFixture), read back with skopeo:
+//  - columns (platforms, size as stored), the filter, Tag…, Remove… behind a question, Inspect;
+//  - dates and sizes follow the language chosen at run time;
+//  - File > Pull Image… (also on the empty store's page and the panel's menu) copies an image of the registry into
+//    the store through the queue: the default name, a name of one's own, wrong input refused in the dialog.
+// The transfer model is watched by QAbstractItemModelTester.
+#include "emptystorepage.h"
+#include "i18n.h"
+#include "localimagesmodel.h"
+#include "localimagespanel.h"
+#include "mainwindow.h"
+#include "pulldialog.h"
+#include "pushdialog.h"
+#include "registrybrowser.h"
+#include "registrytreemodel.h"
+#include "transfermodel.h"
+#include "transferqueuefile.h"
+
+#include "copy/copyjob.h"
+#include "support/e2e.h"
+#include "support/guievents.h"
+#include "support/testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using stevedore::Job;
+using stevedore::models::TransferModel;
+using stevedore::ui::MainWindow;
+
+class TestLocalImages : public QObject
+{
+    Q_OBJECT
+
+    stevedore::test::RegistryFixture m_registry;
+    QTemporaryDir m_tmp;
+    QString m_root;
+    QString m_twoPlatforms; // oci: reference of a 2-platform index with gzip layers
+
+    stevedore::CopyRequest request(const QString &source, const QString &destination)
+    {
+        auto r = stevedore::ui::makePushRequest(source, destination, m_root);
+        if (!r)
+            qFatal("%s", qPrintable(r.error().message));
+        r->context.tlsVerify = false;
+        r->context.retry.maxRetries = 0;
+        return *r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        stevedore::test::useIsolatedEnvironment(m_tmp.filePath(u"home"_s));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_tmp.filePath(u"settings"_s));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(u"settings"_s));
+        QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
+        QCoreApplication::setApplicationName(u"tst_localimages"_s);
+        QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
+        QVERIFY2(!stevedore::test::findTool(u"skopeo"_s).isEmpty(), "skopeo is missing: run scripts/install-deps.sh --test");
+        QString error;
+        QVERIFY2(m_registry.start(&error), qPrintable(error));
+        stevedore::test::TestImageSpec spec;
+        spec.platforms = {u"linux/amd64"_s, u"linux/arm64/v8"_s};
+        spec.layersPerPlatform = 2;
+        spec.layerSize = 3 * 1024 * 1024;
+        spec.gzipLayers = true;
+        spec.seed = 21;
+        const QString dir = m_tmp.filePath(u"layouts/two"_s);
+        QVERIFY2(!stevedore::test::writeTestLayout(dir, u"v1"_s, spec, &error).isEmpty(), qPrintable(error));
+        m_twoPlatforms = u"oci:"_s + dir + u":v1"_s;
+    }
+
+    void init()
+    {
+        // Each test starts with an empty store, queue and settings.
+        m_root = m_tmp.filePath(u"storage-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+        QSettings().clear();
+        QFile::remove(stevedore::models::TransferQueueFile::defaultPath());
+    }
+
+    void cleanup() { QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English))); }
+
+    void localImagesPanel()
+    {
+        // An index of two platforms in the local store.
+        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
+        toStore.options.all = true;
+        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
+        job.start();
+        QVERIFY(job.waitForFinished(60000));
+        QCOMPARE(job.state(), Job::State::Succeeded);
+
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        stevedore::ui::LocalImagesPanel *panel = w.imagesPanel();
+        QAbstractItemModel *rows = panel->proxy();
+        QTRY_COMPARE(rows->rowCount(), 1);
+        using stevedore::models::LocalImagesModel;
+        QTRY_COMPARE(rows->index(0, LocalImagesModel::Platforms).data().toString(), u"linux/amd64, linux/arm64/v8"_s);
+        const qint64 stored = rows->index(0, LocalImagesModel::Size).data(LocalImagesModel::RawRole).toLongLong();
+        QVERIFY2(stored > 4 * 3 * 1024 * 1024, qPrintable(QString::number(stored))); // four 3 MiB layers and configs
+        // The filter narrows by any column.
+        panel->filterEdit()->setText(u"arm64"_s);
+        QCOMPARE(rows->rowCount(), 1);
+        panel->filterEdit()->setText(u"no-such-image"_s);
+        QCOMPARE(rows->rowCount(), 0);
+        panel->filterEdit()->clear();
+        QCOMPARE(rows->rowCount(), 1);
+
+        // Dates and sizes follow the language chosen at run time, and the views are told to ask again.
+        const QDateTime created = rows->index(0, LocalImagesModel::Created).data(LocalImagesModel::RawRole).toDateTime();
+        QVERIFY(created.isValid());
+        const QLocale english(QLocale::English), chinese(u"zh_CN"_s);
+        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
+                 english.toString(created.toLocalTime(), QLocale::ShortFormat));
+        QVERIFY(english.toString(created.toLocalTime(), QLocale::ShortFormat)
+                != chinese.toString(created.toLocalTime(), QLocale::ShortFormat));
+        QSignalSpy imagesChanged(rows, &QAbstractItemModel::dataChanged);
+        QSignalSpy queueRelaid(w.transferModel(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy browserRelaid(w.registryBrowser()->model(), &QAbstractItemModel::layoutChanged);
+        QVERIFY(stevedore::ui::installTranslators(chinese));
+        QTRY_VERIFY(!imagesChanged.isEmpty());
+        QVERIFY(!queueRelaid.isEmpty());
+        QVERIFY(!browserRelaid.isEmpty());
+        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
+                 chinese.toString(created.toLocalTime(), QLocale::ShortFormat));
+        QCOMPARE(rows->index(0, LocalImagesModel::Size).data().toString(), chinese.formattedDataSize(stored));
+        QCOMPARE(rows->headerData(LocalImagesModel::Repository, Qt::Horizontal).toString(), u"仓库"_s);
+        QVERIFY(stevedore::ui::installTranslators(english));
+        QCOMPARE(rows->index(0, LocalImagesModel::Created).data().toString(),
+                 english.toString(created.toLocalTime(), QLocale::ShortFormat));
+
+        // Tag…: another name for it.
+        panel->view()->selectRow(0);
+        auto *prompt = qobject_cast<QInputDialog *>(panel->tagSelected());
+        QVERIFY(prompt);
+        prompt->setTextValue(u"local/two:copy"_s);
+        prompt->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 2, 10000);
+        // Remove (the Delete key) asks first; Cancel keeps it, Remove removes it.
+        const QModelIndexList copy = rows->match(rows->index(0, LocalImagesModel::Tag), Qt::DisplayRole, u"copy"_s);
+        QCOMPARE(copy.size(), 1);
+        panel->view()->selectRow(copy.first().row());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        panel->view()->setFocus();
+        QTRY_VERIFY(panel->view()->hasFocus());
+        QTest::keyClick(panel->view(), Qt::Key_Delete);
+        QTRY_VERIFY(panel->removeQuestion() && panel->removeQuestion()->isVisible());
+        QVERIFY(panel->removeQuestion()->text().contains(u"local/two:copy"_s));
+        panel->removeQuestion()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!panel->removeQuestion());
+        QTest::qWait(200);
+        QCOMPARE(rows->rowCount(), 2);
+        panel->removeSelected();
+        QVERIFY(panel->removeQuestion());
+        panel->removeQuestion()->findChild<QPushButton *>(u"removeButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 1, 10000);
+        QCOMPARE(rows->index(0, LocalImagesModel::Tag).data().toString(), u"v1"_s);
+        // Inspect: what `stevedore inspect` prints.
+        panel->view()->selectRow(0);
+        QWidget *inspect = panel->inspectSelected();
+        QVERIFY(inspect);
+        auto *text = inspect->findChild<QPlainTextEdit *>(u"inspectText"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"\"Digest\""_s), 10000);
+    }
+
+
+    void pullIntoTheStore()
+    {
+        // The registry holds the index (pushed by the engine); the store is empty.
+        const QString remote = u"%1/pull/two:v1"_s.arg(m_registry.hostPort());
+        {
+            auto toRegistry = request(m_twoPlatforms, u"docker://"_s + remote);
+            toRegistry.options.all = true;
+            stevedore::CopyJob job(toRegistry.source, toRegistry.destination, toRegistry.context, toRegistry.options);
+            job.start();
+            QVERIFY(job.waitForFinished(60000));
+            QCOMPARE(job.state(), Job::State::Succeeded);
+        }
+        MainWindow w(m_root);
+        QAbstractItemModelTester tester(w.transferModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(!w.imagesModel()->isLoading());
+        QCOMPARE(w.imagesModel()->rowCount(), 0);
+
+        // Offered where a new user looks: the empty store's page, the File menu, the tool bar.
+        auto *pullAction = w.findChild<QAction *>(u"pullAction"_s);
+        QVERIFY(pullAction);
+        QCOMPARE(w.findChild<QToolButton *>(u"emptyStorePullButton"_s)->defaultAction(), pullAction);
+        QCOMPARE(pullAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+        w.findChild<QToolButton *>(u"emptyStorePullButton"_s)->click();
+        stevedore::ui::PullDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w.findChild<stevedore::ui::PullDialog *>()) && dialog->isVisible());
+
+        // Wrong input is refused in the dialog, with the reason.
+        auto clickPull = [](QDialog *d) { d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click(); };
+        clickPull(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->problemLabel()->text().startsWith(u"Enter the image to pull"_s),
+                 qPrintable(dialog->problemLabel()->text()));
+        dialog->imageEdit()->setText(remote);
+        dialog->nameEdit()->setText(u"oci:/tmp/elsewhere:v1"_s);
+        clickPull(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->problemLabel()->text().contains(u"names another location"_s),
+                 qPrintable(dialog->problemLabel()->text()));
+        QCOMPARE(w.transferModel()->rowCount(), 0);
+
+        // Left empty, the name is the image's own, as `stevedore pull` gives it; every platform on request.
+        dialog->nameEdit()->clear();
+        QCOMPARE(dialog->nameEdit()->placeholderText(), remote);
+        dialog->allPlatformsCheck()->setChecked(true);
+        dialog->tlsVerifyCheck()->setChecked(false); // the fixture's registry speaks plain http
+        QSignalSpy messages(w.statusBar(), &QStatusBar::messageChanged);
+        clickPull(dialog);
+        TransferModel *model = w.transferModel();
+        QCOMPARE(model->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(model->stateAt(0) == Job::State::Succeeded, 60000);
+        QTRY_COMPARE(w.imagesModel()->rowCount(), 1);
+        using stevedore::models::LocalImagesModel;
+        QTRY_COMPARE(w.imagesModel()->index(0, LocalImagesModel::Platforms).data().toString(),
+                     u"linux/amd64, linux/arm64/v8"_s);
+        QCOMPARE(w.imagesModel()->index(0, LocalImagesModel::Repository).data().toString(), remote.section(u':', 0, -2));
+        QStringList shown;
+        for (const QList<QVariant> &m : std::as_const(messages))
+            shown.append(m.first().toString());
+        QVERIFY2(shown.filter(QRegularExpression(u"^Pulled docker://.* → "_s)).size() == 1, qPrintable(shown.join(u" | "_s)));
+        // What the store holds is what the registry serves, byte for byte (skopeo reads the registry).
+        const QString stored = w.imagesModel()->index(0, LocalImagesModel::Digest).data(LocalImagesModel::RawRole).toString();
+        QCOMPARE(stored, model->digestAt(0));
+        QProcess skopeo;
+        skopeo.start(stevedore::test::findTool(u"skopeo"_s),
+                     {u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, u"docker://"_s + remote});
+        QVERIFY(skopeo.waitForFinished(30000));
+        QCOMPARE(skopeo.exitCode(), 0);
+        QCOMPARE(stevedore::test::sha256Digest(skopeo.readAllStandardOutput()), stored);
+
+        // A name of one's own, from the panel's context menu action (the same action).
+        dialog = w.openPullDialog();
+        dialog->imageEdit()->setText(u"docker://"_s + remote);
+        dialog->nameEdit()->setText(u"mine/copy:1"_s);
+        dialog->tlsVerifyCheck()->setChecked(false);
+        clickPull(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(model->stateAt(1) == Job::State::Succeeded, 60000);
+        QTRY_COMPARE(w.imagesModel()->rowCount(), 2);
+        // Only this computer's platform without "all platforms": a single image manifest.
+        QTRY_VERIFY(w.imagesModel()->index(0, LocalImagesModel::Platforms).data().toString() != QString()
+                    && w.imagesModel()->index(1, LocalImagesModel::Platforms).data().toString() != QString());
+        QStringList platforms;
+        for (int row = 0; row < 2; ++row)
+            platforms.append(w.imagesModel()->index(row, LocalImagesModel::Platforms).data().toString());
+        QVERIFY2(platforms.contains(u"linux/amd64"_s) || platforms.contains(u"linux/arm64/v8"_s),
+                 qPrintable(platforms.join(u" | "_s)));
+    }
+};
+
+QTEST_MAIN(TestLocalImages)
+#include "tst_localimages.moc"
