@@ -53,4 +53,11 @@ for lang in en zh_CN; do
     shot "$lang" "push-dialog$suffix.png" --show push "$SAMPLE"
     shot "$lang" "preferences$suffix.png" --show preferences
     shot "$lang" "about$suffix.png" --show about
+    shot "$lang" "pull-dialog$suffix.png" --show pull
+    shot "$lang" "credentials$suffix.png" --show credentials
+    shot "$lang" "manifest-editor$suffix.png" --show manifest-editor
+    # A store with nothing in it yet: what a new user sees first.
+    rm -f "$QUEUE"
+    mkdir -p "$WORK/empty-store"
+    shot "$lang" "empty-store$suffix.png" --root "$WORK/empty-store"
 done

@@ -19,6 +19,7 @@
 #include "copy/copyjob.h"
 #include "support/e2e.h"
 #include "support/guievents.h"
+#include "support/guisuite.h"
 #include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -59,24 +60,14 @@ class TestLocalImages : public QObject
 
     stevedore::CopyRequest request(const QString &source, const QString &destination)
     {
-        auto r = stevedore::ui::makePushRequest(source, destination, m_root);
-        if (!r)
-            qFatal("%s", qPrintable(r.error().message));
-        r->context.tlsVerify = false;
-        r->context.retry.maxRetries = 0;
-        return *r;
+        return stevedore::test::plainHttpRequest(source, destination, m_root);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        stevedore::test::useIsolatedEnvironment(m_tmp.filePath(u"home"_s));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_tmp.filePath(u"settings"_s));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(u"settings"_s));
-        QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
-        QCoreApplication::setApplicationName(u"tst_localimages"_s);
+        stevedore::test::useGuiSuiteEnvironment(m_tmp.filePath(u"home"_s), u"tst_localimages"_s);
         QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
         QVERIFY2(!stevedore::test::findTool(u"skopeo"_s).isEmpty(), "skopeo is missing: run scripts/install-deps.sh --test");
         QString error;
@@ -96,8 +87,7 @@ private Q_SLOTS:
     {
         // Each test starts with an empty store, queue and settings.
         m_root = m_tmp.filePath(u"storage-"_s + QString::fromLatin1(QTest::currentTestFunction()));
-        QSettings().clear();
-        QFile::remove(stevedore::models::TransferQueueFile::defaultPath());
+        stevedore::test::resetGuiState();
     }
 
     void cleanup() { QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English))); }

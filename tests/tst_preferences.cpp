@@ -18,6 +18,7 @@
 #include "transferqueuefile.h"
 
 #include "support/e2e.h"
+#include "support/guisuite.h"
 #include "support/testsupport.h"
 
 #include <QCheckBox>
@@ -59,12 +60,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        stevedore::test::useIsolatedEnvironment(m_tmp.filePath(u"home"_s));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_tmp.filePath(u"settings"_s));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(u"settings"_s));
-        QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
-        QCoreApplication::setApplicationName(u"tst_preferences"_s);
+        stevedore::test::useGuiSuiteEnvironment(m_tmp.filePath(u"home"_s), u"tst_preferences"_s);
         QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
         QVERIFY2(!stevedore::test::findTool(u"skopeo"_s).isEmpty(), "skopeo is missing: run scripts/install-deps.sh --test");
         QString error;
@@ -79,11 +75,7 @@ private Q_SLOTS:
         m_layout = u"oci:"_s + dir + u":v2"_s;
     }
 
-    void init()
-    {
-        QSettings().clear();
-        QFile::remove(stevedore::models::TransferQueueFile::defaultPath());
-    }
+    void init() { stevedore::test::resetGuiState(); }
 
     void cleanup() { QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English))); }
 

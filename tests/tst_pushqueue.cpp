@@ -26,6 +26,7 @@
 #include "copy/copyjob.h"
 #include "support/e2e.h"
 #include "support/guievents.h"
+#include "support/guisuite.h"
 #include "support/loopbackserver.h"
 #include "support/testsupport.h"
 
@@ -120,12 +121,7 @@ private:
 
     stevedore::CopyRequest request(const QString &source, const QString &destination)
     {
-        auto r = stevedore::ui::makePushRequest(source, destination, m_root);
-        if (!r)
-            qFatal("%s", qPrintable(r.error().message));
-        r->context.tlsVerify = false;
-        r->context.retry.maxRetries = 0;
-        return *r;
+        return stevedore::test::plainHttpRequest(source, destination, m_root);
     }
 
 private Q_SLOTS:
@@ -133,12 +129,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_tmp.isValid());
         g_home = m_tmp.filePath(u"home"_s);
-        stevedore::test::useIsolatedEnvironment(g_home);
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, g_home + u"/settings"_s);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, g_home + u"/settings"_s);
-        QCoreApplication::setOrganizationName(u"StevedoreTest"_s);
-        QCoreApplication::setApplicationName(u"tst_pushqueue"_s);
+        stevedore::test::useGuiSuiteEnvironment(g_home, u"tst_pushqueue"_s);
         QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
         QVERIFY2(!stevedore::test::findTool(u"skopeo"_s).isEmpty(), "skopeo is missing: run scripts/install-deps.sh --test");
         QString error;
@@ -165,11 +156,7 @@ private Q_SLOTS:
         m_big = u"oci:"_s + bigDir + u":v1"_s;
     }
 
-    void init()
-    {
-        QSettings().clear();
-        QFile::remove(TransferQueueFile::defaultPath());
-    }
+    void init() { stevedore::test::resetGuiState(); }
 
     void failureEndsEveryBlobAndRetrySucceeds()
     {
@@ -270,8 +257,9 @@ private Q_SLOTS:
         };
         auto openDialog = [&]() -> stevedore::ui::PushDialog * {
             stevedore::ui::PushDialog *d = nullptr;
-            QTest::qWaitFor([&] { return (d = w.findChild<stevedore::ui::PushDialog *>()) && d->isVisible(); }, 5000);
-            return d;
+            const bool shown = QTest::qWaitFor(
+                [&] { return (d = w.findChild<stevedore::ui::PushDialog *>()) && d->isVisible(); }, 5000);
+            return shown ? d : nullptr;
         };
         const QString layoutDir = m_twoPlatforms.mid(4).section(u':', 0, 0);
         {

@@ -201,7 +201,10 @@ void PreferencesDialog::retranslate()
     m_retriesLabel->setText(tr("&Retries of a temporary error:"));
     m_notify->setText(tr("&Notify when a push ends while the window is in the background"));
     m_languageLabel->setText(tr("&Language:"));
-    m_language->setItemText(0, tr("The system's (%1)").arg(nativeLanguageName(QLocale::system().name())));
+    QString system = nativeLanguageName(QLocale::system().name());
+    if (system.isEmpty()) // the C locale (no LANG): the source language, English
+        system = nativeLanguageName(u"en"_s);
+    m_language->setItemText(0, tr("The system's (%1)").arg(system));
     m_registryLabel->setText(tr("&Default registry:"));
     m_registry->setPlaceholderText(tr("none, e.g. registry.example.com or 127.0.0.1:5000"));
     m_registry->setToolTip(tr("Shown in the registry browser, and proposed as the destination of a push."));

@@ -4,6 +4,7 @@
 #include "credentialmanager.h"
 #include "manifesteditor.h"
 #include "preferencesdialog.h"
+#include "pulldialog.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
 #include "transfermodel.h"
@@ -100,7 +101,7 @@ int main(int argc, char **argv)
         u"tls-verify"_s, u"With SOURCE and DESTINATION: require HTTPS and verify certificates (default true)."_s,
         u"BOOL"_s, u"true"_s);
     const QCommandLineOption showOption(
-        u"show"_s, u"Open a window or dialog at start: push, preferences, credentials, manifest-editor or about (with "
+        u"show"_s, u"Open a window or dialog at start: push, pull, preferences, credentials, manifest-editor or about (with "
                    u"--screenshot, that is what is saved)."_s,
         u"WHAT"_s);
     parser.addOptions({langOption, rootOption, screenshotOption, allOption, tlsVerifyOption, showOption});
@@ -148,6 +149,8 @@ int main(int argc, char **argv)
         const QString show = parser.value(showOption);
         if (args.size() == 1 || show == u"push"_s)
             shown = window.openPushDialog(args.value(0));
+        else if (show == u"pull"_s)
+            shown = window.openPullDialog();
         else if (show == u"preferences"_s)
             shown = window.openPreferences();
         else if (show == u"credentials"_s)
@@ -157,7 +160,7 @@ int main(int argc, char **argv)
         else if (show == u"about"_s)
             shown = window.showAbout();
         else if (!show.isEmpty()) {
-            std::fprintf(stderr, "stevedore-gui: --show takes push, preferences, credentials, manifest-editor or about\n");
+            std::fprintf(stderr, "stevedore-gui: --show takes push, pull, preferences, credentials, manifest-editor or about\n");
             return 2;
         }
         if (parser.isSet(screenshotOption))
