@@ -4,6 +4,7 @@
 
 #include <QLocale>
 #include <QMimeData>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -23,6 +24,9 @@ LocalImagesModel::~LocalImagesModel()
     // The worker only holds a copy of the root path; it may finish after us, its result goes nowhere.
     if (m_watcher)
         m_watcher->disconnect(this);
+    m_cancel.cancel();
+    if (m_sizeWatcher)
+        m_sizeWatcher->disconnect(this);
 }
 
 void LocalImagesModel::refresh()
@@ -52,6 +56,7 @@ void LocalImagesModel::startRead()
             m_loading = false;
             Q_EMIT loadingChanged(false);
             Q_EMIT refreshed();
+            startSizing();
         });
     }
     const QString root = m_root;
@@ -75,6 +80,57 @@ void LocalImagesModel::startRead()
         }
         *details = std::move(fresh);
         return images;
+    }));
+}
+
+void LocalImagesModel::startSizing()
+{
+    if (m_sizing) {
+        m_sizePending = true;
+        return;
+    }
+    QList<Descriptor> todo;
+    QSet<QString> seen;
+    for (const LocalImage &img : std::as_const(m_images)) {
+        const QString key = img.descriptor.digest.toString();
+        if (!m_sizes.images.contains(key) && !seen.contains(key)) {
+            seen.insert(key);
+            todo.append(img.descriptor);
+        }
+    }
+    if (todo.isEmpty())
+        return;
+    if (!m_sizeWatcher) {
+        m_sizeWatcher = new QFutureWatcher<Sizes>(this);
+        connect(m_sizeWatcher, &QFutureWatcherBase::finished, this, [this] {
+            m_sizing = false;
+            if (m_sizeWatcher->future().resultCount() == 0)
+                return;
+            const Sizes found = m_sizeWatcher->result();
+            m_sizes.layers.insert(found.layers);
+            m_sizes.images.insert(found.images);
+            if (!m_images.isEmpty())
+                Q_EMIT dataChanged(index(0, Uncompressed), index(int(m_images.size()) - 1, Uncompressed));
+            if (m_sizePending) {
+                m_sizePending = false;
+                startSizing();
+            }
+        });
+    }
+    m_sizing = true;
+    const QString root = m_root;
+    const CancelToken cancel = m_cancel;
+    m_sizeWatcher->setFuture(QtConcurrent::run(pools::io(), [root, todo, known = m_sizes.layers, cancel]() {
+        Sizes out;
+        out.layers = known;
+        for (const Descriptor &d : todo) {
+            if (cancel.isCancelled())
+                break;
+            // An image whose layers cannot be read (a list naming images elsewhere, a damaged blob) gets no size.
+            if (auto size = readUncompressedSize(root, d, out.layers, cancel))
+                out.images.insert(d.digest.toString(), *size);
+        }
+        return out;
     }));
 }
 
@@ -209,6 +265,10 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
             return known ? details->platforms.join(u", "_s) : QString();
         case Size:
             return known ? QLocale().formattedDataSize(details->storedSize) : QString();
+        case Uncompressed: {
+            const auto size = m_sizes.images.constFind(img.descriptor.digest.toString());
+            return size != m_sizes.images.constEnd() ? QLocale().formattedDataSize(*size) : QString();
+        }
         case Created:
             return img.created.isValid() ? QLocale().toString(img.created.toLocalTime(), QLocale::ShortFormat)
                                          : QString();
@@ -222,9 +282,13 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
         if (index.column() == Size && known)
             return tr("%n layer(s), %1 as stored (compressed), config included", nullptr, details->layers)
                 .arg(QLocale().formattedDataSize(details->storedSize));
+        if (index.column() == Uncompressed)
+            return m_sizes.images.contains(img.descriptor.digest.toString())
+                ? tr("What the layers hold once decompressed: the size of the image's file systems")
+                : tr("Being measured: every layer is decompressed once");
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == Size)
+        if (index.column() == Size || index.column() == Uncompressed)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case RawRole:
@@ -239,6 +303,8 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
             return known ? details->platforms : QStringList();
         case Size:
             return known ? details->storedSize : qint64(-1);
+        case Uncompressed:
+            return m_sizes.images.value(img.descriptor.digest.toString(), -1);
         case Created:
             return img.created;
         }
@@ -268,6 +334,8 @@ QVariant LocalImagesModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Platforms");
     case Size:
         return tr("Size");
+    case Uncompressed:
+        return tr("Uncompressed");
     case Created:
         return tr("Created");
     }

@@ -24,11 +24,11 @@ class LocalImagesModel final : public QAbstractTableModel
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     Q_PROPERTY(QString storageRoot READ storageRoot CONSTANT)
 public:
-    enum Column { Repository, Tag, Digest, Platforms, Size, Created, Count };
+    enum Column { Repository, Tag, Digest, Platforms, Size, Uncompressed, Created, Count };
     Q_ENUM(Column)
     enum Role {
-        RawRole = Qt::UserRole,  // QString repository / tag / digest, QStringList platforms, qint64 stored size
-                                 // (-1 while unknown), QDateTime created
+        RawRole = Qt::UserRole,  // QString repository / tag / digest, QStringList platforms, qint64 stored size and
+                                 // uncompressed size (-1 while unknown), QDateTime created
         ReferenceRole,           // the full normalised reference, "docker.io/library/busybox:latest"
         SizeRole,                // size of the manifest or index, bytes
         MediaTypeRole,
@@ -73,6 +73,9 @@ Q_SIGNALS:
 private:
     void startRead();
     void apply(const Result<QList<LocalImage>> &result);
+    // The uncompressed sizes of the images that have none yet: every layer decompressed once, on the I/O pool,
+    // after the store is read (the table does not wait for it).
+    void startSizing();
 
     QString m_root;
     QList<LocalImage> m_images;
@@ -83,6 +86,15 @@ private:
     // Platforms and sizes by manifest digest: read with the store, on the I/O pool.
     QHash<QString, LocalImageDetails> m_details;
     std::shared_ptr<QHash<QString, LocalImageDetails>> m_readDetails;
+    struct Sizes {
+        QHash<QString, qint64> images; // manifest digest → uncompressed bytes of its layers
+        QHash<QString, qint64> layers; // layer digest → uncompressed bytes
+    };
+    Sizes m_sizes;
+    QFutureWatcher<Sizes> *m_sizeWatcher = nullptr;
+    bool m_sizing = false;
+    bool m_sizePending = false;
+    CancelToken m_cancel; // cancelled with the model: a long decompression stops within a piece
 };
 
 } // namespace stevedore::models

@@ -28,6 +28,9 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -112,6 +115,33 @@ private Q_SLOTS:
         QTRY_COMPARE(rows->index(0, LocalImagesModel::Platforms).data().toString(), u"linux/amd64, linux/arm64/v8"_s);
         const qint64 stored = rows->index(0, LocalImagesModel::Size).data(LocalImagesModel::RawRole).toLongLong();
         QVERIFY2(stored > 4 * 3 * 1024 * 1024, qPrintable(QString::number(stored))); // four 3 MiB layers and configs
+        // Uncompressed: what the four layers hold once decompressed, measured after the table shows. The oracle is
+        // gzip -dc of each layer blob of the layout the store was filled from.
+        qint64 expected = 0;
+        const QString layoutDir = m_twoPlatforms.mid(4).section(u':', 0, 0);
+        auto json = [&](const QString &digest) {
+            QFile f(layoutDir + u"/blobs/sha256/"_s + digest.mid(7));
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+        };
+        QFile indexFile(layoutDir + u"/index.json"_s);
+        QVERIFY(indexFile.open(QIODevice::ReadOnly));
+        const QString top = QJsonDocument::fromJson(indexFile.readAll())[u"manifests"_s][0][u"digest"_s].toString();
+        int layerCount = 0;
+        for (const QJsonValue m : json(top).value(u"manifests"_s).toArray()) {
+            for (const QJsonValue l : json(m[u"digest"_s].toString()).value(u"layers"_s).toArray()) {
+                QProcess gunzip;
+                gunzip.start(u"gzip"_s, {u"-dc"_s, layoutDir + u"/blobs/sha256/"_s + l[u"digest"_s].toString().mid(7)});
+                QVERIFY(gunzip.waitForFinished(30000));
+                QCOMPARE(gunzip.exitCode(), 0);
+                expected += gunzip.readAllStandardOutput().size();
+                ++layerCount;
+            }
+        }
+        QCOMPARE(layerCount, 4);
+        QTRY_COMPARE(rows->index(0, LocalImagesModel::Uncompressed).data(LocalImagesModel::RawRole).toLongLong(), expected);
+        QVERIFY(expected > stored - 64 * 1024); // random bytes do not compress: about the same, plus the tar framing
+        QCOMPARE(rows->index(0, LocalImagesModel::Uncompressed).data().toString(), QLocale().formattedDataSize(expected));
+        QCOMPARE(rows->headerData(LocalImagesModel::Uncompressed, Qt::Horizontal).toString(), u"Uncompressed"_s);
         // The filter narrows by any column.
         panel->filterEdit()->setText(u"arm64"_s);
         QCOMPARE(rows->rowCount(), 1);

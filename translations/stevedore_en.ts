@@ -1846,6 +1846,10 @@
             <source>cannot derive a local name from %1; give NAME</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>layer %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -1958,6 +1962,18 @@
         </message>
         <message>
             <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the layers hold once decompressed: the size of the image's file systems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Being measured: every layer is decompressed once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uncompressed</source>
             <translation type="unfinished" />
         </message>
     </context>

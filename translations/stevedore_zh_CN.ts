@@ -1846,6 +1846,10 @@
             <source>cannot derive a local name from %1; give NAME</source>
             <translation>无法从 %1 推导出本地名称；请给出 NAME</translation>
         </message>
+        <message>
+            <source>layer %1</source>
+            <translation>层 %1</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -1956,6 +1960,18 @@
         <message>
             <source>Size</source>
             <translation>大小</translation>
+        </message>
+        <message>
+            <source>What the layers hold once decompressed: the size of the image's file systems</source>
+            <translation>各层解压后的大小：即镜像文件系统的大小</translation>
+        </message>
+        <message>
+            <source>Being measured: every layer is decompressed once</source>
+            <translation>正在计算：每个层解压一次</translation>
+        </message>
+        <message>
+            <source>Uncompressed</source>
+            <translation>解压后</translation>
         </message>
     </context>
     <context>

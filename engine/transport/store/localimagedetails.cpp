@@ -1,8 +1,12 @@
 #include "localimagedetails.h"
 
+#include "compress/decompress.h"
+#include "content/fileblob.h"
 #include "content/manifest.h"
 #include "core/atomicfile.h"
 #include "transport/oci/ocilayout.h"
+
+#include <QFileInfo>
 
 namespace stevedore {
 
@@ -40,7 +44,64 @@ Status addImage(const OciLayout &layout, const Descriptor &d, bool readPlatform,
     return {};
 }
 
+// The image manifests under `top`: itself, or an index's stored children.
+Result<QList<ImageManifest>> imagesOf(const OciLayout &layout, const Descriptor &top)
+{
+    QList<Descriptor> tops{top};
+    if (mediatype::isIndex(top.mediaType)) {
+        auto raw = readManifest(layout, top);
+        if (!raw)
+            return fail(raw.error());
+        auto index = ImageIndex::parse(*raw);
+        if (!index)
+            return fail(index.error());
+        tops.clear();
+        for (const Descriptor &child : std::as_const(index->manifests))
+            if (!mediatype::isIndex(child.mediaType) && QFileInfo::exists(layout.blobPath(child.digest)))
+                tops.append(child);
+    }
+    QList<ImageManifest> images;
+    for (const Descriptor &d : std::as_const(tops)) {
+        auto raw = readManifest(layout, d);
+        if (!raw)
+            return fail(raw.error());
+        auto image = ImageManifest::parse(*raw);
+        if (!image)
+            return fail(image.error());
+        images.append(*image);
+    }
+    return images;
+}
+
 } // namespace
+
+Result<qint64> readUncompressedSize(const QString &root, const Descriptor &top, QHash<QString, qint64> &layerSizes,
+                                    const CancelToken &cancel)
+{
+    const OciLayout layout(root);
+    auto images = imagesOf(layout, top);
+    if (!images)
+        return fail(images.error());
+    qint64 total = 0;
+    for (const ImageManifest &image : std::as_const(*images)) {
+        for (const Descriptor &layer : std::as_const(image.layers)) {
+            const QString key = layer.digest.toString();
+            if (const auto known = layerSizes.constFind(key); known != layerSizes.constEnd()) {
+                total += *known;
+                continue;
+            }
+            auto reader = openFileBlob(layout.blobPath(layer.digest), layer.size, EngineText::tr("layer %1").arg(key));
+            if (!reader)
+                return fail(reader.error());
+            auto plain = digestDecompressed(std::move(*reader), compressionOfMediaType(layer.mediaType), cancel);
+            if (!plain)
+                return fail(plain.error());
+            layerSizes.insert(key, plain->size);
+            total += plain->size;
+        }
+    }
+    return total;
+}
 
 Result<LocalImageDetails> readLocalImageDetails(const QString &root, const Descriptor &top)
 {
