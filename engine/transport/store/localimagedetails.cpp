@@ -20,12 +20,17 @@ Result<RawManifest> readManifest(const OciLayout &layout, const Descriptor &d)
     return makeRawManifest(*bytes, d.mediaType);
 }
 
-Status addImage(const OciLayout &layout, const Descriptor &d, bool readPlatform, LocalImageDetails &out)
+Result<ImageManifest> readImage(const OciLayout &layout, const Descriptor &d)
 {
     auto raw = readManifest(layout, d);
     if (!raw)
         return fail(raw.error());
-    auto image = ImageManifest::parse(*raw);
+    return ImageManifest::parse(*raw);
+}
+
+Status addImage(const OciLayout &layout, const Descriptor &d, bool readPlatform, LocalImageDetails &out)
+{
+    auto image = readImage(layout, d);
     if (!image)
         return fail(image.error());
     out.storedSize += image->config.size;
@@ -62,10 +67,7 @@ Result<QList<ImageManifest>> imagesOf(const OciLayout &layout, const Descriptor 
     }
     QList<ImageManifest> images;
     for (const Descriptor &d : std::as_const(tops)) {
-        auto raw = readManifest(layout, d);
-        if (!raw)
-            return fail(raw.error());
-        auto image = ImageManifest::parse(*raw);
+        auto image = readImage(layout, d);
         if (!image)
             return fail(image.error());
         images.append(*image);
