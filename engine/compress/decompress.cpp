@@ -222,13 +222,16 @@ qint64 DecompressingReader::compressedBytesRead() const
     return d->compressedRead;
 }
 
-Result<UncompressedDigest> digestDecompressed(std::unique_ptr<BlobReader> reader, Compression compression,
-                                              const CancelToken &cancel)
+namespace {
+
+// Reads `reader` to the end through a decompressor, handing every piece of output to `sink`.
+template <typename Sink>
+Status readDecompressed(std::unique_ptr<BlobReader> reader, Compression compression, const CancelToken &cancel,
+                        Sink sink)
 {
     auto dec = DecompressingReader::create(std::move(reader), compression);
     if (!dec)
         return fail(dec.error());
-    Digester digester;
     QByteArray buf(1024 * 1024, Qt::Uninitialized);
     for (;;) {
         if (cancel.isCancelled())
@@ -237,13 +240,34 @@ Result<UncompressedDigest> digestDecompressed(std::unique_ptr<BlobReader> reader
         if (!n)
             return fail(n.error());
         if (*n == 0)
-            break;
-        digester.addData(buf.constData(), *n);
+            return {};
+        sink(buf.constData(), *n);
     }
+}
+
+} // namespace
+
+Result<UncompressedDigest> digestDecompressed(std::unique_ptr<BlobReader> reader, Compression compression,
+                                              const CancelToken &cancel)
+{
+    Digester digester;
+    if (auto s = readDecompressed(std::move(reader), compression, cancel,
+                                  [&digester](const char *data, qint64 n) { digester.addData(data, n); });
+        !s)
+        return fail(s.error());
     UncompressedDigest result;
     result.size = digester.bytesHashed();
     result.digest = digester.result();
     return result;
+}
+
+Result<qint64> decompressedSize(std::unique_ptr<BlobReader> reader, Compression compression, const CancelToken &cancel)
+{
+    qint64 size = 0;
+    if (auto s = readDecompressed(std::move(reader), compression, cancel, [&size](const char *, qint64 n) { size += n; });
+        !s)
+        return fail(s.error());
+    return size;
 }
 
 } // namespace stevedore

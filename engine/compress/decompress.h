@@ -54,5 +54,8 @@ struct UncompressedDigest {
 // compressed layer against its config's diff_id). Cancellable between pieces.
 Result<UncompressedDigest> digestDecompressed(std::unique_ptr<BlobReader> reader, Compression compression,
                                               const CancelToken &cancel);
+// The same without the digest, for when only the size is wanted (no hashing): the bytes `reader` holds once
+// decompressed.
+Result<qint64> decompressedSize(std::unique_ptr<BlobReader> reader, Compression compression, const CancelToken &cancel);
 
 } // namespace stevedore

@@ -20,6 +20,14 @@ Result<RawManifest> readManifest(const OciLayout &layout, const Descriptor &d)
     return makeRawManifest(*bytes, d.mediaType);
 }
 
+Result<ImageIndex> readIndex(const OciLayout &layout, const Descriptor &d)
+{
+    auto raw = readManifest(layout, d);
+    if (!raw)
+        return fail(raw.error());
+    return ImageIndex::parse(*raw);
+}
+
 Result<ImageManifest> readImage(const OciLayout &layout, const Descriptor &d)
 {
     auto raw = readManifest(layout, d);
@@ -54,10 +62,7 @@ Result<QList<ImageManifest>> imagesOf(const OciLayout &layout, const Descriptor 
 {
     QList<Descriptor> tops{top};
     if (mediatype::isIndex(top.mediaType)) {
-        auto raw = readManifest(layout, top);
-        if (!raw)
-            return fail(raw.error());
-        auto index = ImageIndex::parse(*raw);
+        auto index = readIndex(layout, top);
         if (!index)
             return fail(index.error());
         tops.clear();
@@ -95,11 +100,11 @@ Result<qint64> readUncompressedSize(const QString &root, const Descriptor &top, 
             auto reader = openFileBlob(layout.blobPath(layer.digest), layer.size, EngineText::tr("layer %1").arg(key));
             if (!reader)
                 return fail(reader.error());
-            auto plain = digestDecompressed(std::move(*reader), compressionOfMediaType(layer.mediaType), cancel);
+            auto plain = decompressedSize(std::move(*reader), compressionOfMediaType(layer.mediaType), cancel);
             if (!plain)
                 return fail(plain.error());
-            layerSizes.insert(key, plain->size);
-            total += plain->size;
+            layerSizes.insert(key, *plain);
+            total += *plain;
         }
     }
     return total;
@@ -114,10 +119,7 @@ Result<LocalImageDetails> readLocalImageDetails(const QString &root, const Descr
             return fail(s.error());
         return out;
     }
-    auto raw = readManifest(layout, top);
-    if (!raw)
-        return fail(raw.error());
-    auto index = ImageIndex::parse(*raw);
+    auto index = readIndex(layout, top);
     if (!index)
         return fail(index.error());
     for (const Descriptor &child : std::as_const(index->manifests)) {
