@@ -26,24 +26,18 @@ EmptyStorePage::EmptyStorePage(QAction *sandboxAction, QAction *pushAction, QAct
     m_text->setObjectName(u"emptyStoreText"_s);
     m_text->setWordWrap(true);
     m_text->setAlignment(Qt::AlignCenter);
-    m_sandbox = new QToolButton(this);
-    m_sandbox->setObjectName(u"emptyStoreSandboxButton"_s);
-    m_sandbox->setDefaultAction(sandboxAction);
-    m_sandbox->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_push = new QToolButton(this);
-    m_push->setObjectName(u"emptyStorePushButton"_s);
-    m_push->setDefaultAction(pushAction);
-    m_push->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_pull = new QToolButton(this);
-    m_pull->setObjectName(u"emptyStorePullButton"_s);
-    m_pull->setDefaultAction(pullAction);
-    m_pull->setToolButtonStyle(Qt::ToolButtonTextOnly);
-
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
-    buttons->addWidget(m_sandbox);
-    buttons->addWidget(m_push);
-    buttons->addWidget(m_pull);
+    const std::pair<const char *, QAction *> next[] = {{"emptyStoreSandboxButton", sandboxAction},
+                                                       {"emptyStorePushButton", pushAction},
+                                                       {"emptyStorePullButton", pullAction}};
+    for (const auto &[name, action] : next) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(QString::fromLatin1(name));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        buttons->addWidget(button);
+    }
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();

@@ -21,9 +21,6 @@ public:
 private:
     QLabel *m_title = nullptr;
     QLabel *m_text = nullptr;
-    QToolButton *m_sandbox = nullptr;
-    QToolButton *m_push = nullptr;
-    QToolButton *m_pull = nullptr;
 };
 
 } // namespace stevedore::ui

@@ -5,6 +5,8 @@
 
 #include "transport/transportreference.h"
 
+#include "warningbanner.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -146,11 +148,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
         connect(d, &QFileDialog::fileSelected, m_certDir, &QLineEdit::setText);
         d->open();
     });
-    m_problem = new QLabel(this);
-    m_problem->setObjectName(u"problem"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828"_s);
-    m_problem->hide();
+    m_problem = stevedore::ui::problemLabel(this);
     for (QLineEdit *e : {m_registry, m_certDir})
         connect(e, &QLineEdit::textChanged, m_problem, &QLabel::hide);
 

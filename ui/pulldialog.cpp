@@ -4,6 +4,8 @@
 
 #include "ops/pullnames.h"
 
+#include "warningbanner.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -35,12 +37,7 @@ PullDialog::PullDialog(const QString &storageRoot, QWidget *parent) : QDialog(pa
     m_tlsVerify = new QCheckBox(this);
     m_tlsVerify->setObjectName(u"pullTlsVerify"_s);
     m_tlsVerify->setChecked(PreferencesDialog::tlsVerifyDefault());
-    m_problem = new QLabel(this);
-    m_problem->setObjectName(u"problem"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problem->setStyleSheet(u"color: #c62828"_s);
-    m_problem->hide();
+    m_problem = stevedore::ui::problemLabel(this);
     connect(m_image, &QLineEdit::textChanged, this, &PullDialog::updateDefaultName);
     connect(m_image, &QLineEdit::textChanged, m_problem, &QLabel::hide);
     connect(m_name, &QLineEdit::textChanged, m_problem, &QLabel::hide);

@@ -24,4 +24,18 @@ QLabel *warningBanner(QWidget *parent, const QString &objectName, int margin)
     return label;
 }
 
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("problem"));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette red = label->palette();
+    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    label->setPalette(red);
+    label->hide();
+    return label;
+}
+
 } // namespace stevedore::ui
