@@ -179,7 +179,8 @@ private slots:
     // Through the engine (as the GUI uses it): skopeo reads the pushed sample back, layer and all.
     void engineSandboxServesSkopeo()
     {
-        QVERIFY(stevedore({u"sandbox"_s, u"-q"_s}).ok());
+        const ProcessResult first = stevedore({u"sandbox"_s, u"-q"_s});
+        QVERIFY2(first.ok(), qPrintable(describe(first)));
         SandboxRegistry sandbox(sandboxDir());
         auto started = sandbox.start(CancelToken());
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));

@@ -180,42 +180,56 @@ Status SandboxRegistry::start(const CancelToken &cancel, std::chrono::millisecon
             return fail(w.error());
     }
     const QString configFile = m_dataDir + u"/config.yml"_s;
-    if (auto w = writeFileAtomically(configFile, registryConfig(storageDir(), port, secret), mode_t(0600)); !w)
-        return fail(w.error());
-
     const QString logFile = m_dataDir + u"/registry.log"_s;
-    auto process = std::make_unique<QProcess>();
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    process->setStandardOutputFile(logFile, QIODevice::Truncate);
-    process->setStandardInputFile(QProcess::nullDevice());
-    // The registry goes with its owner, even when the owner is killed.
-    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    process->start(program, {u"serve"_s, configFile});
-    if (!process->waitForStarted(10000))
-        return fail(ErrorCode::IoError,
-                    EngineText::tr("cannot start %1: %2").arg(program, process->errorString()));
-
     QDeadlineTimer deadline(timeout);
-    while (!answersV2(port, 250)) {
-        if (process->waitForFinished(50) || process->state() != QProcess::Running) {
-            return fail(ErrorCode::IoError, EngineText::tr("the sandbox registry stopped at once (exit %1): %2")
-                                                .arg(process->exitCode())
-                                                .arg(logTail(logFile)));
+    std::unique_ptr<QProcess> process;
+    // The port was free a moment ago, but another program may take it before the registry binds it (tests start
+    // registries side by side): then another free port, a few times.
+    for (int attempt = 1;; ++attempt) {
+        if (auto w = writeFileAtomically(configFile, registryConfig(storageDir(), port, secret), mode_t(0600)); !w)
+            return fail(w.error());
+        process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::MergedChannels);
+        process->setStandardOutputFile(logFile, QIODevice::Truncate);
+        process->setStandardInputFile(QProcess::nullDevice());
+        // The registry goes with its owner, even when the owner is killed.
+        process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+        process->start(program, {u"serve"_s, configFile});
+        if (!process->waitForStarted(10000))
+            return fail(ErrorCode::IoError,
+                        EngineText::tr("cannot start %1: %2").arg(program, process->errorString()));
+        bool portTaken = false;
+        while (!answersV2(port, 250)) {
+            if (process->waitForFinished(50) || process->state() != QProcess::Running) {
+                const QString log = logTail(logFile);
+                if (attempt < 4 && log.contains(u"address already in use"_s)) {
+                    portTaken = true;
+                    break;
+                }
+                return fail(ErrorCode::IoError, EngineText::tr("the sandbox registry stopped at once (exit %1): %2")
+                                                    .arg(process->exitCode())
+                                                    .arg(log));
+            }
+            if (cancel.isCancelled()) {
+                m_process = std::move(process);
+                stop();
+                return fail(ErrorCode::Cancelled, EngineText::tr("cancelled"));
+            }
+            if (deadline.hasExpired()) {
+                m_process = std::move(process);
+                stop();
+                return fail(ErrorCode::Timeout, EngineText::tr("the sandbox registry did not answer on 127.0.0.1:%1 "
+                                                               "within %2 s: %3")
+                                                    .arg(port)
+                                                    .arg(timeout.count() / 1000)
+                                                    .arg(logTail(logFile)));
+            }
         }
-        if (cancel.isCancelled()) {
-            m_process = std::move(process);
-            stop();
-            return fail(ErrorCode::Cancelled, EngineText::tr("cancelled"));
-        }
-        if (deadline.hasExpired()) {
-            m_process = std::move(process);
-            stop();
-            return fail(ErrorCode::Timeout, EngineText::tr("the sandbox registry did not answer on 127.0.0.1:%1 "
-                                                           "within %2 s: %3")
-                                                .arg(port)
-                                                .arg(timeout.count() / 1000)
-                                                .arg(logTail(logFile)));
-        }
+        if (!portTaken)
+            break;
+        port = anyFreePort();
+        if (port == 0)
+            return fail(ErrorCode::NetworkError, EngineText::tr("no free loopback port for the sandbox registry"));
     }
     m_process = std::move(process);
     m_port = port;
