@@ -5,6 +5,7 @@
 //    the store through the queue: the default name, a name of one's own, wrong input refused in the dialog.
 // The transfer model is watched by QAbstractItemModelTester.
 #include "emptystorepage.h"
+#include "imagedetailspane.h"
 #include "i18n.h"
 #include "localimagesmodel.h"
 #include "localimagespanel.h"
@@ -25,6 +26,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QTreeWidget>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QInputDialog>
@@ -200,12 +203,39 @@ private Q_SLOTS:
         panel->removeQuestion()->findChild<QPushButton *>(u"removeButton"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 1, 10000);
         QCOMPARE(rows->index(0, LocalImagesModel::Tag).data().toString(), u"v1"_s);
-        // Inspect: what `stevedore inspect` prints.
+        // Inspect: the registry browser's details pane, read from the store: the digest the store names, the
+        // config and layers with sizes and media types, the manifest JSON, the config's history.
         panel->view()->selectRow(0);
+        const QString digest = rows->index(0, LocalImagesModel::Digest).data(Qt::ToolTipRole).toString();
         QWidget *inspect = panel->inspectSelected();
         QVERIFY(inspect);
-        auto *text = inspect->findChild<QPlainTextEdit *>(u"inspectText"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"\"Digest\""_s), 10000);
+        auto *pane = inspect->findChild<stevedore::ui::ImageDetailsPane *>();
+        QVERIFY(pane);
+        // (local/two:v1 is an index of two platforms.)
+        QTRY_VERIFY_WITH_TIMEOUT(pane->summaryText().contains(u"every platform"_s), 10000);
+        QCOMPARE(pane->digest(), digest);
+        const QString storedText = rows->index(0, LocalImagesModel::Size).data().toString();
+        QVERIFY2(pane->summaryText().contains(u"2 platform images"_s), qPrintable(pane->summaryText()));
+        QVERIFY2(pane->summaryText().contains(storedText + u" in all"_s), qPrintable(storedText + u" / "_s + pane->summaryText()));
+        QVERIFY(pane->manifestText().contains(u"\"manifests\""_s));
+        QVERIFY2(pane->configText().contains(u"index has no config"_s), qPrintable(pane->configText()));
+        auto *entries = pane->findChild<QTreeWidget *>(u"registryEntries"_s);
+        QCOMPARE(entries->topLevelItemCount(), 2);
+        QCOMPARE(entries->topLevelItem(0)->text(0), u"linux/amd64"_s);
+        QVERIFY(entries->topLevelItem(1)->text(3).contains(u"manifest"_s));
+        // Ctrl+Shift+C in the dialog copies the digest.
+        QGuiApplication::clipboard()->clear();
+        inspect->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(inspect));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(QGuiApplication::clipboard()->text(), pane->digest());
+        // A language switch draws the pane again in Chinese, sizes and all.
+        QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
+        QTRY_VERIFY2(pane->summaryText().contains(u"个平台镜像"_s), qPrintable(pane->summaryText()));
+        QVERIFY2(pane->configText().contains(u"索引没有配置"_s), qPrintable(pane->configText()));
+        QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
+        QTRY_VERIFY(pane->summaryText().contains(u"2 platform images"_s));
+        static_cast<QDialog *>(inspect)->reject();
     }
 
 
@@ -296,6 +326,24 @@ private Q_SLOTS:
             platforms.append(w.imagesModel()->index(row, LocalImagesModel::Platforms).data().toString());
         QVERIFY2(platforms.contains(u"linux/amd64"_s) || platforms.contains(u"linux/arm64/v8"_s),
                  qPrintable(platforms.join(u" | "_s)));
+        // Inspect on that single image: its config (platform, history) and its config and layer rows.
+        auto *panel = w.imagesPanel();
+        const QModelIndexList mine = panel->view()->model()->match(panel->view()->model()->index(0, LocalImagesModel::Repository),
+                                                                   Qt::DisplayRole, u"mine/copy"_s, 1, Qt::MatchContains);
+        QCOMPARE(mine.size(), 1);
+        panel->view()->selectRow(mine.first().row());
+        QWidget *inspect = panel->inspectSelected();
+        QVERIFY(inspect);
+        auto *pane = inspect->findChild<stevedore::ui::ImageDetailsPane *>();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->configText().contains(u"History:"_s), 10000);
+        QVERIFY2(pane->configText().contains(u"Platform: linux/"_s), qPrintable(pane->configText()));
+        QVERIFY2(pane->summaryText().contains(u"mine/copy:1"_s) && pane->summaryText().contains(u"layer"_s),
+                 qPrintable(pane->summaryText()));
+        auto *entries = pane->findChild<QTreeWidget *>(u"registryEntries"_s);
+        QVERIFY(entries->topLevelItemCount() >= 2);
+        QCOMPARE(entries->topLevelItem(0)->text(0), u"config"_s);
+        QCOMPARE(entries->topLevelItem(1)->text(0), u"layer 1"_s);
+        static_cast<QDialog *>(inspect)->reject();
     }
 };
 

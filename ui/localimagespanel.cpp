@@ -3,20 +3,19 @@
 #include "localimagesmodel.h"
 #include "toolbaractions.h"
 
-#include "ops/inspect.h"
+#include "imagedetailspane.h"
+#include "ops/imagedetails.h"
 #include "transport/transportreference.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -60,6 +59,11 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     m_tag = addShortcutAction(this, "imageTag", QKeySequence(Qt::CTRL | Qt::Key_T), "tag");
     m_remove = addShortcutAction(this, "imageRemove", QKeySequence::Delete, "remove");
     m_inspect = addShortcutAction(this, "imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I), "inspect");
+    m_find = addShortcutAction(this, "imageFilter", QKeySequence::Find, "inspect");
+    connect(m_find, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
     connect(m_push, &QAction::triggered, this, [this] {
         if (const QString ref = selectedReference(); !ref.isEmpty())
             Q_EMIT pushRequested(ref);
@@ -175,29 +179,42 @@ QWidget *LocalImagesPanel::inspectSelected()
     dialog->setObjectName(u"inspectDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Inspect %1").arg(ref));
-    auto *text = new QPlainTextEdit(dialog);
-    text->setObjectName(u"inspectText"_s);
-    text->setReadOnly(true);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setPlainText(tr("Reading…"));
+    auto *pane = new ImageDetailsPane(dialog);
+    pane->setObjectName(u"inspectDetails"_s);
+    pane->showNote([ref] { return tr("%1\nReading…").arg(ref); });
+    connect(pane, &ImageDetailsPane::digestCopied, this,
+            [this](const QString &digest) { Q_EMIT message(tr("Copied %1.").arg(digest)); });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
+    layout->addWidget(pane, 1);
     layout->addWidget(buttons);
-    dialog->resize(640, 520);
+    dialog->addActions(pane->shortcutActions());
+    dialog->resize(760, 560);
     auto parsed = TransportReference::parse(ref);
     if (parsed) {
         SystemContext ctx;
         ctx.storageRoot = m_images->storageRoot();
-        auto *watcher = new QFutureWatcher<Result<QByteArray>>(dialog);
-        connect(watcher, &QFutureWatcher<Result<QByteArray>>::finished, text, [watcher, text] {
-            const auto r = watcher->result();
-            text->setPlainText(r ? QString::fromUtf8(*r) : tr("Cannot inspect: %1").arg(r.error().message));
+        CancelToken cancel;
+        auto *watcher = new QFutureWatcher<Result<ImageDetails>>(dialog);
+        connect(dialog, &QObject::destroyed, this, [cancel] { cancel.cancel(); });
+        connect(watcher, &QFutureWatcher<Result<ImageDetails>>::finished, pane, [watcher, pane, ref] {
+            const Result<ImageDetails> r = watcher->result();
+            if (!r) {
+                const QString why = r.error().message;
+                pane->showNote([ref, why] { return tr("Cannot inspect %1: %2").arg(ref, why); }, why);
+                return;
+            }
+            pane->showManifest(ref, r->manifest);
+            if (r->config)
+                pane->showConfig(*r->config);
+            if (r->indexTotal >= 0)
+                pane->showIndexTotal(r->indexTotal, r->indexImagesFound);
         });
-        watcher->setFuture(inspectImageAsync(*parsed, ctx, InspectMode::Summary));
+        watcher->setFuture(readImageDetailsAsync(*parsed, ctx, cancel));
     } else {
-        text->setPlainText(parsed.error().message);
+        const QString why = parsed.error().message;
+        pane->showNote([why] { return why; });
     }
     dialog->open();
     return dialog;
@@ -210,6 +227,7 @@ void LocalImagesPanel::retranslate()
     m_tag->setText(tr("&Tag…"));
     m_remove->setText(tr("&Remove…"));
     m_inspect->setText(tr("&Inspect"));
+    m_find->setText(tr("&Filter"));
 }
 
 void LocalImagesPanel::changeEvent(QEvent *event)

@@ -16,7 +16,7 @@ namespace stevedore::ui {
 
 // The local images: a filter box and the table (repository, tag, digest, platforms, size as stored, created),
 // with Push… (Enter or double-click), Tag… (Ctrl+T), Remove (Delete, after a confirmation) and Inspect (Ctrl+I: the
-// image's summary as `stevedore inspect` prints it) on the selected image, in the context menu too. The store is
+// details pane of the registry browser, read from the store) on the selected image, in the context menu too. The store is
 // changed on the engine's I/O pool; the outcome goes to message().
 class LocalImagesPanel final : public QWidget
 {
@@ -63,6 +63,7 @@ private:
     QAction *m_tag = nullptr;
     QAction *m_remove = nullptr;
     QAction *m_inspect = nullptr;
+    QAction *m_find = nullptr;
     QMessageBox *m_question = nullptr;
 };
 

@@ -1,5 +1,8 @@
 #include "registrybrowser.h"
 
+#include "imagedetailspane.h"
+#include "toolbaractions.h"
+
 #include "addregistrydialog.h"
 #include "credentialdialog.h"
 #include "credentialsmodel.h"
@@ -122,59 +125,34 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     m_errorPanel->hide();
 
     // Details: summary (digest, sizes, layers or platforms), manifest, config.
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(u"registryDetailsTabs"_s);
-    auto *summaryPage = new QWidget(m_tabs);
-    m_summary = new QLabel(summaryPage);
-    m_summary->setObjectName(u"registrySummary"_s);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_digestLabel = new QLabel(summaryPage);
-    m_digestLabel->setObjectName(u"registryDigestLabel"_s);
-    m_digestLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_copyDigest = new QPushButton(actionIcon("copy"), QString(), summaryPage);
-    m_copyDigest->setObjectName(u"copyDigestButton"_s);
-    connect(m_copyDigest, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_digest);
-        Q_EMIT statusMessage(tr("Copied %1.").arg(m_digest));
-    });
-    m_deleteButton = new QPushButton(actionIcon("remove"), QString(), summaryPage);
+    m_details = new ImageDetailsPane(this);
+    connect(m_details, &ImageDetailsPane::digestCopied, this,
+            [this](const QString &digest) { Q_EMIT statusMessage(tr("Copied %1.").arg(digest)); });
+    m_deleteButton = new QPushButton(actionIcon("remove"), QString(), m_details);
     m_deleteButton->setObjectName(u"registryDeleteButton"_s);
     connect(m_deleteButton, &QPushButton::clicked, this, &RegistryBrowser::deleteCurrent);
-    auto *digestRow = new QHBoxLayout;
-    digestRow->addWidget(m_digestLabel, 1);
-    digestRow->addWidget(m_copyDigest);
-    digestRow->addWidget(m_deleteButton);
-    m_entries = new QTreeWidget(summaryPage);
-    m_entries->setObjectName(u"registryEntries"_s);
-    m_entries->setRootIsDecorated(false);
-    m_entries->setColumnCount(4);
-    auto *summaryLayout = new QVBoxLayout(summaryPage);
-    summaryLayout->addWidget(m_summary);
-    summaryLayout->addLayout(digestRow);
-    summaryLayout->addWidget(m_entries, 1);
-    m_tabs->addTab(summaryPage, QString());
+    m_details->addDigestButton(m_deleteButton);
 
-    auto *manifestPage = new QWidget(m_tabs);
-    m_manifestEdit = new QPlainTextEdit(manifestPage);
-    m_manifestEdit->setObjectName(u"registryManifestText"_s);
-    m_manifestEdit->setReadOnly(true);
-    m_manifestEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_copyManifest = new QPushButton(actionIcon("copy"), QString(), manifestPage);
-    m_copyManifest->setObjectName(u"copyManifestButton"_s);
-    connect(m_copyManifest, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_manifestEdit->toPlainText());
+    // The buttons' keys, while the focus is anywhere in the browser (the tree, the fields, the details).
+    addButtonShortcut(this, m_addButton, "addRegistryAction", QKeySequence::New, false);
+    addButtonShortcut(this, m_retryButton, "registryRetryAction", QKeySequence(Qt::CTRL | Qt::Key_R), true);
+    addButtonShortcut(this, m_loginButton, "registryLoginAction", QKeySequence(Qt::CTRL | Qt::Key_L), true);
+    addButtonShortcut(this, m_trustButton, "registryTrustAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), true);
+    addButtonShortcut(this, m_deleteButton, "registryDeleteAction", QKeySequence::Delete, false);
+    addActions(m_details->shortcutActions());
+    // Ctrl+O: to the repository field, or, with a name typed in it, open that repository.
+    m_openRepoAction = addShortcutAction(this, "openRepositoryAction", QKeySequence::Open, "open");
+    connect(m_openRepoAction, &QAction::triggered, this, [this] {
+        if (m_repoEdit->text().trimmed().isEmpty())
+            m_repoEdit->setFocus(Qt::ShortcutFocusReason);
+        else
+            openTypedRepository();
     });
-    auto *manifestLayout = new QVBoxLayout(manifestPage);
-    manifestLayout->addWidget(m_manifestEdit, 1);
-    manifestLayout->addWidget(m_copyManifest, 0, Qt::AlignRight);
-    m_tabs->addTab(manifestPage, QString());
-
-    m_configEdit = new QPlainTextEdit(m_tabs);
-    m_configEdit->setObjectName(u"registryConfigText"_s);
-    m_configEdit->setReadOnly(true);
-    m_configEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_tabs->addTab(m_configEdit, QString());
+    m_findAction = addShortcutAction(this, "registryFilterAction", QKeySequence::Find, "registry");
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
 
     m_status = new QLabel(this);
     m_status->setObjectName(u"registryBrowserStatus"_s);
@@ -189,7 +167,7 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
     treeLayout->addWidget(m_errorPanel);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(treePane);
-    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -215,19 +193,15 @@ RegistryBrowser::~RegistryBrowser() = default;
 void RegistryBrowser::retranslate()
 {
     m_filterEdit->setPlaceholderText(tr("Filter by name"));
-    m_addButton->setText(tr("&Add Registry…"));
+    setButtonText(m_addButton, tr("&Add Registry…"));
     m_repoEdit->setPlaceholderText(tr("Repository name, e.g. team/app"));
     m_openRepoButton->setText(tr("&Open Repository"));
-    m_retryButton->setText(tr("&Retry"));
-    m_loginButton->setText(tr("&Log In…"));
-    m_trustButton->setText(tr("&Trust Certificate Folder…"));
-    m_copyDigest->setText(tr("&Copy Digest"));
-    m_deleteButton->setText(tr("&Delete…"));
-    m_copyManifest->setText(tr("Copy &Manifest"));
-    m_tabs->setTabText(0, tr("Summary"));
-    m_tabs->setTabText(1, tr("Manifest"));
-    m_tabs->setTabText(2, tr("Config"));
-    m_entries->setHeaderLabels({tr("Entry"), tr("Digest"), tr("Size"), tr("Media type")});
+    m_openRepoAction->setText(m_openRepoButton->text());
+    m_findAction->setText(tr("&Filter by Name"));
+    setButtonText(m_retryButton, tr("&Retry"));
+    setButtonText(m_loginButton, tr("&Log In…"));
+    setButtonText(m_trustButton, tr("&Trust Certificate Folder…"));
+    setButtonText(m_deleteButton, tr("&Delete…"));
     if (m_model)
         m_model->retranslate();
 }
@@ -251,23 +225,24 @@ void RegistryBrowser::setCurrentSourceIndex(const QModelIndex &index)
 
 QString RegistryBrowser::manifestText() const
 {
-    return m_manifestEdit->toPlainText();
+    return m_details->manifestText();
 }
 
 QString RegistryBrowser::configText() const
 {
-    return m_configEdit->toPlainText();
+    return m_details->configText();
 }
 
-void RegistryBrowser::addRegistryDialog()
+AddRegistryDialog *RegistryBrowser::addRegistryDialog()
 {
-    AddRegistryDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (auto spec = dialog.spec()) {
-        const QModelIndex added = m_model->addRegistry(*spec);
-        setCurrentSourceIndex(added);
-    }
+    auto *dialog = new AddRegistryDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (auto spec = dialog->spec())
+            setCurrentSourceIndex(m_model->addRegistry(*spec));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void RegistryBrowser::openTypedRepository()
@@ -398,7 +373,7 @@ void RegistryBrowser::deleteCurrent()
     if (kind != Kind::Tag && kind != Kind::Platform)
         return;
     const QString reference = current.data(RegistryTreeModel::ImageReferenceRole).toString();
-    const QString digest = m_digest.isEmpty() ? current.data(RegistryTreeModel::DigestRole).toString() : m_digest;
+    const QString digest = m_details->digest().isEmpty() ? current.data(RegistryTreeModel::DigestRole).toString() : m_details->digest();
     const QString text = tr("Delete %1 from the registry?\n\nThe registry deletes the manifest %2 and every tag that "
                             "names it. This cannot be undone.")
                              .arg(reference, digest.isEmpty() ? tr("it names") : digest);

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -23,6 +24,8 @@ class CredentialsModel;
 }
 
 namespace stevedore::ui {
+
+class ImageDetailsPane;
 
 // The registry browser (the "Registry Browser" dock): a tree of registries, repositories, tags, platform images and
 // layers (RegistryTreeModel, filtered by name), an error panel with Retry / Log in… / Trust certificate folder…
@@ -44,7 +47,8 @@ public:
     void setCurrentSourceIndex(const QModelIndex &index);
 
     // What the details pane shows now (for tests and for copying).
-    QString currentDigest() const { return m_digest; }
+    QString currentDigest() const;
+    ImageDetailsPane *detailsPane() const { return m_details; }
     QString manifestText() const;
     QString configText() const;
     QFrame *errorPanel() const { return m_errorPanel; }
@@ -55,7 +59,8 @@ public:
     CredentialDialog *loginDialog() const { return m_loginDialog; }
 
 public Q_SLOTS:
-    void addRegistryDialog();
+    // Add Registry… (opened, not run: the registry is added when it is accepted).
+    AddRegistryDialog *addRegistryDialog();
     // Deletes the current tag or platform image after a confirmation (QMessageBox).
     void deleteCurrent();
     // Opens the repository typed in the field under the registry of the current row.
@@ -86,9 +91,8 @@ private:
     void onCurrentChanged();
     void updateErrorPanel();
     QModelIndex failedIndexNearCurrent() const;
-    void showManifest(const RemoteManifest &manifest);
-    void showConfig(const RemoteConfig &config);
-    void clearDetails(const QString &note = {});
+    void showIndexTotal(const RemoteManifest &index);
+    void clearDetails();
 
     models::RegistryTreeModel *m_model = nullptr;
     models::RegistryFilterModel *m_filter = nullptr;
@@ -97,24 +101,18 @@ private:
     QTreeView *m_view = nullptr;
     QLineEdit *m_repoEdit = nullptr;
     QPushButton *m_openRepoButton = nullptr;
+    QAction *m_openRepoAction = nullptr;
+    QAction *m_findAction = nullptr;
     QFrame *m_errorPanel = nullptr;
     QLabel *m_errorText = nullptr;
     QPushButton *m_retryButton = nullptr;
     QPushButton *m_loginButton = nullptr;
     QPushButton *m_trustButton = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_digestLabel = nullptr;
-    QPushButton *m_copyDigest = nullptr;
+    ImageDetailsPane *m_details = nullptr;
     QPushButton *m_deleteButton = nullptr;
-    QTreeWidget *m_entries = nullptr;
-    QPlainTextEdit *m_manifestEdit = nullptr;
-    QPushButton *m_copyManifest = nullptr;
-    QPlainTextEdit *m_configEdit = nullptr;
     QLabel *m_status = nullptr;
     models::CredentialsModel *m_credentials = nullptr;
     QPointer<CredentialDialog> m_loginDialog;
-    QString m_digest;
     quint64 m_detailsGeneration = 0;
 };
 

@@ -2,6 +2,8 @@
 // of the current tag or platform image, read on the engine's io pool.
 #include "registrybrowser.h"
 
+#include "imagedetailspane.h"
+
 #include "credentialdialog.h"
 #include "credentialsmodel.h"
 
@@ -51,26 +53,17 @@ void whenDone(QObject *context, QFuture<T> future, F done)
     watcher->setFuture(future);
 }
 
-QString sizeText(qint64 size)
-{
-    return size >= 0 ? QLocale().formattedDataSize(size) : QString();
-}
-
 } // namespace
 
-// --- Add registry… ---
+QString RegistryBrowser::currentDigest() const
+{
+    return m_details->digest();
+}
 
-void RegistryBrowser::clearDetails(const QString &note)
+void RegistryBrowser::clearDetails()
 {
     ++m_detailsGeneration;
-    m_digest.clear();
-    m_summary->setText(note.isEmpty() ? tr("Choose a tag or a platform image to see its details.") : note);
-    m_digestLabel->clear();
-    m_copyDigest->setEnabled(false);
-    m_deleteButton->setEnabled(false);
-    m_entries->clear();
-    m_manifestEdit->clear();
-    m_configEdit->clear();
+    m_details->showNote([] { return tr("Choose a tag or a platform image to see its details."); });
 }
 
 void RegistryBrowser::onCurrentChanged()
@@ -79,10 +72,13 @@ void RegistryBrowser::onCurrentChanged()
     const QModelIndex current = currentSourceIndex();
     const Kind kind = current.isValid() ? Kind(current.data(RegistryTreeModel::KindRole).toInt()) : Kind::Status;
     if (kind == Kind::Layer) {
-        clearDetails(tr("Layer %1\n%2, %3")
-                         .arg(current.data(RegistryTreeModel::DigestRole).toString(),
-                              current.data(RegistryTreeModel::MediaTypeRole).toString(),
-                              sizeText(current.data(RegistryTreeModel::SizeRole).toLongLong())));
+        ++m_detailsGeneration;
+        const QString digest = current.data(RegistryTreeModel::DigestRole).toString();
+        const QString mediaType = current.data(RegistryTreeModel::MediaTypeRole).toString();
+        const qint64 size = current.data(RegistryTreeModel::SizeRole).toLongLong();
+        m_details->showNote([digest, mediaType, size] {
+            return tr("Layer %1\n%2, %3").arg(digest, mediaType, size >= 0 ? QLocale().formattedDataSize(size) : QString());
+        });
         return;
     }
     if (kind != Kind::Tag && kind != Kind::Platform) {
@@ -93,7 +89,8 @@ void RegistryBrowser::onCurrentChanged()
     if (!session)
         return;
     const QString reference = current.data(RegistryTreeModel::ImageReferenceRole).toString();
-    clearDetails(tr("%1\nReading…").arg(reference));
+    ++m_detailsGeneration;
+    m_details->showNote([reference] { return tr("%1\nReading…").arg(reference); });
     const quint64 generation = m_detailsGeneration;
     const QString repository = current.data(RegistryTreeModel::RepositoryRole).toString();
     const QString host = session->host();
@@ -102,127 +99,66 @@ void RegistryBrowser::onCurrentChanged()
         if (generation != m_detailsGeneration)
             return;
         if (!manifest) {
-            m_summary->setText(reference + u'\n' + RegistryTreeModel::windowMessage(manifest.error(), host));
-            m_summary->setToolTip(manifest.error().message);
+            const Error error = manifest.error();
+            m_details->showNote([reference, error, host] {
+                return reference + u'\n' + RegistryTreeModel::windowMessage(error, host);
+            }, error.message);
             Q_EMIT detailsShown();
             return;
         }
-        m_summary->setText(reference);
-        showManifest(*manifest);
+        m_details->showManifest(reference, *manifest);
+        if (manifest->isIndex)
+            showIndexTotal(*manifest);
         if (!manifest->config) {
-            m_configEdit->setPlainText(manifest->isIndex ? tr("An index has no config: choose one of its platform images.")
-                                                         : QString());
             Q_EMIT detailsShown();
             return;
         }
-        m_configEdit->setPlainText(tr("Reading…"));
+        m_details->showConfigNote([] { return tr("Reading…"); });
         whenDone(this, configAsync(session, repository, *manifest->config),
                  [this, generation, host](const Result<RemoteConfig> &config) {
             if (generation != m_detailsGeneration)
                 return;
-            if (config)
-                showConfig(*config);
-            else
-                m_configEdit->setPlainText(RegistryTreeModel::windowMessage(config.error(), host) + u"\n\n"_s
-                                           + config.error().message);
+            if (config) {
+                m_details->showConfig(*config);
+            } else {
+                const Error error = config.error();
+                m_details->showConfigNote([error, host] {
+                    return RegistryTreeModel::windowMessage(error, host) + u"\n\n"_s + error.message;
+                });
+            }
             Q_EMIT detailsShown();
         });
     });
 }
 
-void RegistryBrowser::showManifest(const RemoteManifest &manifest)
+// The total of an index: every platform image's config and layers, read one manifest each.
+void RegistryBrowser::showIndexTotal(const RemoteManifest &index)
 {
-    m_digest = manifest.digest.toString();
-    m_digestLabel->setText(tr("Digest: %1").arg(m_digest));
-    m_copyDigest->setEnabled(true);
-    m_deleteButton->setEnabled(true);
-    const QJsonDocument doc = QJsonDocument::fromJson(manifest.raw.bytes);
-    m_manifestEdit->setPlainText(doc.isNull() ? QString::fromUtf8(manifest.raw.bytes)
-                                              : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
-    m_entries->clear();
-    if (manifest.isIndex) {
-        for (const Descriptor &d : manifest.platforms) {
-            auto *item = new QTreeWidgetItem(m_entries);
-            item->setText(0, d.platform ? d.platform->toString() : tr("(no platform)"));
-            item->setText(1, d.digest.toString());
-            item->setText(2, sizeText(d.size));
-            item->setText(3, d.mediaType);
-        }
-        const QString head = m_summary->text() + u'\n'
-                             + tr("%1, %n platform image(s)", nullptr, int(manifest.platforms.size()))
-                                   .arg(manifest.raw.mediaType);
-        m_summary->setText(head);
-        // The total: every platform image's config and layers, read one manifest each.
-        const SessionPtr session = m_model->sessionFor(currentSourceIndex());
-        const QString repository = currentSourceIndex().data(RegistryTreeModel::RepositoryRole).toString();
-        if (!session || manifest.platforms.isEmpty())
-            return;
-        struct Sum {
-            qint64 total = 0;
-            qsizetype left = 0;
-            bool failed = false;
-        };
-        auto sum = std::make_shared<Sum>();
-        sum->left = manifest.platforms.size();
-        const quint64 generation = m_detailsGeneration;
-        for (const Descriptor &d : manifest.platforms) {
-            whenDone(this, manifestAsync(session, repository, d.digest.toString()),
-                     [this, sum, generation, head](const Result<RemoteManifest> &image) {
-                if (image && image->totalSize() >= 0)
-                    sum->total += image->totalSize();
-                else
-                    sum->failed = true;
-                if (--sum->left > 0 || generation != m_detailsGeneration || sum->failed)
-                    return;
-                m_summary->setText(head + u'\n' + tr("%1 in all (compressed, every platform)").arg(sizeText(sum->total)));
-            });
-        }
+    const SessionPtr session = m_model->sessionFor(currentSourceIndex());
+    const QString repository = currentSourceIndex().data(RegistryTreeModel::RepositoryRole).toString();
+    if (!session || index.platforms.isEmpty())
         return;
+    struct Sum {
+        qint64 total = 0;
+        qsizetype left = 0;
+        bool failed = false;
+    };
+    auto sum = std::make_shared<Sum>();
+    sum->left = index.platforms.size();
+    const int count = int(index.platforms.size());
+    const quint64 generation = m_detailsGeneration;
+    for (const Descriptor &d : index.platforms) {
+        whenDone(this, manifestAsync(session, repository, d.digest.toString()),
+                 [this, sum, generation, count](const Result<RemoteManifest> &image) {
+            if (image && image->totalSize() >= 0)
+                sum->total += image->totalSize();
+            else
+                sum->failed = true;
+            if (--sum->left > 0 || generation != m_detailsGeneration || sum->failed)
+                return;
+            m_details->showIndexTotal(sum->total, count);
+        });
     }
-    if (manifest.config) {
-        auto *item = new QTreeWidgetItem(m_entries);
-        item->setText(0, tr("config"));
-        item->setText(1, manifest.config->digest.toString());
-        item->setText(2, sizeText(manifest.config->size));
-        item->setText(3, manifest.config->mediaType);
-    }
-    int n = 0;
-    for (const Descriptor &d : manifest.layers) {
-        auto *item = new QTreeWidgetItem(m_entries);
-        item->setText(0, tr("layer %1").arg(++n));
-        item->setText(1, d.digest.toString());
-        item->setText(2, sizeText(d.size));
-        item->setText(3, d.mediaType);
-    }
-    m_summary->setText(m_summary->text() + u'\n'
-                       + tr("%1, %n layer(s), %2 in all (compressed)", nullptr, int(manifest.layers.size()))
-                             .arg(manifest.raw.mediaType, sizeText(manifest.totalSize())));
 }
-
-void RegistryBrowser::showConfig(const RemoteConfig &c)
-{
-    QStringList lines;
-    lines << tr("Platform: %1").arg(c.os + u'/' + c.architecture + (c.variant.isEmpty() ? QString() : u'/' + c.variant));
-    if (!c.created.isEmpty())
-        lines << tr("Created: %1").arg(c.created);
-    if (!c.user.isEmpty())
-        lines << tr("User: %1").arg(c.user);
-    if (!c.workingDir.isEmpty())
-        lines << tr("Working directory: %1").arg(c.workingDir);
-    lines << tr("Entrypoint: %1").arg(c.entrypoint.join(u' '));
-    lines << tr("Command: %1").arg(c.cmd.join(u' '));
-    lines << QString() << tr("Environment:");
-    for (const QString &e : c.env)
-        lines << u"  "_s + e;
-    lines << QString() << tr("Labels:");
-    for (auto it = c.labels.cbegin(); it != c.labels.cend(); ++it)
-        lines << u"  "_s + it.key() + u'=' + it.value();
-    lines << QString() << tr("History:");
-    for (const RemoteConfig::History &h : c.history)
-        lines << u"  "_s + h.created + u"  "_s + h.createdBy + (h.emptyLayer ? tr(" (no layer)") : QString())
-                     + (h.comment.isEmpty() ? QString() : u"  # "_s + h.comment);
-    m_configEdit->setPlainText(lines.join(u'\n'));
-}
-
 
 } // namespace stevedore::ui

@@ -96,17 +96,22 @@ Result<RemoteManifest> browseManifest(RegistrySession &session, const QString &r
     auto raw = (*client)->getManifest(repository, reference, session.cancelToken());
     if (!raw)
         return fail(raw.error());
+    return describeManifest(*raw);
+}
+
+Result<RemoteManifest> describeManifest(const RawManifest &raw)
+{
     RemoteManifest out;
-    out.raw = *raw;
-    out.digest = raw->digest();
-    out.isIndex = raw->isIndex();
+    out.raw = raw;
+    out.digest = raw.digest();
+    out.isIndex = raw.isIndex();
     if (out.isIndex) {
-        auto index = ImageIndex::parse(*raw);
+        auto index = ImageIndex::parse(raw);
         if (!index)
             return fail(index.error());
         out.platforms = index->manifests;
-    } else if (mediatype::isImageManifest(raw->mediaType)) {
-        auto manifest = ImageManifest::parse(*raw);
+    } else if (mediatype::isImageManifest(raw.mediaType)) {
+        auto manifest = ImageManifest::parse(raw);
         if (!manifest)
             return fail(manifest.error());
         out.config = manifest->config;

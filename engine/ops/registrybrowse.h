@@ -85,6 +85,8 @@ Result<RemoteConfig> browseConfig(RegistrySession &session, const QString &repos
 // Deletes the manifest `reference` names (a tag is first resolved to its digest: the spec deletes by digest, and
 // every tag of that manifest goes with it). Returns the digest deleted.
 Result<Digest> browseDelete(RegistrySession &session, const QString &repository, const QString &reference);
+// What a manifest's bytes say: its digest, and the platforms of an index or the config and layers of an image.
+Result<RemoteManifest> describeManifest(const RawManifest &raw);
 // Parses a config's bytes into what the browser shows.
 Result<RemoteConfig> parseRemoteConfig(const QByteArray &bytes);
 

@@ -1,5 +1,6 @@
 list(APPEND STEVEDORE_ENGINE_SOURCES
   ops/inspect.h ops/inspect.cpp
+  ops/imagedetails.h ops/imagedetails.cpp
   ops/sourcesummary.h ops/sourcesummary.cpp
   ops/login.h ops/login.cpp
   ops/pullnames.h ops/pullnames.cpp
