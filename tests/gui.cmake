@@ -6,6 +6,9 @@ if(TARGET stevedore_testsupport)
                      LABELS gui TIMEOUT 180 GUI)
   stevedore_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS stevedore_ui stevedore_testsupport
                      LABELS gui TIMEOUT 120 GUI)
+  # Every action: icons, keys without clashes, the Help list, keys pressed for real.
+  stevedore_add_test(NAME tst_actions SOURCES tst_actions.cpp LIBS stevedore_ui stevedore_testsupport
+                     LABELS gui TIMEOUT 120 GUI)
   # The credential manager against Debian's docker-registry with htpasswd users (RegistryFixture).
   stevedore_add_test(NAME tst_credentialmanager SOURCES tst_credentialmanager.cpp credentialmanagertest.h
                      LIBS stevedore_ui stevedore_testsupport LABELS gui auth TIMEOUT 180 GUI)

@@ -72,8 +72,6 @@ private Q_SLOTS:
     void closingCancelsRunningPushes();
     void closingNeverWaitsForTheNetwork();
     void networkCallsAreRefusedOnTheGuiThread();
-    void helpListsShortcutsAndLicence();
-    void everyActionHasAnIconAndTheToolBarIsThere();
 
 private:
     QTemporaryDir m_tmp;
@@ -498,99 +496,6 @@ void TestMainWindow::networkCallsAreRefusedOnTheGuiThread()
     QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 10000);
     QVERIFY2(f.result().has_value(), f.result() ? "" : qPrintable(f.result().error().message));
     QCOMPARE(registry.requestCount(), 1);
-}
-
-void TestMainWindow::helpListsShortcutsAndLicence()
-{
-    MainWindow w(m_root);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    auto *shortcuts = w.findChild<QAction *>(u"shortcutsAction"_s);
-    QVERIFY(shortcuts);
-    shortcuts->trigger();
-    QDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = w.findChild<QDialog *>(u"shortcutsDialog"_s)) && dialog->isVisible());
-    auto *list = dialog->findChild<QTreeWidget *>(u"shortcutsList"_s);
-    QVERIFY(list);
-    QStringList rows;
-    for (int i = 0; i < list->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *item = list->topLevelItem(i);
-        rows.append(item->text(0) + u" | "_s + item->text(1) + u" | "_s + item->text(2));
-    }
-    const QString all = rows.join(u'\n');
-    // From the menus, the push queue and the images panel alike.
-    QVERIFY2(all.contains(u"Push Image… | Main window | Ctrl+P"_s), qPrintable(all));
-    QVERIFY2(all.contains(u"Retry | Push Queue | Ctrl+R"_s), qPrintable(all));
-    QVERIFY2(all.contains(u"Remove… | Main window | Del"_s), qPrintable(all));
-    QVERIFY2(all.contains(u"Tag… | Main window | Ctrl+T"_s), qPrintable(all));
-    dialog->reject();
-
-    auto *box = qobject_cast<QMessageBox *>(w.showAbout());
-    QVERIFY(box);
-    QVERIFY(box->text().contains(u"Apache License, Version 2.0"_s));
-    QVERIFY(box->text().contains(u"manifest lists"_s));
-    QVERIFY(box->text().contains(QCoreApplication::applicationVersion()));
-    box->close();
-    QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
-    auto *zh = qobject_cast<QMessageBox *>(w.showAbout());
-    QVERIFY(zh->text().contains(u"依据 Apache License 2.0 授权"_s));
-    zh->close();
-}
-
-void TestMainWindow::everyActionHasAnIconAndTheToolBarIsThere()
-{
-    MainWindow w(m_root);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.findChild<QAction *>(u"manifestEditorAction"_s)->trigger(); // its window has a tool bar of its own
-
-    // Every action of the app (menus, tool bars, the queue's and the images panel's) draws a real icon from
-    // resources/icons: not a null one, not a blank one. Qt's own actions, languages and submenus are left out.
-    QStringList checked, missing;
-    const QWidgetList tops = QApplication::topLevelWidgets();
-    for (QWidget *top : tops) {
-        const QList<QAction *> actions = top->findChildren<QAction *>();
-        for (QAction *a : actions) {
-            const QString name = a->objectName();
-            if (a->isSeparator() || a->menu() || name.isEmpty() || name.startsWith(u"_q_"_s) || name.startsWith(u"qt_"_s)
-                || name.startsWith(u"language_"_s) || name == u"aboutQtAction"_s || checked.contains(name))
-                continue;
-            checked.append(name);
-            const QImage image = a->icon().pixmap(24, 24).toImage();
-            int inked = 0;
-            for (int y = 0; y < image.height(); ++y)
-                for (int x = 0; x < image.width(); ++x)
-                    inked += qAlpha(image.pixel(x, y)) > 128;
-            if (image.isNull() || inked < 20)
-                missing.append(name);
-        }
-    }
-    QVERIFY2(checked.size() >= 30, qPrintable(checked.join(u", "_s)));
-    for (const char *name : {"pushAction", "sandboxAction", "pushQueueRetry", "imageInspect", "addCredentialAction",
-                             "pushListAction", "shortcutsAction"})
-        QVERIFY2(checked.contains(QString::fromLatin1(name)), name);
-    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
-
-    // The main tool bar: the menus' own actions (so the icon and the shortcut are the same), with their text.
-    auto *bar = w.findChild<QToolBar *>(u"mainToolBar"_s);
-    QVERIFY(bar);
-    QVERIFY(bar->isVisible());
-    QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
-    QStringList onBar;
-    const QList<QAction *> barActions = bar->actions();
-    for (QAction *a : barActions)
-        if (!a->isSeparator())
-            onBar.append(a->objectName());
-    QCOMPARE(onBar, QStringList({u"pushAction"_s, u"pullAction"_s, u"refreshAction"_s, u"credentialsAction"_s,
-                                 u"manifestEditorAction"_s, u"sandboxAction"_s, u"preferencesAction"_s}));
-    QVERIFY(w.findChild<QMenu *>(u"fileMenu"_s)->actions().contains(w.findChild<QAction *>(u"pushAction"_s)));
-    // View > Tool Bar hides and shows it.
-    QAction *toggle = bar->toggleViewAction();
-    QVERIFY(w.findChild<QMenu *>(u"viewMenu"_s)->actions().contains(toggle));
-    toggle->trigger();
-    QVERIFY(!bar->isVisible());
-    toggle->trigger();
-    QVERIFY(bar->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -43,15 +43,18 @@ CredentialManager::CredentialManager(models::CredentialsModel *model, QWidget *p
     setObjectName(u"credentialManager"_s);
 
     m_toolBar = textToolBar(this, u"credentialsToolBar"_s);
-    auto action = [this](const char *name, const char *icon) { return addToolBarAction(m_toolBar, this, name, icon); };
-    m_add = action("addCredentialAction", "add");
-    m_edit = action("editCredentialAction", "edit");
-    m_remove = action("removeCredentialAction", "remove");
+    auto action = [this](const char *name, const char *icon, const QKeySequence &keys) {
+        return addToolBarAction(m_toolBar, this, name, icon, keys);
+    };
+    m_add = action("addCredentialAction", "add", QKeySequence::New);
+    m_edit = action("editCredentialAction", "edit", QKeySequence(Qt::Key_F2));
+    m_remove = action("removeCredentialAction", "remove", QKeySequence::Delete);
     m_toolBar->addSeparator();
-    m_test = action("testLoginAction", "test-login");
-    m_export = action("exportPullSecretAction", "export");
+    m_test = action("testLoginAction", "test-login", QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_export = action("exportPullSecretAction", "export", QKeySequence(Qt::CTRL | Qt::Key_E));
     m_toolBar->addSeparator();
-    m_refresh = action("refreshCredentialsAction", "refresh");
+    // Not F5: that is the window's Refresh, and one key for two actions in reach would trigger neither.
+    m_refresh = action("refreshCredentialsAction", "refresh", QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_add, &QAction::triggered, this, &CredentialManager::openAddDialog);
     connect(m_edit, &QAction::triggered, this, &CredentialManager::openEditDialog);
     connect(m_remove, &QAction::triggered, this, &CredentialManager::removeCurrent);

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,11 +26,19 @@ namespace {
 // The dock or window an action belongs to, for the "Where" column.
 QString placeOf(const QAction *action, QWidget *window)
 {
+    // An action of the window's menus (the View menu's dock toggles too, owned by their docks).
+    const QList<QObject *> users = action->associatedObjects();
+    for (QObject *user : users) {
+        for (QObject *o = user; o; o = o->parent()) {
+            if (auto *bar = qobject_cast<QMenuBar *>(o); bar && bar->window() == window)
+                return HelpDialogs::tr("Main window");
+        }
+    }
     for (QObject *o = action->parent(); o; o = o->parent()) {
         if (auto *dock = qobject_cast<QDockWidget *>(o))
             return dock->windowTitle();
         if (auto *w = qobject_cast<QWidget *>(o); w && w->isWindow() && w != window)
-            return w->windowTitle();
+            return w->windowTitle().remove(u"[*]"_s);
     }
     return HelpDialogs::tr("Main window");
 }
@@ -57,9 +66,11 @@ QWidget *openShortcutsDialog(QWidget *window)
         text.remove(u'&');
         const QString place = placeOf(a, window);
         const QString keys = a->shortcut().toString(QKeySequence::NativeText);
-        if (seen.contains(text + place + keys))
+        // Once per action: the credential manager is both a dock and a window, with the same actions.
+        const QString key = (a->objectName().isEmpty() ? text : a->objectName()) + u'\n' + keys;
+        if (seen.contains(key))
             continue;
-        seen.insert(text + place + keys);
+        seen.insert(key);
         new QTreeWidgetItem(list, {text, place, keys});
     }
     list->sortItems(1, Qt::AscendingOrder);

@@ -205,9 +205,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_credentialsDock);
     m_credentialsDock->hide(); // View > Credentials shows it
 
+    // Alt+1… show and hide the docks and the tool bar, in the order of the menu.
+    int key = Qt::Key_1;
     for (QDockWidget *dock : {static_cast<QDockWidget *>(m_browserDock), static_cast<QDockWidget *>(m_queueDock),
-                              static_cast<QDockWidget *>(m_editorDock), m_credentialsDock})
+                              static_cast<QDockWidget *>(m_editorDock), m_credentialsDock}) {
+        dock->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
         m_viewMenu->addAction(dock->toggleViewAction());
+    }
+    m_toolBar->toggleViewAction()->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key)));
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);
@@ -357,7 +362,7 @@ CredentialManager *MainWindow::openCredentialsWindow()
     return m_credentialsWindow;
 }
 
-ManifestEditor *MainWindow::openManifestEditor()
+ManifestEditor *MainWindow::ensureManifestEditor()
 {
     if (!m_manifestEditor) {
         m_manifestEditor = new ManifestEditor(m_root, this);
@@ -371,6 +376,12 @@ ManifestEditor *MainWindow::openManifestEditor()
                 dialog->tlsVerifyCheck()->setChecked(false);
         });
     }
+    return m_manifestEditor;
+}
+
+ManifestEditor *MainWindow::openManifestEditor()
+{
+    ensureManifestEditor();
     m_manifestEditor->show();
     m_manifestEditor->raise();
     m_manifestEditor->activateWindow();

@@ -86,11 +86,15 @@ public Q_SLOTS:
     // Tools > Credentials…: the credential manager in a window of its own (one, raised when open again).
     CredentialManager *openCredentialsWindow();
     // Tools > Manifest List Editor…: the manifest list editor in a window of its own (one, raised when open again).
+    // The manifest list editor's window, made (hidden) if it is not yet.
+    ManifestEditor *ensureManifestEditor();
     ManifestEditor *openManifestEditor();
     // Tools > Preferences…; the scheduled re-import timer follows what is accepted.
     PreferencesDialog *openPreferences();
     // Help > About Stevedore (non-modal); returns the box.
     QWidget *showAbout();
+    // Help > Keyboard Shortcuts: every action's keys, of every window (the manifest list editor's too).
+    QWidget *showShortcuts();
     // One pass of the scheduled imports (engine's job pool), as the timer does; a pass already running is not
     // started twice. The outcome goes to the status bar and scheduledImportsFinished; the images are read again
     // when one changed.

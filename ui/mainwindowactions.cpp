@@ -5,6 +5,7 @@
 #include "helpdialogs.h"
 #include "icons.h"
 #include "pulldialog.h"
+#include "toolbaractions.h"
 #include "transfermodel.h"
 
 #include <QAction>
@@ -30,7 +31,7 @@ void MainWindow::createActions()
     connect(m_pullAction, &QAction::triggered, this, &MainWindow::openPullDialog);
     m_quitAction = new QAction(actionIcon("quit"), QString(), this);
     m_quitAction->setObjectName(u"quitAction"_s);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcut(standardKeysOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     m_refreshAction = new QAction(actionIcon("refresh"), QString(), this);
@@ -40,20 +41,26 @@ void MainWindow::createActions()
     m_aboutAction = new QAction(actionIcon("about"), QString(), this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F1));
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     m_aboutQtAction = new QAction(this);
     m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    m_aboutQtAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
     m_credentialsAction = new QAction(actionIcon("credentials"), QString(), this);
     m_credentialsAction->setObjectName(u"credentialsAction"_s);
+    m_credentialsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::openCredentialsWindow);
     m_manifestEditorAction = new QAction(actionIcon("manifest-editor"), QString(), this);
     m_manifestEditorAction->setObjectName(u"manifestEditorAction"_s);
+    m_manifestEditorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_manifestEditorAction, &QAction::triggered, this, &MainWindow::openManifestEditor);
     m_preferencesAction = new QAction(actionIcon("preferences"), QString(), this);
     m_preferencesAction->setObjectName(u"preferencesAction"_s);
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    // The platform's keys where it has them, else Ctrl+, as GNOME and KDE apps use.
+    m_preferencesAction->setShortcut(standardKeysOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
 
     m_fileMenu = menuBar()->addMenu(QString());
@@ -75,10 +82,16 @@ void MainWindow::createActions()
     m_shortcutsAction = m_helpMenu->addAction(actionIcon("shortcuts"), QString());
     m_shortcutsAction->setObjectName(u"shortcutsAction"_s);
     m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
-    connect(m_shortcutsAction, &QAction::triggered, this, [this] { openShortcutsDialog(this); });
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
+}
+
+QWidget *MainWindow::showShortcuts()
+{
+    ensureManifestEditor(); // its window is made when first opened: the list names its keys before that
+    return openShortcutsDialog(this);
 }
 
 PullDialog *MainWindow::openPullDialog()

@@ -63,25 +63,20 @@ ManifestEditor::ManifestEditor(QString storageRoot, QWidget *parent)
     m_model->setEditHandler([this](int row, int column, const QVariant &value) { return editField(row, column, value); });
 
     m_toolBar = textToolBar(this, u"manifestEditorToolBar"_s);
-    auto action = [this](const char *name, const char *icon) { return addToolBarAction(m_toolBar, this, name, icon); };
-    m_new = action("newListAction", "new");
-    m_open = action("openListAction", "open");
-    m_save = action("saveListAction", "save");
-    m_push = action("pushListAction", "push");
+    auto action = [this](const char *name, const char *icon, const QKeySequence &keys) {
+        return addToolBarAction(m_toolBar, this, name, icon, keys);
+    };
+    m_new = action("newListAction", "new", QKeySequence::New);
+    m_open = action("openListAction", "open", QKeySequence::Open);
+    m_save = action("saveListAction", "save", QKeySequence::Save);
+    m_push = action("pushListAction", "push", QKeySequence(Qt::CTRL | Qt::Key_P));
     m_toolBar->addSeparator();
-    m_undoAction = action("undoAction", "undo");
-    m_redoAction = action("redoAction", "redo");
+    m_undoAction = action("undoAction", "undo", QKeySequence::Undo);
+    m_redoAction = action("redoAction", "redo", QKeySequence::Redo);
     m_toolBar->addSeparator();
-    m_remove = action("removeRowsAction", "remove");
-    m_moveUp = action("moveUpAction", "move-up");
-    m_moveDown = action("moveDownAction", "move-down");
-    m_save->setShortcut(QKeySequence::Save);
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction->setShortcut(QKeySequence::Redo);
-    for (QAction *a : {m_save, m_undoAction, m_redoAction}) {
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a); // the shortcuts work wherever the focus is in the editor, not only on its tool bar
-    }
+    m_remove = action("removeRowsAction", "remove", QKeySequence::Delete);
+    m_moveUp = action("moveUpAction", "move-up", QKeySequence(Qt::CTRL | Qt::Key_Up));
+    m_moveDown = action("moveDownAction", "move-down", QKeySequence(Qt::CTRL | Qt::Key_Down));
     connect(m_new, &QAction::triggered, this, &ManifestEditor::newList);
     connect(m_open, &QAction::triggered, this, &ManifestEditor::openListDialog);
     connect(m_save, &QAction::triggered, this, &ManifestEditor::save);

@@ -20,6 +20,7 @@ SandboxController::SandboxController(const QString &storageRoot, models::Registr
     m_service = new SandboxService(dataDir, storageRoot, this);
     m_action = new QAction(actionIcon("sandbox"), QString(), this);
     m_action->setObjectName(u"sandboxAction"_s);
+    m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     connect(m_action, &QAction::triggered, this, &SandboxController::toggle);
     m_offer = new QPushButton;
     m_offer->setObjectName(u"sandboxOfferButton"_s);
