@@ -35,6 +35,11 @@ until grep -q "keeps running until Ctrl-C" "$WORK/sandbox.log"; do
 done
 HOST=$(sed -n 's|^Sandbox registry: http://\([^ ]*\).*|\1|p' "$WORK/sandbox.log" | head -n1)
 SAMPLE=localhost/stevedore/sample:latest
+# One credential, for the credential dialogs (a made-up user of a made-up registry).
+mkdir -p "$HOME/.config/containers"
+printf '{"auths":{"registry.example.com":{"auth":"%s"}}}\n' "$(printf 'demo:not-a-real-password' | base64)" \
+    >"$HOME/.config/containers/auth.json"
+chmod 600 "$HOME/.config/containers/auth.json"
 QUEUE="$HOME/.local/share/stevedore/push-queue.json"
 
 shot() { # LANG FILE ARGS...
@@ -56,6 +61,9 @@ for lang in en zh_CN; do
     shot "$lang" "pull-dialog$suffix.png" --show pull
     shot "$lang" "credentials$suffix.png" --show credentials
     shot "$lang" "manifest-editor$suffix.png" --show manifest-editor
+    for dialog in add-credential export-pull-secret open-list add-registry tag inspect shortcuts; do
+        shot "$lang" "$dialog$suffix.png" --show "$dialog"
+    done
     # A store with nothing in it yet: what a new user sees first.
     rm -f "$QUEUE"
     mkdir -p "$WORK/empty-store"

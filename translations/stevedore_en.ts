@@ -2672,6 +2672,130 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::ImageDetailsPane</name>
+        <message>
+            <source>Summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;Manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Digest: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no platform)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n platform image(s)</source>
+            <translation>
+                <numerusform>%1, %n platform image</numerusform>
+                <numerusform>%1, %n platform images</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 in all (compressed, every platform)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 in all (compressed, the %n platform image(s) here)</source>
+            <translation>
+                <numerusform>%1 in all (compressed, the %n platform image here)</numerusform>
+                <numerusform>%1 in all (compressed, the %n platform images here)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>config</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>layer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n layer(s), %2 in all (compressed)</source>
+            <translation>
+                <numerusform>%1, %n layer, %2 in all (compressed)</numerusform>
+                <numerusform>%1, %n layers, %2 in all (compressed)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>An index has no config: each of its platform images has its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Platform: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working directory: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entrypoint: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Command: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Labels:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (no layer)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::LocalImagesPanel</name>
         <message>
             <source>Tag Image</source>
@@ -2718,14 +2842,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Reading…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot inspect: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Filter by name, tag, digest or platform</source>
             <translation type="unfinished" />
         </message>
@@ -2743,6 +2859,23 @@
         </message>
         <message>
             <source>&amp;Inspect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot inspect %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Filter</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3837,43 +3970,7 @@ Failed: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Copy Digest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Delete…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy &amp;Manifest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Manifest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Config</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Entry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Digest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Size</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Media type</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3899,81 +3996,7 @@ Reading…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>An index has no config: choose one of its platform images.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Reading…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Digest: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(no platform)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%1, %n platform image(s)</source>
-            <translation>
-                <numerusform>%1, %n platform image</numerusform>
-                <numerusform>%1, %n platform images</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>config</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>layer %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%1, %n layer(s), %2 in all (compressed)</source>
-            <translation>
-                <numerusform>%1, %n layer, %2 in all (compressed)</numerusform>
-                <numerusform>%1, %n layers, %2 in all (compressed)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Platform: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>User: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Working directory: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Entrypoint: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Command: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Environment:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Labels:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>History:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> (no layer)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3995,15 +4018,15 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 in all (compressed, every platform)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Logged in and stored %1 in %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Stored %1 in %2 (not verified).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Filter by Name</source>
             <translation type="unfinished" />
         </message>
     </context>

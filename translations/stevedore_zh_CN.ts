@@ -1476,7 +1476,7 @@
         </message>
         <message>
             <source>reading the config of %1</source>
-            <translation>正在读取 %1 的配置</translation>
+            <translation>读取 %1 的配置</translation>
         </message>
         <message>
             <source>%1: the config does not match its digest %2</source>
@@ -2669,6 +2669,127 @@
         </message>
     </context>
     <context>
+        <name>stevedore::ui::ImageDetailsPane</name>
+        <message>
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>Manifest</source>
+            <translation>清单</translation>
+        </message>
+        <message>
+            <source>Config</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Digest</source>
+            <translation>复制摘要(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Manifest</source>
+            <translation>复制清单(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <source>Digest</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Media type</source>
+            <translation>媒体类型</translation>
+        </message>
+        <message>
+            <source>Digest: %1</source>
+            <translation>摘要：%1</translation>
+        </message>
+        <message>
+            <source>(no platform)</source>
+            <translation>（无平台）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n platform image(s)</source>
+            <translation>
+                <numerusform>%1，%n 个平台镜像</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 in all (compressed, every platform)</source>
+            <translation>共 %1（压缩后，所有平台）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 in all (compressed, the %n platform image(s) here)</source>
+            <translation>
+                <numerusform>共 %1（压缩后，此处的 %n 个平台镜像）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>config</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>layer %1</source>
+            <translation>层 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n layer(s), %2 in all (compressed)</source>
+            <translation>
+                <numerusform>%1，%n 个层，共 %2（压缩后）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>An index has no config: each of its platform images has its own.</source>
+            <translation>索引没有配置：它的每个平台镜像各有自己的配置。</translation>
+        </message>
+        <message>
+            <source>Platform: %1</source>
+            <translation>平台：%1</translation>
+        </message>
+        <message>
+            <source>Created: %1</source>
+            <translation>创建时间：%1</translation>
+        </message>
+        <message>
+            <source>User: %1</source>
+            <translation>用户：%1</translation>
+        </message>
+        <message>
+            <source>Working directory: %1</source>
+            <translation>工作目录：%1</translation>
+        </message>
+        <message>
+            <source>Entrypoint: %1</source>
+            <translation>入口点：%1</translation>
+        </message>
+        <message>
+            <source>Command: %1</source>
+            <translation>命令：%1</translation>
+        </message>
+        <message>
+            <source>Environment:</source>
+            <translation>环境变量：</translation>
+        </message>
+        <message>
+            <source>Labels:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <source>History:</source>
+            <translation>历史：</translation>
+        </message>
+        <message>
+            <source> (no layer)</source>
+            <translation>（无层）</translation>
+        </message>
+    </context>
+    <context>
         <name>stevedore::ui::LocalImagesPanel</name>
         <message>
             <source>Tag Image</source>
@@ -2715,14 +2836,6 @@
             <translation>检查 %1</translation>
         </message>
         <message>
-            <source>Reading…</source>
-            <translation>正在读取…</translation>
-        </message>
-        <message>
-            <source>Cannot inspect: %1</source>
-            <translation>无法检查：%1</translation>
-        </message>
-        <message>
             <source>Filter by name, tag, digest or platform</source>
             <translation>按名称、标签、摘要或平台筛选</translation>
         </message>
@@ -2741,6 +2854,24 @@
         <message>
             <source>&amp;Inspect</source>
             <translation>检查(&amp;I)</translation>
+        </message>
+        <message>
+            <source>%1
+Reading…</source>
+            <translation>%1
+正在读取…</translation>
+        </message>
+        <message>
+            <source>Copied %1.</source>
+            <translation>已复制 %1。</translation>
+        </message>
+        <message>
+            <source>Cannot inspect %1: %2</source>
+            <translation>无法检查 %1：%2</translation>
+        </message>
+        <message>
+            <source>&amp;Filter</source>
+            <translation>筛选(&amp;F)</translation>
         </message>
     </context>
     <context>
@@ -3821,44 +3952,8 @@ Failed: %2</source>
             <translation>信任证书文件夹(&amp;T)…</translation>
         </message>
         <message>
-            <source>&amp;Copy Digest</source>
-            <translation>复制摘要(&amp;C)</translation>
-        </message>
-        <message>
             <source>&amp;Delete…</source>
             <translation>删除(&amp;D)…</translation>
-        </message>
-        <message>
-            <source>Copy &amp;Manifest</source>
-            <translation>复制清单(&amp;M)</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>概要</translation>
-        </message>
-        <message>
-            <source>Manifest</source>
-            <translation>清单</translation>
-        </message>
-        <message>
-            <source>Config</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <source>Entry</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <source>Digest</source>
-            <translation>摘要</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <source>Media type</source>
-            <translation>媒体类型</translation>
         </message>
         <message>
             <source>Choose the registry the repository is in first.</source>
@@ -3885,80 +3980,8 @@ Reading…</source>
 正在读取…</translation>
         </message>
         <message>
-            <source>An index has no config: choose one of its platform images.</source>
-            <translation>索引没有配置：请选择其中一个平台镜像。</translation>
-        </message>
-        <message>
             <source>Reading…</source>
             <translation>正在读取…</translation>
-        </message>
-        <message>
-            <source>Digest: %1</source>
-            <translation>摘要：%1</translation>
-        </message>
-        <message>
-            <source>(no platform)</source>
-            <translation>（无平台）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1, %n platform image(s)</source>
-            <translation>
-                <numerusform>%1，%n 个平台镜像</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>config</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <source>layer %1</source>
-            <translation>层 %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1, %n layer(s), %2 in all (compressed)</source>
-            <translation>
-                <numerusform>%1，%n 个层，共 %2（压缩后）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Platform: %1</source>
-            <translation>平台：%1</translation>
-        </message>
-        <message>
-            <source>Created: %1</source>
-            <translation>创建时间：%1</translation>
-        </message>
-        <message>
-            <source>User: %1</source>
-            <translation>用户：%1</translation>
-        </message>
-        <message>
-            <source>Working directory: %1</source>
-            <translation>工作目录：%1</translation>
-        </message>
-        <message>
-            <source>Entrypoint: %1</source>
-            <translation>入口点：%1</translation>
-        </message>
-        <message>
-            <source>Command: %1</source>
-            <translation>命令：%1</translation>
-        </message>
-        <message>
-            <source>Environment:</source>
-            <translation>环境变量：</translation>
-        </message>
-        <message>
-            <source>Labels:</source>
-            <translation>标签：</translation>
-        </message>
-        <message>
-            <source>History:</source>
-            <translation>历史：</translation>
-        </message>
-        <message>
-            <source> (no layer)</source>
-            <translation>（无层）</translation>
         </message>
         <message>
             <source>Delete %1 from the registry?
@@ -3981,16 +4004,16 @@ The registry deletes the manifest %2 and every tag that names it. This cannot be
             <translation>正在删除 %1…</translation>
         </message>
         <message>
-            <source>%1 in all (compressed, every platform)</source>
-            <translation>共 %1（压缩后，所有平台）</translation>
-        </message>
-        <message>
             <source>Logged in and stored %1 in %2.</source>
             <translation>已登录，并将 %1 保存到 %2。</translation>
         </message>
         <message>
             <source>Stored %1 in %2 (not verified).</source>
             <translation>已将 %1 保存到 %2（未验证）。</translation>
+        </message>
+        <message>
+            <source>&amp;Filter by Name</source>
+            <translation>按名称筛选(&amp;F)</translation>
         </message>
     </context>
     <context>

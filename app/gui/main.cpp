@@ -7,6 +7,10 @@
 #include "pulldialog.h"
 #include "pushdialog.h"
 #include "pushqueuedock.h"
+#include "registrybrowser.h"
+#include "localimagespanel.h"
+#include "credentialexportdialog.h"
+#include "openlistdialog.h"
 #include "transfermodel.h"
 
 #include "core/logging.h"
@@ -14,6 +18,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QHash>
+#include <QTableView>
 #include <QIcon>
 #include <QSettings>
 #include <QPointer>
@@ -21,6 +27,7 @@
 #include <QTreeView>
 
 #include <cstdio>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -36,39 +43,72 @@ QIcon appIcon()
     return icon;
 }
 
-// --screenshot FILE: once the window shows, the local images are read and the pushes given on the command
-// line are done, grab the window (or the one --show opened), save a PNG and quit.
-void scheduleScreenshot(stevedore::ui::MainWindow *window, const QString &file, QPointer<QWidget> shown)
+using Opener = std::function<QWidget *()>;
+constexpr const char *kShowChoices = "push, pull, preferences, credentials, add-credential, export-pull-secret, "
+                                     "manifest-editor, open-list, add-registry, tag, inspect, shortcuts or about";
+
+// Once the window shows, the local images are read and the pushes given on the command line are done: `then`.
+void whenSettled(stevedore::ui::MainWindow *window, std::function<void()> then)
 {
-    auto grab = [window, file, shown] {
+    auto *models = window->transferModel();
+    auto ready = [window, models] { return !window->imagesModel()->isLoading() && models->runningCount() == 0; };
+    auto *poll = new QTimer(window);
+    poll->setInterval(100);
+    QObject::connect(poll, &QTimer::timeout, window, [poll, ready, then] {
+        if (ready()) {
+            poll->stop();
+            then();
+        }
+    });
+    QTimer::singleShot(300, poll, qOverload<>(&QTimer::start));
+    QTimer::singleShot(60000, window, [poll, then] { // something hangs: go on anyway
+        if (poll->isActive()) {
+            poll->stop();
+            then();
+        }
+    });
+}
+
+// --screenshot FILE: once settled, open what --show asks for (if anything), grab it (else the window), save a PNG
+// and quit.
+void scheduleScreenshot(stevedore::ui::MainWindow *window, const QString &file, Opener open)
+{
+    whenSettled(window, [window, file, open] {
         window->pushQueueDock()->view()->expandAll();
-        QTimer::singleShot(600, window, [window, file, shown] {
+        QPointer<QWidget> shown = open ? open() : nullptr;
+        QTimer::singleShot(800, window, [window, file, shown] {
             QWidget *target = shown ? shown.data() : window;
             const bool ok = target->grab().save(file, "PNG");
             if (!ok)
                 std::fprintf(stderr, "stevedore-gui: cannot write the screenshot %s\n", qPrintable(file));
             QCoreApplication::exit(ok ? 0 : 1);
         });
-    };
-    auto *models = window->transferModel();
-    auto ready = [window, models] {
-        return !window->imagesModel()->isLoading() && models->runningCount() == 0;
-    };
-    auto *poll = new QTimer(window);
-    poll->setInterval(100);
-    QObject::connect(poll, &QTimer::timeout, window, [poll, ready, grab] {
-        if (ready()) {
-            poll->stop();
-            grab();
-        }
     });
-    QTimer::singleShot(300, poll, qOverload<>(&QTimer::start));
-    QTimer::singleShot(60000, window, [poll, grab] { // something hangs: take it anyway
-        if (poll->isActive()) {
-            poll->stop();
-            grab();
-        }
-    });
+}
+
+// What --show opens. The image dialogs (tag, inspect) are about the first image of the store.
+Opener openerFor(stevedore::ui::MainWindow *window, const QString &what, const QString &source)
+{
+    using namespace stevedore::ui;
+    auto firstImage = [window] {
+        window->imagesView()->selectRow(0);
+        return window->imagesPanel();
+    };
+    QHash<QString, Opener> openers;
+    openers.insert(u"push"_s, [window, source] { return window->openPushDialog(source); });
+    openers.insert(u"pull"_s, [window] { return window->openPullDialog(); });
+    openers.insert(u"preferences"_s, [window] { return window->openPreferences(); });
+    openers.insert(u"credentials"_s, [window] { return window->openCredentialsWindow(); });
+    openers.insert(u"add-credential"_s, [window] { return window->openCredentialsWindow()->openAddDialog(); });
+    openers.insert(u"export-pull-secret"_s, [window] { return window->openCredentialsWindow()->openExportDialog(); });
+    openers.insert(u"manifest-editor"_s, [window] { return window->openManifestEditor(); });
+    openers.insert(u"open-list"_s, [window] { return window->openManifestEditor()->openListDialog(); });
+    openers.insert(u"add-registry"_s, [window] { return window->registryBrowser()->addRegistryDialog(); });
+    openers.insert(u"tag"_s, [firstImage] { return firstImage()->tagSelected(); });
+    openers.insert(u"inspect"_s, [firstImage] { return firstImage()->inspectSelected(); });
+    openers.insert(u"shortcuts"_s, [window] { return window->showShortcuts(); });
+    openers.insert(u"about"_s, [window] { return window->showAbout(); });
+    return openers.value(what);
 }
 
 } // namespace
@@ -101,8 +141,8 @@ int main(int argc, char **argv)
         u"tls-verify"_s, u"With SOURCE and DESTINATION: require HTTPS and verify certificates (default true)."_s,
         u"BOOL"_s, u"true"_s);
     const QCommandLineOption showOption(
-        u"show"_s, u"Open a window or dialog at start: push, pull, preferences, credentials, manifest-editor or about (with "
-                   u"--screenshot, that is what is saved)."_s,
+        u"show"_s, u"Open a window or dialog at start: "_s + QString::fromLatin1(kShowChoices)
+                       + u" (with --screenshot, that is what is saved)."_s,
         u"WHAT"_s);
     parser.addOptions({langOption, rootOption, screenshotOption, allOption, tlsVerifyOption, showOption});
     parser.addPositionalArgument(u"source"_s, u"Image to push (opens the push dialog with it)."_s, u"[SOURCE"_s);
@@ -145,26 +185,16 @@ int main(int argc, char **argv)
             request->options.all = parser.isSet(allOption);
             window.queuePush(*request);
         }
-        QPointer<QWidget> shown;
-        const QString show = parser.value(showOption);
-        if (args.size() == 1 || show == u"push"_s)
-            shown = window.openPushDialog(args.value(0));
-        else if (show == u"pull"_s)
-            shown = window.openPullDialog();
-        else if (show == u"preferences"_s)
-            shown = window.openPreferences();
-        else if (show == u"credentials"_s)
-            shown = window.openCredentialsWindow();
-        else if (show == u"manifest-editor"_s)
-            shown = window.openManifestEditor();
-        else if (show == u"about"_s)
-            shown = window.showAbout();
-        else if (!show.isEmpty()) {
-            std::fprintf(stderr, "stevedore-gui: --show takes push, pull, preferences, credentials, manifest-editor or about\n");
+        const QString show = args.size() == 1 && !parser.isSet(showOption) ? u"push"_s : parser.value(showOption);
+        const Opener open = show.isEmpty() ? Opener() : openerFor(&window, show, args.value(0));
+        if (!show.isEmpty() && !open) {
+            std::fprintf(stderr, "stevedore-gui: --show takes %s\n", kShowChoices);
             return 2;
         }
         if (parser.isSet(screenshotOption))
-            scheduleScreenshot(&window, parser.value(screenshotOption), shown);
+            scheduleScreenshot(&window, parser.value(screenshotOption), open);
+        else if (open)
+            whenSettled(&window, [open] { (void)open(); });
         rc = app.exec();
     } // the window cancels its jobs (nothing waits here: a job's work owns what it uses)
     runtime.shutdown(); // waits for the cancelled work, closes the network objects in their thread
