@@ -192,11 +192,27 @@ void TestActions::helpListsEveryShortcut()
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n') + u"\n-- listed:\n"_s + all.join(u'\n')));
     const QString listed = all.join(u'\n');
-    QVERIFY2(listed.contains(u"Move Up | Manifest List Editor — Stevedore | Ctrl+Up"_s), qPrintable(listed));
+    QVERIFY2(listed.contains(u"Move Up | Manifest List Editor | Ctrl+Up"_s), qPrintable(listed));
     QVERIFY2(listed.contains(u"Push Queue | Main window | Alt+2"_s), qPrintable(listed));
     QVERIFY2(listed.contains(u"Copy Digest | Registry Browser | Ctrl+Shift+C"_s), qPrintable(listed));
     QVERIFY2(listed.contains(u"Test Login | Credentials | Ctrl+L"_s), qPrintable(listed));
     dialog->reject();
+    QTRY_VERIFY(!w.findChild<QDialog *>(u"shortcutsDialog"_s));
+    // In Chinese: the texts without their "(&R)" mnemonics, the places translated.
+    QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
+    QTRY_VERIFY(w.findChild<QAction *>(u"pushQueueRetry"_s)->text().startsWith(u"重试"_s));
+    auto *zh = qobject_cast<QDialog *>(w.showShortcuts());
+    QVERIFY(zh);
+    auto *zhList = zh->findChild<QTreeWidget *>(u"shortcutsList"_s);
+    QStringList zhRows;
+    for (int i = 0; i < zhList->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = zhList->topLevelItem(i);
+        zhRows.append(item->text(0) + u" | "_s + item->text(1) + u" | "_s + item->text(2));
+    }
+    const QString zhListed = zhRows.join(u'\n');
+    QVERIFY2(zhListed.contains(u"重试 | 推送队列 | Ctrl+R"_s), qPrintable(zhListed));
+    QVERIFY2(!zhListed.contains(u"(R)"_s) && !zhListed.contains(u'&'), qPrintable(zhListed));
+    zh->reject();
 }
 
 void TestActions::keysReachTheirActions()

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -38,7 +39,7 @@ QString placeOf(const QAction *action, QWidget *window)
         if (auto *dock = qobject_cast<QDockWidget *>(o))
             return dock->windowTitle();
         if (auto *w = qobject_cast<QWidget *>(o); w && w->isWindow() && w != window)
-            return w->windowTitle().remove(u"[*]"_s);
+            return w->windowTitle().remove(u"[*]"_s).section(u" — "_s, 0, 0); // without " — Stevedore"
     }
     return HelpDialogs::tr("Main window");
 }
@@ -62,7 +63,9 @@ QWidget *openShortcutsDialog(QWidget *window)
     for (const QAction *a : actions) {
         if (a->shortcut().isEmpty() || a->text().isEmpty())
             continue;
+        // "&Retry" → "Retry", "重试(&R)" → "重试"
         QString text = a->text();
+        text.remove(QRegularExpression(u"\\s*\\(&[^)]\\)"_s));
         text.remove(u'&');
         const QString place = placeOf(a, window);
         const QString keys = a->shortcut().toString(QKeySequence::NativeText);
@@ -80,7 +83,7 @@ QWidget *openShortcutsDialog(QWidget *window)
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(list);
     layout->addWidget(buttons);
-    dialog->resize(560, 460);
+    dialog->resize(640, 600);
     dialog->open();
     return dialog;
 }

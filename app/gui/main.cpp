@@ -2,6 +2,7 @@
 #include "localimagesmodel.h"
 #include "mainwindow.h"
 #include "credentialmanager.h"
+#include "credentialsmodel.h"
 #include "manifesteditor.h"
 #include "preferencesdialog.h"
 #include "pulldialog.h"
@@ -69,19 +70,33 @@ void whenSettled(stevedore::ui::MainWindow *window, std::function<void()> then)
     });
 }
 
+// Calls `open` until it gives a widget (an opener gives nullptr while what it shows is still being read), at most
+// for about 10 s, then `done` with what it gave.
+void openPatiently(QObject *context, Opener open, std::function<void(QWidget *)> done, int triesLeft = 50)
+{
+    QWidget *shown = open ? open() : nullptr;
+    if (shown || !open || triesLeft <= 0) {
+        done(shown);
+        return;
+    }
+    QTimer::singleShot(200, context, [context, open, done, triesLeft] { openPatiently(context, open, done, triesLeft - 1); });
+}
+
 // --screenshot FILE: once settled, open what --show asks for (if anything), grab it (else the window), save a PNG
 // and quit.
 void scheduleScreenshot(stevedore::ui::MainWindow *window, const QString &file, Opener open)
 {
     whenSettled(window, [window, file, open] {
         window->pushQueueDock()->view()->expandAll();
-        QPointer<QWidget> shown = open ? open() : nullptr;
-        QTimer::singleShot(800, window, [window, file, shown] {
-            QWidget *target = shown ? shown.data() : window;
-            const bool ok = target->grab().save(file, "PNG");
-            if (!ok)
-                std::fprintf(stderr, "stevedore-gui: cannot write the screenshot %s\n", qPrintable(file));
-            QCoreApplication::exit(ok ? 0 : 1);
+        openPatiently(window, open, [window, file](QWidget *opened) {
+            QPointer<QWidget> shown = opened;
+            QTimer::singleShot(800, window, [window, file, shown] {
+                QWidget *target = shown ? shown.data() : window;
+                const bool ok = target->grab().save(file, "PNG");
+                if (!ok)
+                    std::fprintf(stderr, "stevedore-gui: cannot write the screenshot %s\n", qPrintable(file));
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
         });
     });
 }
@@ -100,7 +115,11 @@ Opener openerFor(stevedore::ui::MainWindow *window, const QString &what, const Q
     openers.insert(u"preferences"_s, [window] { return window->openPreferences(); });
     openers.insert(u"credentials"_s, [window] { return window->openCredentialsWindow(); });
     openers.insert(u"add-credential"_s, [window] { return window->openCredentialsWindow()->openAddDialog(); });
-    openers.insert(u"export-pull-secret"_s, [window] { return window->openCredentialsWindow()->openExportDialog(); });
+    openers.insert(u"export-pull-secret"_s, [window]() -> QWidget * {
+        CredentialManager *manager = window->openCredentialsWindow(); // which lists the credentials
+        const auto *listed = window->credentialsModel();
+        return listed->isLoading() || listed->rowCount() == 0 ? nullptr : manager->openExportDialog();
+    });
     openers.insert(u"manifest-editor"_s, [window] { return window->openManifestEditor(); });
     openers.insert(u"open-list"_s, [window] { return window->openManifestEditor()->openListDialog(); });
     openers.insert(u"add-registry"_s, [window] { return window->registryBrowser()->addRegistryDialog(); });
@@ -194,7 +213,7 @@ int main(int argc, char **argv)
         if (parser.isSet(screenshotOption))
             scheduleScreenshot(&window, parser.value(screenshotOption), open);
         else if (open)
-            whenSettled(&window, [open] { (void)open(); });
+            whenSettled(&window, [&window, open] { openPatiently(&window, open, [](QWidget *) {}); });
         rc = app.exec();
     } // the window cancels its jobs (nothing waits here: a job's work owns what it uses)
     runtime.shutdown(); // waits for the cancelled work, closes the network objects in their thread
