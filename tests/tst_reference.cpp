@@ -182,7 +182,6 @@ void TestReference::unsupportedTransports_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("name");
-    QTest::newRow("oci-archive") << u"oci-archive:/tmp/a.tar:v2"_s << u"oci-archive"_s;
     QTest::newRow("docker-archive") << u"docker-archive:/tmp/a.tar"_s << u"docker-archive"_s;
     QTest::newRow("docker-daemon") << u"docker-daemon:busybox:latest"_s << u"docker-daemon"_s;
     QTest::newRow("containers-storage") << u"containers-storage:busybox"_s << u"containers-storage"_s;

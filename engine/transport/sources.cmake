@@ -4,6 +4,8 @@ list(APPEND STEVEDORE_ENGINE_SOURCES
   transport/systemcontext.h
   transport/transports.h transport/transports.cpp
   transport/ociarchive/ociarchivereference.cpp
+  transport/ociarchive/ociarchivetransport.h transport/ociarchive/ociarchivetransport.cpp
+  transport/ociarchive/layouttar.h transport/ociarchive/layouttar.cpp
   transport/dockerarchive/dockerarchivereference.cpp
   transport/dockerdaemon/dockerdaemonreference.cpp
   transport/containersstorage/containersstoragereference.cpp

@@ -2,6 +2,7 @@
 #include "docker/dockertransport.h"
 #include "dir/dirtransport.h"
 #include "oci/ocitransport.h"
+#include "ociarchive/ociarchivetransport.h"
 #include "store/storetransport.h"
 #include "manifestlist/listsource.h"
 #include "core/paths.h"
@@ -36,6 +37,8 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
         return openOciImageSource(ref, ctx);
     case TransportReference::Kind::Dir:
         return openDirImageSource(ref, ctx);
+    case TransportReference::Kind::OciArchive:
+        return openOciArchiveImageSource(ref, ctx);
     case TransportReference::Kind::LocalStore: {
         auto image = openStoreImageSource(ref, ctx);
         // A name that is no image of the store may be a local manifest list (stevedore manifest create).
@@ -66,6 +69,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
         return openOciImageDestination(ref, ctx);
     case TransportReference::Kind::Dir:
         return openDirImageDestination(ref, ctx);
+    case TransportReference::Kind::OciArchive:
+        return openOciArchiveImageDestination(ref, ctx);
     case TransportReference::Kind::LocalStore:
         return openStoreImageDestination(ref, ctx);
     case TransportReference::Kind::Docker:
@@ -73,6 +78,20 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
     default:
         return fail(notYet(ref));
     }
+}
+
+Result<OpenedSource> openSourceAndManifest(const TransportReference &ref, const SystemContext &ctx,
+                                           const CancelToken &cancel)
+{
+    SystemContext context = ctx;
+    context.cancel = cancel;
+    auto source = openImageSource(ref, context);
+    if (!source)
+        return fail(source.error());
+    auto top = (*source)->manifest(std::nullopt, cancel);
+    if (!top)
+        return fail(top.error().withContext(EngineText::tr("reading the manifest of %1").arg((*source)->description())));
+    return OpenedSource{std::move(*source), std::move(*top)};
 }
 
 } // namespace stevedore
