@@ -20,16 +20,12 @@ bool isAbsent(const Error &e)
 
 Result<ImageDetails> readImageDetails(const TransportReference &ref, const SystemContext &ctx, const CancelToken &cancel)
 {
-    SystemContext context = ctx;
-    context.cancel = cancel;
-    auto source = openImageSource(ref, context);
-    if (!source)
-        return fail(source.error());
-    const QString where = (*source)->description();
-    auto top = (*source)->manifest(std::nullopt, cancel);
-    if (!top)
-        return fail(top.error().withContext(EngineText::tr("reading the manifest of %1").arg(where)));
-    auto described = describeManifest(*top);
+    auto opened = openSourceAndManifest(ref, ctx, cancel);
+    if (!opened)
+        return fail(opened.error());
+    ImageSource *source = opened->source.get();
+    const QString where = source->description();
+    auto described = describeManifest(opened->top);
     if (!described)
         return fail(described.error().withContext(EngineText::tr("reading the manifest of %1").arg(where)));
     ImageDetails out;
@@ -39,7 +35,7 @@ Result<ImageDetails> readImageDetails(const TransportReference &ref, const Syste
         for (const Descriptor &d : std::as_const(out.manifest.platforms)) {
             if (cancel.isCancelled())
                 return fail(ErrorCode::Cancelled, EngineText::tr("cancelled"));
-            auto child = (*source)->manifest(d.digest, cancel);
+            auto child = source->manifest(d.digest, cancel);
             if (!child && isAbsent(child.error()))
                 continue;
             if (!child)
@@ -60,7 +56,7 @@ Result<ImageDetails> readImageDetails(const TransportReference &ref, const Syste
         return out;
     }
     if (out.manifest.config) {
-        auto bytes = readConfig(**source, *out.manifest.config, cancel);
+        auto bytes = readConfig(*source, *out.manifest.config, cancel);
         if (!bytes)
             return fail(bytes.error());
         auto config = parseRemoteConfig(*bytes);

@@ -90,14 +90,11 @@ QJsonArray repositoryTags(ImageSource &source, const CancelToken &cancel)
 Result<QByteArray> inspectImage(const TransportReference &ref, const SystemContext &ctx, InspectMode mode,
                                 const CancelToken &cancel)
 {
-    SystemContext context = ctx;
-    context.cancel = cancel;
-    auto source = openImageSource(ref, context);
-    if (!source)
-        return fail(source.error());
-    auto top = (*source)->manifest(std::nullopt, cancel);
-    if (!top)
-        return fail(top.error().withContext(EngineText::tr("reading the manifest of %1").arg((*source)->description())));
+    auto opened = openSourceAndManifest(ref, ctx, cancel);
+    if (!opened)
+        return fail(opened.error());
+    ImageSource *source = opened->source.get();
+    const RawManifest *top = &opened->top;
     if (mode == InspectMode::Raw)
         return top->bytes;
 
@@ -106,26 +103,26 @@ Result<QByteArray> inspectImage(const TransportReference &ref, const SystemConte
         auto index = ImageIndex::parse(*top);
         if (!index)
             return fail(index.error());
-        auto pick = chooseInstance(*index, Platform::host(), (*source)->description(),
+        auto pick = chooseInstance(*index, Platform::host(), source->description(),
                                    EngineText::tr("use --raw to see the index"));
         if (!pick)
             return fail(pick.error());
-        auto inst = (*source)->manifest(pick->digest, cancel);
+        auto inst = source->manifest(pick->digest, cancel);
         if (!inst)
             return fail(inst.error().withContext(EngineText::tr("reading the manifest %1 of %2")
-                                                     .arg(pick->digest.toString(), (*source)->description())));
+                                                     .arg(pick->digest.toString(), source->description())));
         if (inst->digest() != pick->digest)
             return fail(ErrorCode::DigestMismatch, EngineText::tr("the manifest %1 of %2 does not match its digest")
-                                                       .arg(pick->digest.toString(), (*source)->description()));
+                                                       .arg(pick->digest.toString(), source->description()));
         image = *inst;
     }
     if (!mediatype::isImageManifest(image.mediaType))
         return fail(ErrorCode::NotSupportedYet,
-                    EngineText::tr("%1 is a %2, which cannot be inspected yet").arg((*source)->description(), image.mediaType));
+                    EngineText::tr("%1 is a %2, which cannot be inspected yet").arg(source->description(), image.mediaType));
     auto manifest = ImageManifest::parse(image);
     if (!manifest)
         return fail(manifest.error());
-    auto configBytes = readConfig(**source, manifest->config, cancel);
+    auto configBytes = readConfig(*source, manifest->config, cancel);
     if (!configBytes)
         return fail(configBytes.error());
     if (mode == InspectMode::Config)
@@ -139,7 +136,7 @@ Result<QByteArray> inspectImage(const TransportReference &ref, const SystemConte
     if (ref.image) // locations named by an image reference (docker://, the local store, ...)
         fields.append({QStringLiteral("Name"), ref.image->repository()});
     fields.append({QStringLiteral("Digest"), top->digest().toString()});
-    fields.append({QStringLiteral("RepoTags"), repositoryTags(**source, cancel)});
+    fields.append({QStringLiteral("RepoTags"), repositoryTags(*source, cancel)});
     if (!config->created.isEmpty())
         fields.append({QStringLiteral("Created"), config->created});
     fields.append({QStringLiteral("DockerVersion"), config->json.value(QLatin1String("docker_version")).toString()});

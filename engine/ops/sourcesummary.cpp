@@ -11,14 +11,10 @@ namespace stevedore {
 
 Result<SourceSummary> describeSource(const TransportReference &ref, const SystemContext &ctx, const CancelToken &cancel)
 {
-    SystemContext context = ctx;
-    context.cancel = cancel;
-    auto source = openImageSource(ref, context);
-    if (!source)
-        return fail(source.error());
-    auto top = (*source)->manifest(std::nullopt, cancel);
-    if (!top)
-        return fail(top.error());
+    auto opened = openSourceAndManifest(ref, ctx, cancel);
+    if (!opened)
+        return fail(opened.error());
+    const RawManifest *top = &opened->top;
     SourceSummary s;
     s.mediaType = top->mediaType;
     s.digest = top->digest();

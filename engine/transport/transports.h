@@ -11,4 +11,13 @@ namespace stevedore {
 Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &ref, const SystemContext &ctx);
 Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportReference &ref, const SystemContext &ctx);
 
+// A location opened for reading, with its top manifest (an image or an index) read: where inspect, the push
+// dialog's summary and the details pane start. A manifest that cannot be read is an error naming the location.
+struct OpenedSource {
+    std::unique_ptr<ImageSource> source;
+    RawManifest top;
+};
+Result<OpenedSource> openSourceAndManifest(const TransportReference &ref, const SystemContext &ctx,
+                                           const CancelToken &cancel);
+
 } // namespace stevedore
