@@ -24,6 +24,8 @@ QStringList referencesFromMime(const QMimeData *mime)
                     refs.append(u"oci:"_s + path);
                 else if (info.isDir() && QFileInfo::exists(path + u"/manifest.json"_s))
                     refs.append(u"dir:"_s + path);
+                else if (info.isFile()) // an archive: the one archive transport there is (what it holds is read later)
+                    refs.append(u"oci-archive:"_s + path);
             } else if (url.isValid() && !url.scheme().isEmpty()) {
                 refs.append(url.toString());
             }

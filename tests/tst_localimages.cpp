@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "pulldialog.h"
 #include "pushdialog.h"
+#include "pushqueuedock.h"
 #include "registrybrowser.h"
 #include "registrytreemodel.h"
 #include "transfermodel.h"
@@ -30,6 +31,9 @@
 #include <QTreeWidget>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QMimeData>
+#include <QUrl>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -238,6 +242,76 @@ private Q_SLOTS:
         static_cast<QDialog *>(inspect)->reject();
     }
 
+
+    // Export as OCI Archive…: the queue writes the archive (skopeo reads it); dropped on the queue, the archive is a
+    // source the push dialog describes, and it pushes to the registry (skopeo reads that too).
+    void exportAsArchiveAndDropIt()
+    {
+        using stevedore::ui::LocalImagesPanel;
+        QCOMPARE(LocalImagesPanel::archiveNameFor(u"docker.io/local/two:v1"_s), u"two-v1.tar"_s);
+        QCOMPARE(LocalImagesPanel::archiveNameFor(u"localhost:5000/a/b@sha256:0123456789abcdef0123"_s),
+                 u"b-0123456789ab.tar"_s);
+        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
+        toStore.options.all = true;
+        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
+        job.start();
+        QVERIFY(job.waitForFinished(60000));
+        QCOMPARE(job.state(), Job::State::Succeeded);
+
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        LocalImagesPanel *panel = w.imagesPanel();
+        QTRY_COMPARE(panel->proxy()->rowCount(), 1);
+        using stevedore::models::LocalImagesModel;
+        const QString digest = panel->proxy()->index(0, LocalImagesModel::Digest).data(LocalImagesModel::RawRole).toString();
+        panel->view()->selectRow(0);
+        auto *exportAction = panel->findChild<QAction *>(u"imageExport"_s);
+        QVERIFY(exportAction && exportAction->isEnabled());
+        QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        auto *dialog = qobject_cast<QFileDialog *>(panel->exportSelected());
+        QVERIFY(dialog);
+        QVERIFY2(dialog->selectedFiles().value(0).endsWith(u"/two-v1.tar"_s), qPrintable(dialog->selectedFiles().join(u' ')));
+        QVERIFY(QDir().mkpath(m_tmp.filePath(u"exports"_s)));
+        const QString archive = m_tmp.filePath(u"exports/two-v1.tar"_s);
+        dialog->selectFile(archive);
+        static_cast<QDialog *>(dialog)->accept(); // as the Save button does
+        stevedore::models::TransferModel *model = w.transferModel();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(model->stateAt(0) == Job::State::Succeeded, 60000);
+        QCOMPARE(model->digestAt(0), digest);
+        const QString skopeo = stevedore::test::findTool(u"skopeo"_s);
+        auto read = stevedore::test::runProcess(skopeo, {u"inspect"_s, u"--raw"_s, u"oci-archive:"_s + archive + u":v1"_s});
+        QVERIFY2(read.ok(), read.err.constData());
+        QCOMPARE(stevedore::test::sha256Digest(read.out), digest);
+
+        // The archive dropped on the push queue (a file manager's text/uri-list).
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(archive)});
+        QVERIFY(stevedore::test::sendDrop(w.pushQueueDock(), &mime));
+        stevedore::ui::PushDialog *push = nullptr;
+        QTRY_VERIFY((push = w.findChild<stevedore::ui::PushDialog *>()) && push->isVisible());
+        QCOMPARE(push->sourceEdit()->text(), u"oci-archive:"_s + archive);
+        // Browse's menu picks an archive file the same way.
+        push->setSource(QString());
+        QFileDialog *pick = push->browseArchive();
+        QVERIFY(pick);
+        pick->selectFile(archive);
+        static_cast<QDialog *>(pick)->accept();
+        QCOMPARE(push->sourceEdit()->text(), u"oci-archive:"_s + archive);
+        QTRY_VERIFY2_WITH_TIMEOUT(push->sourceSummaryLabel()->text().contains(u"2 platforms"_s),
+                                  qPrintable(push->sourceSummaryLabel()->text()), 10000);
+        const QString remote = u"docker://%1/from/archive:v1"_s.arg(m_registry.hostPort());
+        push->setDestination(remote);
+        push->tlsVerifyCheck()->setChecked(false);
+        QVERIFY(push->allCheck()->isChecked());
+        push->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE(model->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(model->stateAt(1) == Job::State::Succeeded, 60000);
+        auto pushed = stevedore::test::runProcess(skopeo, {u"inspect"_s, u"--raw"_s, u"--tls-verify=false"_s, remote});
+        QVERIFY2(pushed.ok(), pushed.err.constData());
+        QCOMPARE(stevedore::test::sha256Digest(pushed.out), digest);
+    }
 
     void pullIntoTheStore()
     {

@@ -1850,6 +1850,46 @@
             <source>layer %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>writing the archive %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not hold an OCI image layout: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a folder, not an archive file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a tar archive (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a damaged tar archive (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry %1 is outside the layout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry %1 is not a file or a folder (a link or a device), which an OCI layout does not hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry %1 is there twice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the entry %1 is damaged or cut short (%2)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -2876,6 +2916,22 @@ Reading…</source>
         </message>
         <message>
             <source>&amp;Filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI archives (*.tar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export as OCI Archive…</source>
             <translation type="unfinished" />
         </message>
     </context>

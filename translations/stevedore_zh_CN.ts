@@ -1850,6 +1850,46 @@
             <source>layer %1</source>
             <translation>层 %1</translation>
         </message>
+        <message>
+            <source>writing the archive %1</source>
+            <translation>写入归档 %1</translation>
+        </message>
+        <message>
+            <source>%1 does not hold an OCI image layout: %2</source>
+            <translation>%1 中没有 OCI 镜像布局：%2</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not an archive file</source>
+            <translation>%1 是文件夹，不是归档文件</translation>
+        </message>
+        <message>
+            <source>unknown error</source>
+            <translation>未知错误</translation>
+        </message>
+        <message>
+            <source>not a tar archive (%1)</source>
+            <translation>不是 tar 归档（%1）</translation>
+        </message>
+        <message>
+            <source>a damaged tar archive (%1)</source>
+            <translation>tar 归档已损坏（%1）</translation>
+        </message>
+        <message>
+            <source>the entry %1 is outside the layout</source>
+            <translation>条目 %1 位于布局之外</translation>
+        </message>
+        <message>
+            <source>the entry %1 is not a file or a folder (a link or a device), which an OCI layout does not hold</source>
+            <translation>条目 %1 不是文件或文件夹（而是链接或设备），OCI 布局中不应有这类条目</translation>
+        </message>
+        <message>
+            <source>the entry %1 is there twice</source>
+            <translation>条目 %1 出现了两次</translation>
+        </message>
+        <message>
+            <source>the entry %1 is damaged or cut short (%2)</source>
+            <translation>条目 %1 已损坏或被截断（%2）</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -2872,6 +2912,22 @@ Reading…</source>
         <message>
             <source>&amp;Filter</source>
             <translation>筛选(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>导出 %1</translation>
+        </message>
+        <message>
+            <source>OCI archives (*.tar)</source>
+            <translation>OCI 归档 (*.tar)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Export as OCI Archive…</source>
+            <translation>导出为 OCI 归档(&amp;E)…</translation>
         </message>
     </context>
     <context>

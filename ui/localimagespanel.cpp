@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -59,6 +60,8 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     m_tag = addShortcutAction(this, "imageTag", QKeySequence(Qt::CTRL | Qt::Key_T), "tag");
     m_remove = addShortcutAction(this, "imageRemove", QKeySequence::Delete, "remove");
     m_inspect = addShortcutAction(this, "imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I), "inspect");
+    m_export = addShortcutAction(this, "imageExport", QKeySequence(Qt::CTRL | Qt::Key_E), "export");
+    connect(m_export, &QAction::triggered, this, &LocalImagesPanel::exportSelected);
     m_find = addShortcutAction(this, "imageFilter", QKeySequence::Find, "inspect");
     connect(m_find, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -75,7 +78,7 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addActions({m_push, m_tag, m_inspect});
+        menu->addActions({m_push, m_tag, m_inspect, m_export});
         menu->addSeparator();
         menu->addAction(m_remove);
         if (m_pull) {
@@ -112,7 +115,7 @@ QString LocalImagesPanel::selectedReference() const
 void LocalImagesPanel::updateActions()
 {
     const bool has = selectedRow() >= 0;
-    for (QAction *a : {m_push, m_tag, m_remove, m_inspect})
+    for (QAction *a : {m_push, m_tag, m_remove, m_inspect, m_export})
         a->setEnabled(has);
 }
 
@@ -220,6 +223,38 @@ QWidget *LocalImagesPanel::inspectSelected()
     return dialog;
 }
 
+QString LocalImagesPanel::archiveNameFor(const QString &reference)
+{
+    // docker.io/team/app:v1 → app-v1.tar; …/app@sha256:0123… → app-0123456789ab.tar
+    QString name = reference.section(u'/', -1);
+    if (const int at = name.indexOf(u'@'); at >= 0)
+        name = name.left(at) + u'-' + name.mid(at + 1).section(u':', -1).left(12);
+    name.replace(u':', u'-');
+    return name + u".tar"_s;
+}
+
+QWidget *LocalImagesPanel::exportSelected()
+{
+    const QString ref = selectedReference();
+    if (ref.isEmpty())
+        return nullptr;
+    auto *dialog = new QFileDialog(this, tr("Export %1").arg(ref));
+    dialog->setObjectName(u"exportDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilters({tr("OCI archives (*.tar)"), tr("All files (*)")});
+    dialog->setDefaultSuffix(u"tar"_s);
+    dialog->selectFile(archiveNameFor(ref));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, ref](const QString &file) {
+        // Named in the archive by its tag, as skopeo names it (oci-archive:FILE:TAG); the only image needs no name.
+        const QString tag = ref.contains(u'@') ? QString() : ref.section(u':', -1);
+        Q_EMIT exportRequested(ref, u"oci-archive:"_s + file + (tag.isEmpty() ? QString() : u':' + tag));
+    });
+    dialog->open();
+    return dialog;
+}
+
 void LocalImagesPanel::retranslate()
 {
     m_filter->setPlaceholderText(tr("Filter by name, tag, digest or platform"));
@@ -228,6 +263,7 @@ void LocalImagesPanel::retranslate()
     m_remove->setText(tr("&Remove…"));
     m_inspect->setText(tr("&Inspect"));
     m_find->setText(tr("&Filter"));
+    m_export->setText(tr("&Export as OCI Archive…"));
 }
 
 void LocalImagesPanel::changeEvent(QEvent *event)

@@ -15,8 +15,8 @@ class LocalImagesModel;
 namespace stevedore::ui {
 
 // The local images: a filter box and the table (repository, tag, digest, platforms, size as stored, created),
-// with Push… (Enter or double-click), Tag… (Ctrl+T), Remove (Delete, after a confirmation) and Inspect (Ctrl+I: the
-// details pane of the registry browser, read from the store) on the selected image, in the context menu too. The store is
+// with Push… (Enter or double-click), Tag… (Ctrl+T), Remove (Delete, after a confirmation), Inspect (Ctrl+I: the
+// details pane of the registry browser, read from the store) and Export as OCI Archive… (Ctrl+E) on the selected image, in the context menu too. The store is
 // changed on the engine's I/O pool; the outcome goes to message().
 class LocalImagesPanel final : public QWidget
 {
@@ -37,6 +37,10 @@ public:
     // Opens the Tag… prompt for the selected image (returns it, for tests).
     QWidget *tagSelected();
     QWidget *inspectSelected();
+    // Export as OCI Archive… (Ctrl+E): a file dialog, then exportRequested with oci-archive:FILE[:TAG].
+    QWidget *exportSelected();
+    // The file name proposed for `reference`: app-v1.tar.
+    static QString archiveNameFor(const QString &reference);
     void removeSelected();
 
     // The window's File > Pull Image… action, offered in the context menu too.
@@ -44,6 +48,8 @@ public:
 
 Q_SIGNALS:
     void pushRequested(const QString &reference);
+    // Copy `reference` (every platform) to `destination` through the queue.
+    void exportRequested(const QString &reference, const QString &destination);
     void message(const QString &text);
 
 protected:
@@ -64,6 +70,7 @@ private:
     QAction *m_remove = nullptr;
     QAction *m_inspect = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_export = nullptr;
     QMessageBox *m_question = nullptr;
 };
 

@@ -75,6 +75,15 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
     m_imagesProxy = m_imagesPanel->proxy();
     m_imagesView = m_imagesPanel->view();
     connect(m_imagesPanel, &LocalImagesPanel::pushRequested, this, [this](const QString &ref) { openPushDialog(ref); });
+    connect(m_imagesPanel, &LocalImagesPanel::exportRequested, this, [this](const QString &ref, const QString &to) {
+        auto request = makePushRequest(ref, to, m_root);
+        if (!request) {
+            statusBar()->showMessage(request.error().message, kStatusTimeoutMs);
+            return;
+        }
+        request->options.all = true; // an export keeps every platform of an index
+        queuePush(*request);
+    });
     connect(m_imagesPanel, &LocalImagesPanel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     m_centre = new QStackedWidget(this);

@@ -95,7 +95,11 @@ PushDialog::PushDialog(QString storageRoot, QWidget *parent)
     m_source->setPlaceholderText(tr("myapp:v1 or oci:/path/to/layout:tag"));
     m_browse = toolButton(this, u"browseSource"_s);
     m_browse->setText(tr("&Browse…"));
-    m_browse->setToolTip(tr("Choose an OCI layout or dir: folder"));
+    m_browse->setToolTip(tr("Choose an OCI layout or dir: folder (the arrow: an OCI archive file)"));
+    m_browse->setPopupMode(QToolButton::MenuButtonPopup);
+    m_browse->setMenu(new QMenu(m_browse));
+    m_browse->menu()->addAction(tr("&Folder…"), this, &PushDialog::browseSource);
+    m_browse->menu()->addAction(tr("OCI &Archive File…"), this, &PushDialog::browseArchive);
     m_localButton = toolButton(this, u"localImage"_s);
     m_localButton->setText(tr("&Local Image"));
     m_localButton->setToolTip(tr("Choose an image of the local store"));
@@ -430,6 +434,18 @@ void PushDialog::browseSource()
         setSource((QFileInfo::exists(folder + u"/oci-layout"_s) ? u"oci:"_s : u"dir:"_s) + folder);
     });
     d->open();
+}
+
+QFileDialog *PushDialog::browseArchive()
+{
+    auto *d = new QFileDialog(this, tr("OCI Archive"));
+    d->setObjectName(u"archiveDialog"_s);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setFileMode(QFileDialog::ExistingFile);
+    d->setNameFilters({tr("OCI archives (*.tar)"), tr("All files (*)")});
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString &file) { setSource(u"oci-archive:"_s + file); });
+    d->open();
+    return d;
 }
 
 void PushDialog::fillLocalMenu()

@@ -13,6 +13,7 @@ class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFileDialog;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -75,6 +76,10 @@ public:
 
 Q_SIGNALS:
     void sourceDescribed(bool ok);
+
+public:
+    // Browse's menu: an OCI archive file, as oci-archive:FILE (returns the file dialog, for tests).
+    QFileDialog *browseArchive();
 
 private:
     void validate();
