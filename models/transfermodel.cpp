@@ -11,10 +11,6 @@ namespace stevedore::models {
 namespace {
 constexpr qint64 kSpeedWindowMs = 5000;
 
-bool isFinished(Job::State s)
-{
-    return s == Job::State::Succeeded || s == Job::State::Failed || s == Job::State::Cancelled;
-}
 } // namespace
 
 TransferModel::TransferModel(QObject *parent)
@@ -136,7 +132,7 @@ QString TransferModel::digestAt(int row) const
 bool TransferModel::cancel(int row)
 {
     Entry *e = entryAt(row);
-    if (!e || isFinished(e->state))
+    if (!e || Job::isFinal(e->state))
         return false;
     if (e->job && e->job->state() == Job::State::Running) {
         e->job->cancel(); // finished() follows: onFinished
@@ -208,7 +204,7 @@ bool TransferModel::remove(int row)
 void TransferModel::removeFinished()
 {
     for (int r = int(m_jobs.size()) - 1; r >= 0; --r) {
-        if (isFinished(m_jobs[size_t(r)]->state))
+        if (Job::isFinal(m_jobs[size_t(r)]->state))
             remove(r);
     }
 }
@@ -221,7 +217,7 @@ int TransferModel::runningCount() const
 
 int TransferModel::unfinishedCount() const
 {
-    return int(std::count_if(m_jobs.begin(), m_jobs.end(), [](const auto &e) { return !isFinished(e->state); }));
+    return int(std::count_if(m_jobs.begin(), m_jobs.end(), [](const auto &e) { return !Job::isFinal(e->state); }));
 }
 
 void TransferModel::setMaxConcurrent(int jobs)
@@ -387,7 +383,7 @@ qint64 TransferModel::elapsedOf(const Entry &e)
 {
     if (e.clock.isValid())
         return e.clock.elapsed();
-    return isFinished(e.state) && (e.elapsedMs > 0 || !e.blobs.isEmpty()) ? e.elapsedMs : -1;
+    return Job::isFinal(e.state) && (e.elapsedMs > 0 || !e.blobs.isEmpty()) ? e.elapsedMs : -1;
 }
 
 qint64 TransferModel::remainingOf(const Entry &e)

@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "manifesteditor.h"
 #include "registrybrowser.h"
+#include "openlistdialog.h"
+#include "addregistrydialog.h"
 
 #include "support/guisuite.h"
 
@@ -13,6 +15,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
@@ -122,6 +125,7 @@ private Q_SLOTS:
     void everyActionHasKeysThatDoNotClash();
     void helpListsEveryShortcut();
     void keysReachTheirActions();
+    void titlesNameTheAppOnce();
     void helpListsShortcutsAndLicence();
     void everyActionHasAnIconAndTheToolBarIsThere();
 
@@ -257,6 +261,50 @@ void TestActions::keysReachTheirActions()
     stevedore::ui::ManifestEditor *editor = nullptr;
     QTRY_VERIFY((editor = w.manifestEditor()) && editor->isVisible());
     editor->close();
+}
+
+// Qt puts " — Stevedore" (the display name) after a title that does not end with it, where the desktop shows titles
+// (QPlatformWindow::formatWindowTitle: xcb, Windows): no window or dialog may name the app a second time.
+void TestActions::titlesNameTheAppOnce()
+{
+    QGuiApplication::setApplicationDisplayName(u"Stevedore"_s);
+    const QString app = QGuiApplication::applicationDisplayName();
+    auto shown = [&app](QString title) {
+        title.remove(u"[*]"_s);
+        return title.endsWith(app) ? title : title.isEmpty() ? app : title + u" — "_s + app;
+    };
+    for (const char *language : {"en", "zh_CN"}) {
+        QVERIFY(stevedore::ui::installTranslators(QLocale(QString::fromLatin1(language))));
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPushDialog(QString());
+        w.openPullDialog();
+        w.openPreferences();
+        w.openCredentialsWindow()->openAddDialog();
+        w.openManifestEditor()->openListDialog();
+        w.registryBrowser()->addRegistryDialog();
+        w.showShortcuts();
+        w.showAbout();
+        QStringList titles;
+        const QWidgetList tops = QApplication::topLevelWidgets();
+        for (QWidget *top : tops) {
+            if (!top->isVisible())
+                continue;
+            QVERIFY2(!top->windowTitle().isEmpty(), qPrintable(top->objectName()));
+            const QString title = shown(top->windowTitle());
+            titles.append(title);
+            QVERIFY2(title.count(app) == 1, qPrintable(title));
+        }
+        QVERIFY2(titles.size() >= 10, qPrintable(titles.join(u" | "_s)));
+        QVERIFY2(titles.contains(language == QByteArray("en") ? u"Container Images — Stevedore"_s : u"容器镜像 — Stevedore"_s),
+                 qPrintable(titles.join(u" | "_s)));
+        const QWidgetList open = QApplication::topLevelWidgets();
+        for (QWidget *top : open)
+            if (top != &w && top->isVisible())
+                top->close();
+    }
+    QGuiApplication::setApplicationDisplayName(QString());
 }
 
 void TestActions::helpListsShortcutsAndLicence()

@@ -150,7 +150,7 @@ void TestMainWindow::docksAndMenus()
         if (a->isCheckable())
             toggles << a->text();
     }
-    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Editor"_s, u"Credentials"_s,
+    QCOMPARE(toggles, (QStringList{u"Registry Browser"_s, u"Push Queue"_s, u"Manifest Lists"_s, u"Credentials"_s,
                                    u"Tool Bar"_s}));
 
     auto *help = w.findChild<QMenu *>(u"helpMenu"_s);
@@ -165,7 +165,7 @@ void TestMainWindow::showsOffscreen()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.pushQueueDock()->isVisible());
-    QCOMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
+    QCOMPARE(w.windowTitle(), u"Container Images"_s);
     // The empty store is read asynchronously and shows zero images.
     QTRY_VERIFY(!w.imagesModel()->isLoading());
     QCOMPARE(w.imagesModel()->rowCount(), 0);
@@ -307,7 +307,7 @@ void TestMainWindow::chineseTranslation()
     QVERIFY(stevedore::ui::availableLanguages().contains(u"zh_CN"_s));
     QVERIFY(stevedore::ui::installTranslators(QLocale(u"zh_CN"_s)));
     // A running window follows the language change.
-    QTRY_COMPARE(w.windowTitle(), u"Stevedore — 容器镜像"_s);
+    QTRY_COMPARE(w.windowTitle(), u"容器镜像"_s);
     auto *file = w.findChild<QMenu *>(u"fileMenu"_s);
     QCOMPARE(file->title(), u"文件(&F)"_s);
     QCOMPARE(w.findChild<QAction *>(u"pushAction"_s)->text(), u"推送镜像(&P)…"_s);
@@ -319,9 +319,9 @@ void TestMainWindow::chineseTranslation()
 
     // A window made after the switch starts in Chinese; English comes back.
     MainWindow w2(m_root);
-    QCOMPARE(w2.windowTitle(), u"Stevedore — 容器镜像"_s);
+    QCOMPARE(w2.windowTitle(), u"容器镜像"_s);
     QVERIFY(stevedore::ui::installTranslators(QLocale(QLocale::English)));
-    QTRY_COMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
+    QTRY_COMPARE(w.windowTitle(), u"Container Images"_s);
     QCOMPARE(file->title(), u"&File"_s);
 
     // View > Language switches at run time and is remembered for the next start.
@@ -331,12 +331,12 @@ void TestMainWindow::chineseTranslation()
     QCOMPARE(zh->text(), u"简体中文"_s);
     QVERIFY(en->isChecked());
     zh->trigger();
-    QTRY_COMPARE(w.windowTitle(), u"Stevedore — 容器镜像"_s);
+    QTRY_COMPARE(w.windowTitle(), u"容器镜像"_s);
     QVERIFY(zh->isChecked());
     QCOMPARE(w.findChild<QMenu *>(u"languageMenu"_s)->title(), u"语言(&L)"_s);
     QCOMPARE(QSettings().value(u"language"_s).toString(), u"zh_CN"_s);
     en->trigger();
-    QTRY_COMPARE(w.windowTitle(), u"Stevedore — Container Images"_s);
+    QTRY_COMPARE(w.windowTitle(), u"Container Images"_s);
     QCOMPARE(QSettings().value(u"language"_s).toString(), u"en"_s);
 }
 

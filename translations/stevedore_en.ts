@@ -2945,10 +2945,6 @@ Reading…</source>
             </translation>
         </message>
         <message>
-            <source>Stevedore — Container Images</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
@@ -2986,10 +2982,6 @@ Reading…</source>
         </message>
         <message>
             <source>Registry Browser</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Manifest Editor</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3049,10 +3041,6 @@ Reading…</source>
         </message>
         <message>
             <source>Credentials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Credentials — Stevedore</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3151,6 +3139,14 @@ Reading…</source>
             <source>Pulled %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Container Images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manifest Lists</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::ManifestEditor</name>
@@ -3239,10 +3235,6 @@ Reading…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Manifest List Editor — Stevedore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Undo %1</source>
             <translation type="unfinished" />
         </message>
@@ -3322,6 +3314,10 @@ Reading…</source>
                 <numerusform>%n image in the list</numerusform>
                 <numerusform>%n images in the list</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Manifest List Editor</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3735,10 +3731,6 @@ Reading…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Choose an OCI layout or dir: folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Local Image</source>
             <translation type="unfinished" />
         </message>
@@ -3868,6 +3860,30 @@ Reading…</source>
         </message>
         <message>
             <source>No recent destinations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose an OCI layout or dir: folder (the arrow: an OCI archive file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI &amp;Archive File…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI Archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OCI archives (*.tar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All files (*)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2939,10 +2939,6 @@ Reading…</source>
             </translation>
         </message>
         <message>
-            <source>Stevedore — Container Images</source>
-            <translation>Stevedore — 容器镜像</translation>
-        </message>
-        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -2981,10 +2977,6 @@ Reading…</source>
         <message>
             <source>Registry Browser</source>
             <translation>镜像仓库浏览器</translation>
-        </message>
-        <message>
-            <source>Manifest Editor</source>
-            <translation>清单编辑器</translation>
         </message>
         <message>
             <source>Images in the local store %1</source>
@@ -3043,10 +3035,6 @@ Reading…</source>
         <message>
             <source>Credentials</source>
             <translation>凭据</translation>
-        </message>
-        <message>
-            <source>Credentials — Stevedore</source>
-            <translation>凭据 — Stevedore</translation>
         </message>
         <message>
             <source>Assemble a multi-platform manifest list from images: drop them in the editor, set their platforms, save the list and push it.</source>
@@ -3140,6 +3128,14 @@ Reading…</source>
             <source>Pulled %1</source>
             <translation>已拉取 %1</translation>
         </message>
+        <message>
+            <source>Container Images</source>
+            <translation>容器镜像</translation>
+        </message>
+        <message>
+            <source>Manifest Lists</source>
+            <translation>清单列表</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::ManifestEditor</name>
@@ -3228,10 +3224,6 @@ Reading…</source>
             <translation>从本地镜像或镜像仓库将镜像拖放到这里；拖动行可调整顺序</translation>
         </message>
         <message>
-            <source>Manifest List Editor — Stevedore</source>
-            <translation>清单列表编辑器 — Stevedore</translation>
-        </message>
-        <message>
             <source>&amp;Undo %1</source>
             <translation>撤销 %1(&amp;U)</translation>
         </message>
@@ -3308,6 +3300,10 @@ Reading…</source>
             <translation>
                 <numerusform>列表中有 %n 个镜像</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Manifest List Editor</source>
+            <translation>清单列表编辑器</translation>
         </message>
     </context>
     <context>
@@ -3715,10 +3711,6 @@ Reading…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <source>Choose an OCI layout or dir: folder</source>
-            <translation>选择 OCI 布局或 dir: 文件夹</translation>
-        </message>
-        <message>
             <source>&amp;Local Image</source>
             <translation>本地镜像(&amp;L)</translation>
         </message>
@@ -3849,6 +3841,30 @@ Reading…</source>
         <message>
             <source>No recent destinations</source>
             <translation>没有最近的目标</translation>
+        </message>
+        <message>
+            <source>Choose an OCI layout or dir: folder (the arrow: an OCI archive file)</source>
+            <translation>选择 OCI 布局或 dir: 文件夹（箭头：OCI 归档文件）</translation>
+        </message>
+        <message>
+            <source>&amp;Folder…</source>
+            <translation>文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>OCI &amp;Archive File…</source>
+            <translation>OCI 归档文件(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>OCI Archive</source>
+            <translation>OCI 归档</translation>
+        </message>
+        <message>
+            <source>OCI archives (*.tar)</source>
+            <translation>OCI 归档 (*.tar)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
         </message>
     </context>
     <context>

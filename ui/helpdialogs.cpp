@@ -39,7 +39,7 @@ QString placeOf(const QAction *action, QWidget *window)
         if (auto *dock = qobject_cast<QDockWidget *>(o))
             return dock->windowTitle();
         if (auto *w = qobject_cast<QWidget *>(o); w && w->isWindow() && w != window)
-            return w->windowTitle().remove(u"[*]"_s).section(u" — "_s, 0, 0); // without " — Stevedore"
+            return w->windowTitle().remove(u"[*]"_s);
     }
     return HelpDialogs::tr("Main window");
 }

@@ -243,7 +243,9 @@ void MainWindow::createDocks()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Stevedore — Container Images"));
+    // Qt adds " — Stevedore" (the application's display name) where the desktop shows titles: not written here, or
+    // the title would say it twice.
+    setWindowTitle(tr("Container Images"));
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
     m_toolsMenu->setTitle(tr("&Tools"));
@@ -269,10 +271,10 @@ void MainWindow::retranslate()
     m_aboutQtAction->setText(tr("About &Qt"));
     m_toolBar->setWindowTitle(tr("Tool Bar"));
     m_browserDock->setWindowTitle(tr("Registry Browser"));
-    m_editorDock->setWindowTitle(tr("Manifest Editor"));
+    m_editorDock->setWindowTitle(tr("Manifest Lists"));
     m_credentialsDock->setWindowTitle(tr("Credentials"));
     if (m_credentialsWindow)
-        m_credentialsWindow->setWindowTitle(tr("Credentials — Stevedore"));
+        m_credentialsWindow->setWindowTitle(tr("Credentials"));
     m_editorPlaceholder->setText(tr("Assemble a multi-platform manifest list from images: drop them in the editor, "
                                     "set their platforms, save the list and push it."));
     m_editorButton->setText(tr("Open Manifest List &Editor…"));
@@ -362,7 +364,7 @@ CredentialManager *MainWindow::openCredentialsWindow()
         m_credentialsWindow = new CredentialManager(m_credentials, this);
         m_credentialsWindow->setObjectName(u"credentialsWindow"_s);
         m_credentialsWindow->setWindowFlag(Qt::Window);
-        m_credentialsWindow->setWindowTitle(tr("Credentials — Stevedore"));
+        m_credentialsWindow->setWindowTitle(tr("Credentials"));
         m_credentialsWindow->resize(900, 560);
     }
     m_credentialsWindow->show();

@@ -232,7 +232,7 @@ void ManifestEditor::retranslate()
     m_allPlatforms->setText(tr("All &platforms of an index"));
     m_addButton->setText(tr("&Add"));
     m_view->setToolTip(tr("Drop images here from the local images or a registry; drag rows to reorder them"));
-    setWindowTitle(tr("Manifest List Editor — Stevedore") + u"[*]"_s);
+    setWindowTitle(tr("Manifest List Editor") + u"[*]"_s); // Qt adds " — Stevedore"
     m_model->retranslate();
     updateActions();
     updateProblems();

@@ -24,13 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace stevedore::ui {
 
-namespace {
-bool finished(Job::State s)
-{
-    return s == Job::State::Succeeded || s == Job::State::Failed || s == Job::State::Cancelled;
-}
-} // namespace
-
 PushQueueDock::PushQueueDock(models::TransferModel *model, QWidget *parent)
     : QDockWidget(parent)
     , m_model(model)
@@ -122,7 +115,7 @@ void PushQueueDock::updateActions()
     const bool has = row >= 0;
     const Job::State state = has ? m_model->stateAt(row) : Job::State::Idle;
     m_retry->setEnabled(has && (state == Job::State::Failed || state == Job::State::Cancelled));
-    m_cancel->setEnabled(has && !finished(state));
+    m_cancel->setEnabled(has && !Job::isFinal(state));
     m_remove->setEnabled(has && state != Job::State::Running);
     m_removeFinished->setEnabled(m_model->unfinishedCount() < m_model->jobCount());
     QString text;

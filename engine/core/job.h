@@ -26,6 +26,8 @@ class Job : public QObject
 public:
     enum class State { Idle, Running, Succeeded, Failed, Cancelled };
     Q_ENUM(State)
+    // Succeeded, Failed or Cancelled: the job ended.
+    static constexpr bool isFinal(State s) { return s == State::Succeeded || s == State::Failed || s == State::Cancelled; }
 
     explicit Job(QObject *parent = nullptr);
     ~Job() override; // cancels the work; never blocks
