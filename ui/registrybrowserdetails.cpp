@@ -100,7 +100,7 @@ void RegistryBrowser::onCurrentChanged()
             return;
         if (!manifest) {
             const Error error = manifest.error();
-            m_details->showNote([reference, error, host] {
+            m_details->showNote([reference, error, host]() -> QString {
                 return reference + u'\n' + RegistryTreeModel::windowMessage(error, host);
             }, error.message);
             Q_EMIT detailsShown();
@@ -122,7 +122,7 @@ void RegistryBrowser::onCurrentChanged()
                 m_details->showConfig(*config);
             } else {
                 const Error error = config.error();
-                m_details->showConfigNote([error, host] {
+                m_details->showConfigNote([error, host]() -> QString {
                     return RegistryTreeModel::windowMessage(error, host) + u"\n\n"_s + error.message;
                 });
             }

@@ -154,13 +154,12 @@ int EngineRuntime::runningJobs() const
     return int(m_jobs.size());
 }
 
-void EngineRuntime::shutdown(std::chrono::milliseconds timeout)
+bool EngineRuntime::stopWork(std::chrono::milliseconds timeout)
 {
-    std::unique_ptr<HttpService> http;
     {
         QMutexLocker lock(&m_mutex);
         if (m_down)
-            return;
+            return false;
         m_down = true;
         m_shutdown.cancel();
         for (const CancelToken &t : std::as_const(m_jobs))
@@ -172,11 +171,28 @@ void EngineRuntime::shutdown(std::chrono::milliseconds timeout)
         if (!pool->waitForDone(int(qMax<qint64>(0, deadline.remainingTime()))))
             qCWarning(lcCore) << pool->objectName() << "still busy at shutdown";
     }
+    return true;
+}
+
+void EngineRuntime::shutdown(std::chrono::milliseconds timeout)
+{
+    if (!stopWork(timeout))
+        return;
+    std::unique_ptr<HttpService> http;
     {
         QMutexLocker lock(&m_mutex);
         http = std::move(m_http);
     }
     http.reset(); // stops the network thread, deleting its objects there
+}
+
+void EngineRuntime::finishForExit(std::chrono::milliseconds timeout)
+{
+    if (!stopWork(timeout))
+        return;
+    QMutexLocker lock(&m_mutex);
+    if (m_http)
+        m_http->waitForDetached();
 }
 
 } // namespace stevedore

@@ -49,8 +49,13 @@ public:
 
     // Idempotent. Waits at most `timeout` for the pools (cancelled work ends within about a second).
     void shutdown(std::chrono::milliseconds timeout = std::chrono::seconds(15));
+    // For a process about to _exit (the CLI): what shutdown() does — jobs cancelled, pools drained, detached
+    // requests given their grace to go out — without deleting the network objects, which the exit takes.
+    void finishForExit(std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
 private:
+    // shutdown() and finishForExit() alike: false when it was done already.
+    bool stopWork(std::chrono::milliseconds timeout);
     struct ImplicitTag {};
     explicit EngineRuntime(ImplicitTag);
     struct Pools;

@@ -125,7 +125,7 @@ HttpService::HttpService(CancelToken shutdown, int threads)
     }
 }
 
-HttpService::~HttpService()
+void HttpService::waitForDetached() const
 {
     QDeadlineTimer grace(kShutdownGraceMs);
     auto pending = [this] {
@@ -136,6 +136,11 @@ HttpService::~HttpService()
     };
     while (pending() > 0 && !grace.hasExpired())
         QThread::msleep(10);
+}
+
+HttpService::~HttpService()
+{
+    waitForDetached();
     for (const auto &t : m_threads) {
         QMetaObject::invokeMethod(t.worker, [w = t.worker] { w->shutdownNow(); }, Qt::BlockingQueuedConnection);
         t.thread->quit();

@@ -80,7 +80,9 @@ public:
     // `shutdown`: the runtime's shutdown token; detached requests are abandoned when it is cancelled. `threads`:
     // how many network threads (each with its own managers); a request goes to the least busy one.
     HttpService(CancelToken shutdown, int threads);
-    ~HttpService(); // aborts what is in flight and deletes the network objects in their thread
+    ~HttpService(); // waitForDetached(), then aborts what is in flight and deletes the network objects in their thread
+    // Waits (at most the shutdown grace) for the detached requests still on their way (upload session DELETEs).
+    void waitForDetached() const;
     HttpService(const HttpService &) = delete;
     HttpService &operator=(const HttpService &) = delete;
 
