@@ -104,6 +104,17 @@ bool overlap(const Scope &x, const Scope &y)
     return x.widget->isAncestorOf(y.widget) || y.widget->isAncestorOf(x.widget);
 }
 
+// The Keyboard Shortcuts list as "Action | Where | Keys" lines.
+QString listedRows(const QTreeWidget *list)
+{
+    QStringList rows;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = list->topLevelItem(i);
+        rows.append(item->text(0) + u" | "_s + item->text(1) + u" | "_s + item->text(2));
+    }
+    return rows.join(u'\n');
+}
+
 } // namespace
 
 class TestActions : public QObject
@@ -207,13 +218,7 @@ void TestActions::helpListsEveryShortcut()
     QTRY_VERIFY(w.findChild<QAction *>(u"pushQueueRetry"_s)->text().startsWith(u"重试"_s));
     auto *zh = qobject_cast<QDialog *>(w.showShortcuts());
     QVERIFY(zh);
-    auto *zhList = zh->findChild<QTreeWidget *>(u"shortcutsList"_s);
-    QStringList zhRows;
-    for (int i = 0; i < zhList->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *item = zhList->topLevelItem(i);
-        zhRows.append(item->text(0) + u" | "_s + item->text(1) + u" | "_s + item->text(2));
-    }
-    const QString zhListed = zhRows.join(u'\n');
+    const QString zhListed = listedRows(zh->findChild<QTreeWidget *>(u"shortcutsList"_s));
     QVERIFY2(zhListed.contains(u"重试 | 推送队列 | Ctrl+R"_s), qPrintable(zhListed));
     QVERIFY2(!zhListed.contains(u"(R)"_s) && !zhListed.contains(u'&'), qPrintable(zhListed));
     zh->reject();
@@ -319,12 +324,7 @@ void TestActions::helpListsShortcutsAndLicence()
     QTRY_VERIFY((dialog = w.findChild<QDialog *>(u"shortcutsDialog"_s)) && dialog->isVisible());
     auto *list = dialog->findChild<QTreeWidget *>(u"shortcutsList"_s);
     QVERIFY(list);
-    QStringList rows;
-    for (int i = 0; i < list->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *item = list->topLevelItem(i);
-        rows.append(item->text(0) + u" | "_s + item->text(1) + u" | "_s + item->text(2));
-    }
-    const QString all = rows.join(u'\n');
+    const QString all = listedRows(list);
     // From the menus, the push queue and the images panel alike.
     QVERIFY2(all.contains(u"Push Image… | Main window | Ctrl+P"_s), qPrintable(all));
     QVERIFY2(all.contains(u"Retry | Push Queue | Ctrl+R"_s), qPrintable(all));

@@ -73,6 +73,16 @@ class TestLocalImages : public QObject
         return stevedore::test::plainHttpRequest(source, destination, m_root);
     }
 
+    // The index of two platforms into the store as local/two:v1.
+    bool storeTheIndex()
+    {
+        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
+        toStore.options.all = true;
+        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
+        job.start();
+        return job.waitForFinished(60000) && job.state() == Job::State::Succeeded;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -105,12 +115,7 @@ private Q_SLOTS:
     void localImagesPanel()
     {
         // An index of two platforms in the local store.
-        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
-        toStore.options.all = true;
-        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
-        job.start();
-        QVERIFY(job.waitForFinished(60000));
-        QCOMPARE(job.state(), Job::State::Succeeded);
+        QVERIFY(storeTheIndex());
 
         MainWindow w(m_root);
         w.show();
@@ -251,12 +256,7 @@ private Q_SLOTS:
         QCOMPARE(LocalImagesPanel::archiveNameFor(u"docker.io/local/two:v1"_s), u"two-v1.tar"_s);
         QCOMPARE(LocalImagesPanel::archiveNameFor(u"localhost:5000/a/b@sha256:0123456789abcdef0123"_s),
                  u"b-0123456789ab.tar"_s);
-        auto toStore = request(m_twoPlatforms, u"local/two:v1"_s);
-        toStore.options.all = true;
-        stevedore::CopyJob job(toStore.source, toStore.destination, toStore.context, toStore.options);
-        job.start();
-        QVERIFY(job.waitForFinished(60000));
-        QCOMPARE(job.state(), Job::State::Succeeded);
+        QVERIFY(storeTheIndex());
 
         MainWindow w(m_root);
         w.show();
