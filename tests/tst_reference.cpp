@@ -182,7 +182,6 @@ void TestReference::unsupportedTransports_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("name");
-    QTest::newRow("docker-archive") << u"docker-archive:/tmp/a.tar"_s << u"docker-archive"_s;
     QTest::newRow("docker-daemon") << u"docker-daemon:busybox:latest"_s << u"docker-daemon"_s;
     QTest::newRow("containers-storage") << u"containers-storage:busybox"_s << u"containers-storage"_s;
     QTest::newRow("ostree") << u"ostree:app:v1"_s << u"ostree"_s;

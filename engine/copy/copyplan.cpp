@@ -50,6 +50,11 @@ Status CopyRun::plan()
     const Digest indexDigest = top->digest();
 
     QList<Descriptor> chosen;
+    if (m_options.all && !m_caps.storesIndexes)
+        return fail(ErrorCode::Unsupported,
+                    EngineText::tr("%1 is an index, and %2 holds one image, not an index: copy one platform (leave out "
+                                   "--all; --platform chooses it, this machine's by default)")
+                        .arg(m_source->description(), m_dest->description()));
     if (m_options.all) {
         chosen = index->manifests;
         m_index = *top;

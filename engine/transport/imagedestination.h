@@ -21,6 +21,7 @@ struct DestinationCapabilities {
     bool needsBlobSizesInAdvance = false; // a blob's size must be known before it is written (tar headers)
     bool supportsSignatures = false;      // putSignatures() stores them
     bool acceptsForeignLayerUrls = false; // a non-distributable layer may be left out, referenced by its urls
+    bool storesIndexes = true;            // false: one image only (docker-archive); --all of an index is refused
 };
 
 struct ReusedBlob {

@@ -5,8 +5,11 @@ list(APPEND STEVEDORE_ENGINE_SOURCES
   transport/transports.h transport/transports.cpp
   transport/ociarchive/ociarchivereference.cpp
   transport/ociarchive/ociarchivetransport.h transport/ociarchive/ociarchivetransport.cpp
-  transport/ociarchive/layouttar.h transport/ociarchive/layouttar.cpp
+  transport/tar/imagetar.h transport/tar/imagetar.cpp
   transport/dockerarchive/dockerarchivereference.cpp
+  transport/dockerarchive/dockerarchivemanifest.h transport/dockerarchive/dockerarchivemanifest.cpp
+  transport/dockerarchive/dockerarchivetransport.h
+  transport/dockerarchive/dockerarchivesource.cpp transport/dockerarchive/dockerarchivedestination.cpp
   transport/dockerdaemon/dockerdaemonreference.cpp
   transport/containersstorage/containersstoragereference.cpp
   transport/ostree/ostreereference.cpp

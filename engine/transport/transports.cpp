@@ -3,6 +3,7 @@
 #include "dir/dirtransport.h"
 #include "oci/ocitransport.h"
 #include "ociarchive/ociarchivetransport.h"
+#include "dockerarchive/dockerarchivetransport.h"
 #include "store/storetransport.h"
 #include "manifestlist/listsource.h"
 #include "core/paths.h"
@@ -39,6 +40,8 @@ Result<std::unique_ptr<ImageSource>> openImageSource(const TransportReference &r
         return openDirImageSource(ref, ctx);
     case TransportReference::Kind::OciArchive:
         return openOciArchiveImageSource(ref, ctx);
+    case TransportReference::Kind::DockerArchive:
+        return openDockerArchiveImageSource(ref, ctx);
     case TransportReference::Kind::LocalStore: {
         auto image = openStoreImageSource(ref, ctx);
         // A name that is no image of the store may be a local manifest list (stevedore manifest create).
@@ -71,6 +74,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
         return openDirImageDestination(ref, ctx);
     case TransportReference::Kind::OciArchive:
         return openOciArchiveImageDestination(ref, ctx);
+    case TransportReference::Kind::DockerArchive:
+        return openDockerArchiveImageDestination(ref, ctx);
     case TransportReference::Kind::LocalStore:
         return openStoreImageDestination(ref, ctx);
     case TransportReference::Kind::Docker:

@@ -1,6 +1,6 @@
 #include "ociarchivetransport.h"
 
-#include "layouttar.h"
+#include "transport/tar/imagetar.h"
 #include "transport/oci/ocitransport.h"
 
 #include <QDir>
@@ -10,19 +10,6 @@
 namespace stevedore {
 
 namespace {
-
-// Where big temporary files go: $TMPDIR, else /var/tmp (as containers/image does: /tmp is often a small tmpfs).
-Result<std::unique_ptr<QTemporaryDir>> temporaryFolder()
-{
-    QString base = qEnvironmentVariable("TMPDIR");
-    if (base.isEmpty())
-        base = QStringLiteral("/var/tmp");
-    auto dir = std::make_unique<QTemporaryDir>(base + QStringLiteral("/stevedore-oci-archive-XXXXXX"));
-    if (!dir->isValid())
-        return fail(ErrorCode::IoError,
-                    EngineText::tr("cannot create a temporary folder in %1: %2").arg(base, dir->errorString()));
-    return dir;
-}
 
 class OciArchiveImageSource final : public ImageSource
 {
@@ -77,7 +64,7 @@ public:
     {
         if (auto c = m_layout->commit(cancel); !c)
             return c;
-        if (auto p = packLayoutTar(m_folder->path(), m_archivePath, cancel); !p)
+        if (auto p = packFolderTar(m_folder->path(), m_archivePath, cancel); !p)
             return fail(p.error().withContext(EngineText::tr("writing the archive %1").arg(m_archivePath)));
         return {};
     }
@@ -93,14 +80,19 @@ private:
 
 Result<std::unique_ptr<ImageSource>> openOciArchiveImageSource(const TransportReference &ref, const SystemContext &ctx)
 {
-    auto folder = temporaryFolder();
+    auto folder = archiveWorkFolder(QStringLiteral("oci-archive"));
     if (!folder)
         return fail(folder.error());
-    if (auto u = unpackLayoutTar(ref.path, (*folder)->path(), ctx.cancel); !u)
+    if (auto u = unpackTar(ref.path, (*folder)->path(), ctx.cancel); !u)
         return fail(u.error());
-    if (auto c = OciLayout((*folder)->path()).checkExists(); !c)
+    if (auto c = OciLayout((*folder)->path()).checkExists(); !c) {
+        if (QFileInfo::exists((*folder)->path() + QStringLiteral("/manifest.json")))
+            return fail(ErrorCode::MalformedContent,
+                        EngineText::tr("%1 is a docker save archive, not an OCI image layout: open it as docker-archive:%1")
+                            .arg(ref.path));
         return fail(ErrorCode::MalformedContent,
                     EngineText::tr("%1 does not hold an OCI image layout: %2").arg(ref.path, c.error().message));
+    }
     return std::unique_ptr<ImageSource>(std::make_unique<OciArchiveImageSource>(std::move(*folder), ref));
 }
 
@@ -116,7 +108,7 @@ Result<std::unique_ptr<ImageDestination>> openOciArchiveImageDestination(const T
     if (target.exists() && !target.isFile())
         return fail(ErrorCode::InvalidArgument,
                     EngineText::tr("%1 is not a regular file (a pipe, socket or device); refused").arg(ref.path));
-    auto folder = temporaryFolder();
+    auto folder = archiveWorkFolder(QStringLiteral("oci-archive"));
     if (!folder)
         return fail(folder.error());
     OciImageDestination::Options options;
