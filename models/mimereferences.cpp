@@ -1,5 +1,7 @@
 #include "mimereferences.h"
 
+#include "transport/tar/imagetar.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeData>
@@ -8,6 +10,19 @@
 using namespace Qt::StringLiterals;
 
 namespace stevedore::models {
+
+QString archiveTransportOf(const QString &path)
+{
+    // An OCI layout archive starts with oci-layout, index.json or blobs/ (skopeo, umoci, docker save since 25, whose
+    // archive is a layout too); docker save before 25 and skopeo's docker-archive with <id>/, <hex>.tar or .json.
+    // What cannot be read stays an OCI archive: opening it says what is wrong.
+    const auto first = firstTarMember(path);
+    if (!first)
+        return u"oci-archive"_s;
+    const bool oci = *first == u"oci-layout"_s || *first == u"index.json"_s || *first == u"blobs"_s
+                     || first->startsWith(u"blobs/"_s);
+    return oci ? u"oci-archive"_s : u"docker-archive"_s;
+}
 
 QStringList referencesFromMime(const QMimeData *mime)
 {
@@ -24,8 +39,8 @@ QStringList referencesFromMime(const QMimeData *mime)
                     refs.append(u"oci:"_s + path);
                 else if (info.isDir() && QFileInfo::exists(path + u"/manifest.json"_s))
                     refs.append(u"dir:"_s + path);
-                else if (info.isFile()) // an archive: the one archive transport there is (what it holds is read later)
-                    refs.append(u"oci-archive:"_s + path);
+                else if (info.isFile())
+                    refs.append(archiveTransportOf(path) + u':' + path);
             } else if (url.isValid() && !url.scheme().isEmpty()) {
                 refs.append(url.toString());
             }

@@ -313,6 +313,59 @@ private Q_SLOTS:
         QCOMPARE(stevedore::test::sha256Digest(pushed.out), digest);
     }
 
+    // Export as Docker Archive… (Ctrl+Shift+E): this machine's platform, named by the image's name and tag; the
+    // archive dropped on the queue is read as a docker-archive and pushed.
+    void exportAsDockerArchiveAndDropIt()
+    {
+        using stevedore::ui::LocalImagesPanel;
+        QVERIFY(storeTheIndex());
+        MainWindow w(m_root);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        LocalImagesPanel *panel = w.imagesPanel();
+        QTRY_COMPARE(panel->proxy()->rowCount(), 1);
+        panel->view()->selectRow(0);
+        auto *exportAction = panel->findChild<QAction *>(u"imageExportDocker"_s);
+        QVERIFY(exportAction && exportAction->isEnabled());
+        QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        auto *dialog = qobject_cast<QFileDialog *>(panel->exportSelected(LocalImagesPanel::ArchiveFormat::Docker));
+        QVERIFY(dialog);
+        QVERIFY(QDir().mkpath(m_tmp.filePath(u"exports"_s)));
+        const QString archive = m_tmp.filePath(u"exports/two-docker.tar"_s);
+        dialog->selectFile(archive);
+        static_cast<QDialog *>(dialog)->accept();
+        stevedore::models::TransferModel *model = w.transferModel();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_VERIFY2_WITH_TIMEOUT(model->stateAt(0) == Job::State::Succeeded, qPrintable(model->errorAt(0)), 60000);
+        const QString skopeo = stevedore::test::findTool(u"skopeo"_s);
+        auto inspected = stevedore::test::runProcess(skopeo, {u"inspect"_s, u"docker-archive:"_s + archive});
+        QVERIFY2(inspected.ok(), inspected.err.constData());
+        const QJsonObject info = QJsonDocument::fromJson(inspected.out).object();
+        QCOMPARE(info.value(u"Architecture"_s).toString(), stevedore::Platform::host().architecture);
+        auto list = stevedore::test::runProcess(stevedore::test::findTool(u"tar"_s), {u"-xOf"_s, archive, u"manifest.json"_s});
+        QVERIFY2(list.ok(), list.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().first().toObject().value(u"RepoTags"_s).toArray(),
+                 QJsonArray{u"local/two:v1"_s}); // what docker load names it
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(archive)});
+        QVERIFY(stevedore::test::sendDrop(w.pushQueueDock(), &mime));
+        stevedore::ui::PushDialog *push = nullptr;
+        QTRY_VERIFY((push = w.findChild<stevedore::ui::PushDialog *>()) && push->isVisible());
+        QCOMPARE(push->sourceEdit()->text(), u"docker-archive:"_s + archive);
+        QTRY_VERIFY2_WITH_TIMEOUT(push->sourceSummaryLabel()->text().contains(u"2 layers"_s),
+                                  qPrintable(push->sourceSummaryLabel()->text()), 10000);
+        const QString remote = u"docker://%1/from/docker-archive:v1"_s.arg(m_registry.hostPort());
+        push->setDestination(remote);
+        push->tlsVerifyCheck()->setChecked(false);
+        push->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE(model->rowCount(), 2);
+        QTRY_VERIFY2_WITH_TIMEOUT(model->stateAt(1) == Job::State::Succeeded, qPrintable(model->errorAt(1)), 60000);
+        auto pushed = stevedore::test::runProcess(skopeo, {u"inspect"_s, u"--tls-verify=false"_s, remote});
+        QVERIFY2(pushed.ok(), pushed.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(pushed.out).object().value(u"Layers"_s).toArray().size(), 2);
+    }
+
     void pullIntoTheStore()
     {
         // The registry holds the index (pushed by the engine); the store is empty.

@@ -1890,6 +1890,138 @@
             <source>the entry %1 is damaged or cut short (%2)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 is a docker save archive, not an OCI image layout: open it as docker-archive:%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the link %1 is part of a loop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the link %1 points to %2, which is no file of the archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the link %1 points outside the archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an empty tar archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: its manifest.json %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is not JSON (%1 at byte %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is not a list of images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lists no image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entry %1 has no valid Config file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entry %1 has no Layers list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entry %1 names a layer that is no file of the archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entry %1 has a RepoTags that is not a list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>entry %1 has a tag that is not a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds %2 images (%3); name one, as docker-archive:%1:NAME:TAG or docker-archive:%1:@N</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an image number (@0, @1, …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds %2 images; there is no @%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds no image tagged %2 (it holds: %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds one image, not %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no blob %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the blob %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: its manifest.json names %2, which is no file of the archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is an OCI layout archive, not a docker save one: open it as oci-archive:%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a docker save archive: it has no manifest.json</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reading the config %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the image has %2 layers, and its config lists %3 diff_ids</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the layer %2 is compressed with %3, which a docker save archive does not hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds one image with a Docker v2s2 manifest, not a %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no manifest was written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the blob %2 was not written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: an image number (@N) cannot name a destination image; give NAME:TAG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a docker save archive tags its image; a digest cannot name it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is an index, and %2 holds one image, not an index: copy one platform (leave out --all; --platform chooses it, this machine's by default)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -2934,6 +3066,18 @@ Reading…</source>
             <source>&amp;Export as OCI Archive…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Export %1 as a Docker Archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Docker archives (*.tar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export as &amp;Docker Archive…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ui::MainWindow</name>
@@ -3863,27 +4007,27 @@ Reading…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Choose an OCI layout or dir: folder (the arrow: an OCI archive file)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Folder…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>OCI &amp;Archive File…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>OCI Archive</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>OCI archives (*.tar)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose an OCI layout or dir: folder (the arrow: an OCI or Docker archive file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Archive File…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image Archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image archives (*.tar *.tar.gz *.tgz)</source>
             <translation type="unfinished" />
         </message>
     </context>

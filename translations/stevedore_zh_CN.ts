@@ -1890,6 +1890,138 @@
             <source>the entry %1 is damaged or cut short (%2)</source>
             <translation>条目 %1 已损坏或被截断（%2）</translation>
         </message>
+        <message>
+            <source>%1 is a docker save archive, not an OCI image layout: open it as docker-archive:%1</source>
+            <translation>%1 是 docker save 归档，不是 OCI 镜像布局：请以 docker-archive:%1 打开</translation>
+        </message>
+        <message>
+            <source>the link %1 is part of a loop</source>
+            <translation>链接 %1 形成了循环</translation>
+        </message>
+        <message>
+            <source>the link %1 points to %2, which is no file of the archive</source>
+            <translation>链接 %1 指向 %2，而它不是归档中的文件</translation>
+        </message>
+        <message>
+            <source>the link %1 points outside the archive</source>
+            <translation>链接 %1 指向归档之外</translation>
+        </message>
+        <message>
+            <source>an empty tar archive</source>
+            <translation>空的 tar 归档</translation>
+        </message>
+        <message>
+            <source>%1: its manifest.json %2</source>
+            <translation>%1：其 manifest.json %2</translation>
+        </message>
+        <message>
+            <source>is not JSON (%1 at byte %2)</source>
+            <translation>不是 JSON（第 %2 字节处：%1）</translation>
+        </message>
+        <message>
+            <source>is not a list of images</source>
+            <translation>不是镜像列表</translation>
+        </message>
+        <message>
+            <source>lists no image</source>
+            <translation>没有列出任何镜像</translation>
+        </message>
+        <message>
+            <source>entry %1 has no valid Config file name</source>
+            <translation>第 %1 项没有有效的 Config 文件名</translation>
+        </message>
+        <message>
+            <source>entry %1 has no Layers list</source>
+            <translation>第 %1 项没有 Layers 列表</translation>
+        </message>
+        <message>
+            <source>entry %1 names a layer that is no file of the archive</source>
+            <translation>第 %1 项指定的层不是归档中的文件</translation>
+        </message>
+        <message>
+            <source>entry %1 has a RepoTags that is not a list</source>
+            <translation>第 %1 项的 RepoTags 不是列表</translation>
+        </message>
+        <message>
+            <source>entry %1 has a tag that is not a string</source>
+            <translation>第 %1 项有一个不是字符串的标签</translation>
+        </message>
+        <message>
+            <source>%1 holds %2 images (%3); name one, as docker-archive:%1:NAME:TAG or docker-archive:%1:@N</source>
+            <translation>%1 包含 %2 个镜像（%3）；请指定其中一个，例如 docker-archive:%1:名称:标签 或 docker-archive:%1:@N</translation>
+        </message>
+        <message>
+            <source>"%1" is not an image number (@0, @1, …)</source>
+            <translation>“%1”不是镜像序号（@0、@1……）</translation>
+        </message>
+        <message>
+            <source>%1 holds %2 images; there is no @%3</source>
+            <translation>%1 包含 %2 个镜像；没有 @%3</translation>
+        </message>
+        <message>
+            <source>%1 holds no image tagged %2 (it holds: %3)</source>
+            <translation>%1 中没有标签为 %2 的镜像（其中有：%3）</translation>
+        </message>
+        <message>
+            <source>%1 holds one image, not %2</source>
+            <translation>%1 只包含一个镜像，不包含 %2</translation>
+        </message>
+        <message>
+            <source>%1 has no blob %2</source>
+            <translation>%1 中没有数据块 %2</translation>
+        </message>
+        <message>
+            <source>the blob %1 of %2</source>
+            <translation>%2 的数据块 %1</translation>
+        </message>
+        <message>
+            <source>%1: its manifest.json names %2, which is no file of the archive</source>
+            <translation>%1：其 manifest.json 指定了 %2，而它不是归档中的文件</translation>
+        </message>
+        <message>
+            <source>%1 is an OCI layout archive, not a docker save one: open it as oci-archive:%1</source>
+            <translation>%1 是 OCI 布局归档，不是 docker save 归档：请以 oci-archive:%1 打开</translation>
+        </message>
+        <message>
+            <source>%1 is not a docker save archive: it has no manifest.json</source>
+            <translation>%1 不是 docker save 归档：其中没有 manifest.json</translation>
+        </message>
+        <message>
+            <source>reading the config %1 of %2</source>
+            <translation>读取 %2 的配置 %1</translation>
+        </message>
+        <message>
+            <source>%1: the image has %2 layers, and its config lists %3 diff_ids</source>
+            <translation>%1：镜像有 %2 层，而其配置列出了 %3 个 diff_id</translation>
+        </message>
+        <message>
+            <source>%1: the layer %2 is compressed with %3, which a docker save archive does not hold</source>
+            <translation>%1：层 %2 使用 %3 压缩，docker save 归档不能包含这种层</translation>
+        </message>
+        <message>
+            <source>%1 holds one image with a Docker v2s2 manifest, not a %2</source>
+            <translation>%1 只保存一个使用 Docker v2s2 清单的镜像，不保存 %2</translation>
+        </message>
+        <message>
+            <source>%1: no manifest was written</source>
+            <translation>%1：未写入任何清单</translation>
+        </message>
+        <message>
+            <source>%1: the blob %2 was not written</source>
+            <translation>%1：数据块 %2 未写入</translation>
+        </message>
+        <message>
+            <source>%1: an image number (@N) cannot name a destination image; give NAME:TAG</source>
+            <translation>%1：镜像序号（@N）不能指定目标镜像；请给出 名称:标签</translation>
+        </message>
+        <message>
+            <source>%1: a docker save archive tags its image; a digest cannot name it</source>
+            <translation>%1：docker save 归档用标签命名镜像，不能用摘要命名</translation>
+        </message>
+        <message>
+            <source>%1 is an index, and %2 holds one image, not an index: copy one platform (leave out --all; --platform chooses it, this machine's by default)</source>
+            <translation>%1 是索引，而 %2 只能保存一个镜像，不能保存索引：请只复制一个平台（不要使用 --all；用 --platform 选择，默认为本机平台）</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
@@ -2929,6 +3061,18 @@ Reading…</source>
             <source>&amp;Export as OCI Archive…</source>
             <translation>导出为 OCI 归档(&amp;E)…</translation>
         </message>
+        <message>
+            <source>Export %1 as a Docker Archive</source>
+            <translation>将 %1 导出为 Docker 归档</translation>
+        </message>
+        <message>
+            <source>Docker archives (*.tar)</source>
+            <translation>Docker 归档 (*.tar)</translation>
+        </message>
+        <message>
+            <source>Export as &amp;Docker Archive…</source>
+            <translation>导出为 Docker 归档(&amp;D)…</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ui::MainWindow</name>
@@ -3843,28 +3987,28 @@ Reading…</source>
             <translation>没有最近的目标</translation>
         </message>
         <message>
-            <source>Choose an OCI layout or dir: folder (the arrow: an OCI archive file)</source>
-            <translation>选择 OCI 布局或 dir: 文件夹（箭头：OCI 归档文件）</translation>
-        </message>
-        <message>
             <source>&amp;Folder…</source>
             <translation>文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <source>OCI &amp;Archive File…</source>
-            <translation>OCI 归档文件(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>OCI Archive</source>
-            <translation>OCI 归档</translation>
-        </message>
-        <message>
-            <source>OCI archives (*.tar)</source>
-            <translation>OCI 归档 (*.tar)</translation>
-        </message>
-        <message>
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose an OCI layout or dir: folder (the arrow: an OCI or Docker archive file)</source>
+            <translation>选择 OCI 布局或 dir: 文件夹（箭头：OCI 或 Docker 归档文件）</translation>
+        </message>
+        <message>
+            <source>&amp;Archive File…</source>
+            <translation>归档文件(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Image Archive</source>
+            <translation>镜像归档</translation>
+        </message>
+        <message>
+            <source>Image archives (*.tar *.tar.gz *.tgz)</source>
+            <translation>镜像归档 (*.tar *.tar.gz *.tgz)</translation>
         </message>
     </context>
     <context>

@@ -61,12 +61,10 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     m_remove = addShortcutAction(this, "imageRemove", QKeySequence::Delete, "remove");
     m_inspect = addShortcutAction(this, "imageInspect", QKeySequence(Qt::CTRL | Qt::Key_I), "inspect");
     m_export = addShortcutAction(this, "imageExport", QKeySequence(Qt::CTRL | Qt::Key_E), "export");
-    connect(m_export, &QAction::triggered, this, &LocalImagesPanel::exportSelected);
-    m_find = addShortcutAction(this, "imageFilter", QKeySequence::Find, "inspect");
-    connect(m_find, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
+    connect(m_export, &QAction::triggered, this, [this] { exportSelected(ArchiveFormat::Oci); });
+    m_exportDocker = addShortcutAction(this, "imageExportDocker", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "export");
+    connect(m_exportDocker, &QAction::triggered, this, [this] { exportSelected(ArchiveFormat::Docker); });
+    m_find = addFocusAction(this, "imageFilter", QKeySequence::Find, m_filter);
     connect(m_push, &QAction::triggered, this, [this] {
         if (const QString ref = selectedReference(); !ref.isEmpty())
             Q_EMIT pushRequested(ref);
@@ -78,7 +76,7 @@ LocalImagesPanel::LocalImagesPanel(models::LocalImagesModel *images, QWidget *pa
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addActions({m_push, m_tag, m_inspect, m_export});
+        menu->addActions({m_push, m_tag, m_inspect, m_export, m_exportDocker});
         menu->addSeparator();
         menu->addAction(m_remove);
         if (m_pull) {
@@ -115,7 +113,7 @@ QString LocalImagesPanel::selectedReference() const
 void LocalImagesPanel::updateActions()
 {
     const bool has = selectedRow() >= 0;
-    for (QAction *a : {m_push, m_tag, m_remove, m_inspect, m_export})
+    for (QAction *a : {m_push, m_tag, m_remove, m_inspect, m_export, m_exportDocker})
         a->setEnabled(has);
 }
 
@@ -233,23 +231,28 @@ QString LocalImagesPanel::archiveNameFor(const QString &reference)
     return name + u".tar"_s;
 }
 
-QWidget *LocalImagesPanel::exportSelected()
+QWidget *LocalImagesPanel::exportSelected(ArchiveFormat format)
 {
     const QString ref = selectedReference();
     if (ref.isEmpty())
         return nullptr;
-    auto *dialog = new QFileDialog(this, tr("Export %1").arg(ref));
+    const bool docker = format == ArchiveFormat::Docker;
+    auto *dialog = new QFileDialog(this, docker ? tr("Export %1 as a Docker Archive").arg(ref) : tr("Export %1").arg(ref));
     dialog->setObjectName(u"exportDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setFileMode(QFileDialog::AnyFile);
-    dialog->setNameFilters({tr("OCI archives (*.tar)"), tr("All files (*)")});
+    dialog->setNameFilters({docker ? tr("Docker archives (*.tar)") : tr("OCI archives (*.tar)"), tr("All files (*)")});
     dialog->setDefaultSuffix(u"tar"_s);
     dialog->selectFile(archiveNameFor(ref));
-    connect(dialog, &QFileDialog::fileSelected, this, [this, ref](const QString &file) {
-        // Named in the archive by its tag, as skopeo names it (oci-archive:FILE:TAG); the only image needs no name.
-        const QString tag = ref.contains(u'@') ? QString() : ref.section(u':', -1);
-        Q_EMIT exportRequested(ref, u"oci-archive:"_s + file + (tag.isEmpty() ? QString() : u':' + tag));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, ref, docker](const QString &file) {
+        const bool tagged = !ref.contains(u'@');
+        // oci-archive: named by its tag, as skopeo names it (FILE:TAG); docker-archive: by name and tag, so that
+        // docker load gives the image its name (FILE:NAME:TAG). An image known by its digest only gets no name.
+        if (docker)
+            Q_EMIT exportRequested(ref, u"docker-archive:"_s + file + (tagged ? u':' + ref : QString()));
+        else
+            Q_EMIT exportRequested(ref, u"oci-archive:"_s + file + (tagged ? u':' + ref.section(u':', -1) : QString()));
     });
     dialog->open();
     return dialog;
@@ -264,6 +267,7 @@ void LocalImagesPanel::retranslate()
     m_inspect->setText(tr("&Inspect"));
     m_find->setText(tr("&Filter"));
     m_export->setText(tr("&Export as OCI Archive…"));
+    m_exportDocker->setText(tr("Export as &Docker Archive…"));
 }
 
 void LocalImagesPanel::changeEvent(QEvent *event)

@@ -16,7 +16,9 @@ namespace stevedore::ui {
 
 // The local images: a filter box and the table (repository, tag, digest, platforms, size as stored, created),
 // with Push… (Enter or double-click), Tag… (Ctrl+T), Remove (Delete, after a confirmation), Inspect (Ctrl+I: the
-// details pane of the registry browser, read from the store) and Export as OCI Archive… (Ctrl+E) on the selected image, in the context menu too. The store is
+// details pane of the registry browser, read from the store), Export as OCI Archive… (Ctrl+E, every platform) and
+// Export as Docker Archive… (Ctrl+Shift+E, this machine's platform of an index) on the selected image, in the context
+// menu too. The store is
 // changed on the engine's I/O pool; the outcome goes to message().
 class LocalImagesPanel final : public QWidget
 {
@@ -37,8 +39,10 @@ public:
     // Opens the Tag… prompt for the selected image (returns it, for tests).
     QWidget *tagSelected();
     QWidget *inspectSelected();
-    // Export as OCI Archive… (Ctrl+E): a file dialog, then exportRequested with oci-archive:FILE[:TAG].
-    QWidget *exportSelected();
+    enum class ArchiveFormat { Oci, Docker };
+    // Export as OCI Archive… (Ctrl+E) / as Docker Archive… (Ctrl+Shift+E): a file dialog, then exportRequested with
+    // oci-archive:FILE[:TAG] or docker-archive:FILE[:NAME:TAG] (returns the dialog, for tests).
+    QWidget *exportSelected(ArchiveFormat format = ArchiveFormat::Oci);
     // The file name proposed for `reference`: app-v1.tar.
     static QString archiveNameFor(const QString &reference);
     void removeSelected();
@@ -48,7 +52,7 @@ public:
 
 Q_SIGNALS:
     void pushRequested(const QString &reference);
-    // Copy `reference` (every platform) to `destination` through the queue.
+    // Copy `reference` to `destination` through the queue (every platform where the destination holds an index).
     void exportRequested(const QString &reference, const QString &destination);
     void message(const QString &text);
 
@@ -71,6 +75,7 @@ private:
     QAction *m_inspect = nullptr;
     QAction *m_find = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_exportDocker = nullptr;
     QMessageBox *m_question = nullptr;
 };
 

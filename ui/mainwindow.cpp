@@ -81,7 +81,8 @@ MainWindow::MainWindow(QString storageRoot, QWidget *parent)
             statusBar()->showMessage(request.error().message, kStatusTimeoutMs);
             return;
         }
-        request->options.all = true; // an export keeps every platform of an index
+        // An OCI archive keeps every platform of an index; a Docker archive holds one image (this machine's).
+        request->options.all = !to.startsWith(u"docker-archive:"_s);
         queuePush(*request);
     });
     connect(m_imagesPanel, &LocalImagesPanel::message, this,

@@ -1,6 +1,7 @@
 #include "pushdialog.h"
 
 #include "localimagesmodel.h"
+#include "mimereferences.h"
 #include "preferencesdialog.h"
 #include "registrytreemodel.h"
 
@@ -95,11 +96,11 @@ PushDialog::PushDialog(QString storageRoot, QWidget *parent)
     m_source->setPlaceholderText(tr("myapp:v1 or oci:/path/to/layout:tag"));
     m_browse = toolButton(this, u"browseSource"_s);
     m_browse->setText(tr("&Browse…"));
-    m_browse->setToolTip(tr("Choose an OCI layout or dir: folder (the arrow: an OCI archive file)"));
+    m_browse->setToolTip(tr("Choose an OCI layout or dir: folder (the arrow: an OCI or Docker archive file)"));
     m_browse->setPopupMode(QToolButton::MenuButtonPopup);
     m_browse->setMenu(new QMenu(m_browse));
     m_browse->menu()->addAction(tr("&Folder…"), this, &PushDialog::browseSource);
-    m_browse->menu()->addAction(tr("OCI &Archive File…"), this, &PushDialog::browseArchive);
+    m_browse->menu()->addAction(tr("&Archive File…"), this, &PushDialog::browseArchive);
     m_localButton = toolButton(this, u"localImage"_s);
     m_localButton->setText(tr("&Local Image"));
     m_localButton->setToolTip(tr("Choose an image of the local store"));
@@ -438,12 +439,14 @@ void PushDialog::browseSource()
 
 QFileDialog *PushDialog::browseArchive()
 {
-    auto *d = new QFileDialog(this, tr("OCI Archive"));
+    auto *d = new QFileDialog(this, tr("Image Archive"));
     d->setObjectName(u"archiveDialog"_s);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setFileMode(QFileDialog::ExistingFile);
-    d->setNameFilters({tr("OCI archives (*.tar)"), tr("All files (*)")});
-    connect(d, &QFileDialog::fileSelected, this, [this](const QString &file) { setSource(u"oci-archive:"_s + file); });
+    d->setNameFilters({tr("Image archives (*.tar *.tar.gz *.tgz)"), tr("All files (*)")});
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString &file) {
+        setSource(models::archiveTransportOf(file) + u':' + file); // an OCI layout's archive or docker save's
+    });
     d->open();
     return d;
 }

@@ -78,7 +78,8 @@ Q_SIGNALS:
     void sourceDescribed(bool ok);
 
 public:
-    // Browse's menu: an OCI archive file, as oci-archive:FILE (returns the file dialog, for tests).
+    // Browse's menu: an archive file, as oci-archive:FILE or docker-archive:FILE from what it holds (returns the file
+    // dialog, for tests).
     QFileDialog *browseArchive();
 
 private:

@@ -91,8 +91,8 @@ PushQueueDock::PushQueueDock(models::TransferModel *model, QWidget *parent)
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &PushQueueDock::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PushQueueDock::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first) {
-        if (!parent.isValid() && !m_view->currentIndex().isValid())
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first) {
+        if (!under.isValid() && !m_view->currentIndex().isValid())
             m_view->setCurrentIndex(m_model->index(first, 0)); // a new job is the one the details show
         updateActions();
     });

@@ -148,11 +148,7 @@ RegistryBrowser::RegistryBrowser(QWidget *parent) : QWidget(parent)
         else
             openTypedRepository();
     });
-    m_findAction = addShortcutAction(this, "registryFilterAction", QKeySequence::Find, "registry");
-    connect(m_findAction, &QAction::triggered, this, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
+    m_findAction = addFocusAction(this, "registryFilterAction", QKeySequence::Find, m_filterEdit);
 
     m_status = new QLabel(this);
     m_status->setObjectName(u"registryBrowserStatus"_s);

@@ -4,6 +4,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QLineEdit>
 #include <QVariant>
 #include <QKeySequence>
 #include <QString>
@@ -26,6 +27,16 @@ QAction *addShortcutAction(QWidget *owner, const char *objectName, const QKeySeq
     a->setShortcut(keys);
     a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     owner->addAction(a);
+    return a;
+}
+
+QAction *addFocusAction(QWidget *owner, const char *objectName, const QKeySequence &keys, QLineEdit *field)
+{
+    QAction *a = addShortcutAction(owner, objectName, keys, "filter");
+    QObject::connect(a, &QAction::triggered, field, [field] {
+        field->setFocus(Qt::ShortcutFocusReason);
+        field->selectAll();
+    });
     return a;
 }
 

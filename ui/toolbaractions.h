@@ -2,6 +2,7 @@
 
 class QAction;
 class QKeySequence;
+class QLineEdit;
 class QAbstractButton;
 class QObject;
 class QString;
@@ -21,6 +22,9 @@ QAction *addToolBarAction(QToolBar *toolBar, QWidget *owner, const char *objectN
 // A new action of `owner` (added to it, so its shortcut works while the focus is anywhere inside `owner`),
 // named `objectName`, with `keys` and the icon `icon` (ui/icons.h); its text is set by the owner's retranslate().
 QAction *addShortcutAction(QWidget *owner, const char *objectName, const QKeySequence &keys, const char *icon);
+
+// Filter (`keys`, usually Ctrl+F) of `owner`: puts the focus in `field` and selects its text; the filter icon.
+QAction *addFocusAction(QWidget *owner, const char *objectName, const QKeySequence &keys, QLineEdit *field);
 
 // The keys of a button on a page (addShortcutAction on `owner`): the action clicks `button` when it is enabled
 // and, with `onlyWhenShown`, shown (the buttons of a panel that comes and goes). Its text is the button's: set both
