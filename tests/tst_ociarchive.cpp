@@ -7,7 +7,9 @@
 #include "transport/transports.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -193,6 +195,34 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path(u"x.tar"_s)));
     }
 
+    // What inspect, the push dialog's summary and the details pane open (openSourceAndManifest) unpacks no layer: the
+    // same top manifest and config as a full open, layers not there to open, nothing large in the temporary folder.
+    void summaryUnpacksNoLayer()
+    {
+        const QString top = makeSource(false, 5 * 1024 * 1024);
+        QVERIFY(!top.isEmpty());
+        const QString archive = path(u"big.tar"_s);
+        auto out = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"oci-archive:"_s + archive, false, context());
+        QVERIFY2(out.state == Job::State::Succeeded, out.error ? qPrintable(out.error->message) : "");
+        const auto ref = TransportReference::parse(u"oci-archive:"_s + archive);
+        QVERIFY(ref.has_value());
+        auto full = openSourceAndManifest(*ref, context(), {});
+        QVERIFY2(full.has_value(), full ? "" : qPrintable(full.error().message));
+        qint64 largest = 0;
+        QDirIterator it(path(u"tmp"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            largest = qMax(largest, QFileInfo(it.next()).size());
+        QVERIFY2(largest < 1024 * 1024, qPrintable(QString::number(largest)));
+        auto whole = openImageSource(*ref, context());
+        QVERIFY(whole.has_value());
+        QCOMPARE(full->top.bytes, (*whole)->manifest(std::nullopt, {})->bytes);
+        auto m = ImageManifest::parse(full->top);
+        QVERIFY(m.has_value());
+        QVERIFY(full->source->openBlob(BlobInfo::fromDescriptor(m->config, BlobRole::Config, -1), {}).has_value());
+        QVERIFY(!full->source->openBlob(BlobInfo::fromDescriptor(m->layers.first(), BlobRole::Layer, 0), {}).has_value());
+        QVERIFY((*whole)->openBlob(BlobInfo::fromDescriptor(m->layers.first(), BlobRole::Layer, 0), {}).has_value());
+    }
+
 private:
     static void cases()
     {
@@ -208,11 +238,12 @@ private:
         return c;
     }
     QString path(const QString &name) const { return m_dir->filePath(name); }
-    QString makeSource(bool asIndex)
+    QString makeSource(bool asIndex, qint64 layerSize = 64 * 1024)
     {
         QString error;
         TestImageSpec spec;
         spec.asIndex = asIndex;
+        spec.layerSize = layerSize;
         spec.platforms = {Platform::host().toString(), u"linux/arm64/v8"_s};
         spec.gzipLayers = true;
         const QString top = writeTestLayout(path(u"src"_s), u"t"_s, spec, &error);

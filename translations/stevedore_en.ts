@@ -1675,10 +1675,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>the manifest %1 of %2 does not match its digest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 is a %2, which cannot be inspected yet</source>
             <translation type="unfinished" />
         </message>

@@ -1675,10 +1675,6 @@
             <translation>正在读取 %2 的清单 %1</translation>
         </message>
         <message>
-            <source>the manifest %1 of %2 does not match its digest</source>
-            <translation>%2 的清单 %1 与其摘要不匹配</translation>
-        </message>
-        <message>
             <source>%1 is a %2, which cannot be inspected yet</source>
             <translation>%1 是 %2，目前尚无法查看</translation>
         </message>

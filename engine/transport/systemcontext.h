@@ -31,6 +31,9 @@ struct SystemContext {
     QString blobInfoCachePath;              // empty = $XDG_CACHE_HOME/stevedore/blob-info-cache.json
     bool allowDuplicatePlatforms = false;   // --allow-duplicates: a local manifest list may list a platform twice
     CancelToken cancel;                     // the operation's: work done while an end is opened (credential helpers)
+    // Only manifests and configs will be read (a summary, inspect): an archive transport then unpacks no member
+    // over 4 MiB, and its source cannot open the layers.
+    bool metadataOnly = false;
 
     // $STEVEDORE_ROOT, else $XDG_DATA_HOME/stevedore/storage (~/.local/share/stevedore/storage).
     static QString defaultStorageRoot();

@@ -90,6 +90,7 @@ Result<OpenedSource> openSourceAndManifest(const TransportReference &ref, const 
 {
     SystemContext context = ctx;
     context.cancel = cancel;
+    context.metadataOnly = true;
     auto source = openImageSource(ref, context);
     if (!source)
         return fail(source.error());

@@ -13,6 +13,8 @@ Result<std::unique_ptr<ImageDestination>> openImageDestination(const TransportRe
 
 // A location opened for reading, with its top manifest (an image or an index) read: where inspect, the push
 // dialog's summary and the details pane start. A manifest that cannot be read is an error naming the location.
+// Opened with SystemContext::metadataOnly: the source serves manifests and configs, and an archive's layers are
+// not unpacked (nor can they be opened).
 struct OpenedSource {
     std::unique_ptr<ImageSource> source;
     RawManifest top;

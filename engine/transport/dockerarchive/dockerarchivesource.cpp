@@ -120,7 +120,11 @@ Result<std::unique_ptr<ImageSource>> openDockerArchiveImageSource(const Transpor
         return fail(folder.error());
     const QString root = (*folder)->path();
     TarLinks links;
-    if (auto u = unpackTar(ref.path, root, ctx.cancel, &links); !u)
+    TarSkipped skipped;
+    UnpackOptions options{&links, -1, &skipped};
+    if (ctx.metadataOnly)
+        options.largestMember = kMaxManifestSize; // manifests and configs, not layers
+    if (auto u = unpackTar(ref.path, root, ctx.cancel, options); !u)
         return fail(u.error());
     const QString manifestPath = root + u"/manifest.json"_s;
     if (!QFileInfo::exists(manifestPath) && !links.contains(u"manifest.json"_s)) {
@@ -164,6 +168,15 @@ Result<std::unique_ptr<ImageSource>> openDockerArchiveImageSource(const Transpor
     blobs.insert(configDigest, Member{*configPath, configBytes->size(), Compression::None});
     QJsonArray layers;
     for (qsizetype i = 0; i < entry->layers.size(); ++i) {
+        const QString name = links.value(entry->layers.at(i), entry->layers.at(i));
+        if (skipped.contains(name)) {
+            // Not unpacked (metadataOnly): described as a plain layer (what docker save writes), not openable.
+            const QJsonObject layer{{u"mediaType"_s, QString(mediatype::DockerLayer)},
+                                    {u"size"_s, skipped.value(name)},
+                                    {u"digest"_s, config->diffIds.at(i).toString()}};
+            layers.append(layer);
+            continue;
+        }
         auto path = memberPath(root, links, entry->layers.at(i), ref.path);
         if (!path)
             return fail(path.error());

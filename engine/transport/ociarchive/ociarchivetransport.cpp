@@ -1,6 +1,7 @@
 #include "ociarchivetransport.h"
 
 #include "transport/tar/imagetar.h"
+#include "content/manifest.h"
 #include "transport/oci/ocitransport.h"
 
 #include <QDir>
@@ -83,7 +84,10 @@ Result<std::unique_ptr<ImageSource>> openOciArchiveImageSource(const TransportRe
     auto folder = archiveWorkFolder(QStringLiteral("oci-archive"));
     if (!folder)
         return fail(folder.error());
-    if (auto u = unpackTar(ref.path, (*folder)->path(), ctx.cancel); !u)
+    UnpackOptions options;
+    if (ctx.metadataOnly)
+        options.largestMember = kMaxManifestSize; // manifests and configs, not layers
+    if (auto u = unpackTar(ref.path, (*folder)->path(), ctx.cancel, options); !u)
         return fail(u.error());
     if (auto c = OciLayout((*folder)->path()).checkExists(); !c) {
         if (QFileInfo::exists((*folder)->path() + QStringLiteral("/manifest.json")))

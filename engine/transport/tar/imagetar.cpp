@@ -81,7 +81,7 @@ std::optional<QString> linkTarget(const QString &name, const QString &hardTarget
 }
 
 // Follows chains of links to the file each ends at, which must be a file unpacked from the archive.
-Status resolveLinks(const QString &archivePath, const QString &folder, TarLinks &links)
+Status resolveLinks(const QString &archivePath, const QString &folder, TarLinks &links, const TarSkipped *skipped)
 {
     for (auto it = links.begin(); it != links.end(); ++it) {
         QString to = it.value();
@@ -90,7 +90,7 @@ Status resolveLinks(const QString &archivePath, const QString &folder, TarLinks 
                 return fail(malformed(archivePath, EngineText::tr("the link %1 is part of a loop").arg(it.key().left(200))));
             to = links.value(to);
         }
-        if (!QFileInfo(folder + u'/' + to).isFile())
+        if (!QFileInfo(folder + u'/' + to).isFile() && !(skipped && skipped->contains(to)))
             return fail(malformed(archivePath,
                                   EngineText::tr("the link %1 points to %2, which is no file of the archive")
                                       .arg(it.key().left(200), to.left(200))));
@@ -113,8 +113,14 @@ Result<std::unique_ptr<QTemporaryDir>> archiveWorkFolder(const QString &transpor
     return dir;
 }
 
-Status unpackTar(const QString &archivePath, const QString &folder, const CancelToken &cancel, TarLinks *links)
+Status unpackTar(const QString &archivePath, const QString &folder, const CancelToken &cancel,
+                 const UnpackOptions &options)
 {
+    TarLinks *links = options.links;
+    TarSkipped *skipped = options.skipped;
+    auto seen = [&](const QString &clean, const QString &target) {
+        return QFileInfo::exists(target) || (links && links->contains(clean)) || (skipped && skipped->contains(clean));
+    };
     if (auto c = checkRegularFile(archivePath); !c)
         return c;
     ReadArchive in;
@@ -129,7 +135,7 @@ Status unpackTar(const QString &archivePath, const QString &folder, const Cancel
         struct archive_entry *entry = nullptr;
         const int r = archive_read_next_header(in.a, &entry);
         if (r == ARCHIVE_EOF)
-            return links ? resolveLinks(archivePath, folder, *links) : Status{};
+            return links ? resolveLinks(archivePath, folder, *links, skipped) : Status{};
         if (r < ARCHIVE_WARN)
             return fail(malformed(archivePath, EngineText::tr("a damaged tar archive (%1)").arg(archiveError(in.a))));
         const char *utf8 = archive_entry_pathname_utf8(entry);
@@ -143,7 +149,7 @@ Status unpackTar(const QString &archivePath, const QString &folder, const Cancel
         const auto type = archive_entry_filetype(entry);
         const char *hardlink = archive_entry_hardlink(entry);
         if (links && (hardlink || type == AE_IFLNK)) {
-            if (links->contains(clean) || QFileInfo::exists(target))
+            if (seen(clean, target))
                 return fail(malformed(archivePath, EngineText::tr("the entry %1 is there twice").arg(name.left(200))));
             auto to = linkTarget(clean, hardlink ? QString::fromUtf8(hardlink) : QString(),
                                  hardlink ? QString() : QString::fromUtf8(archive_entry_symlink(entry)));
@@ -161,8 +167,13 @@ Status unpackTar(const QString &archivePath, const QString &folder, const Cancel
             return fail(malformed(archivePath, EngineText::tr("the entry %1 is not a file or a folder (a link or a "
                                                               "device), which an OCI layout does not hold")
                                                    .arg(name.left(200))));
-        if (QFileInfo::exists(target) || (links && links->contains(clean)))
+        if (seen(clean, target))
             return fail(malformed(archivePath, EngineText::tr("the entry %1 is there twice").arg(name.left(200))));
+        if (options.largestMember >= 0 && archive_entry_size(entry) > options.largestMember) {
+            if (skipped)
+                skipped->insert(clean, archive_entry_size(entry));
+            continue; // its data is skipped (a seek, in a plain tar)
+        }
         if (!QDir().mkpath(QFileInfo(target).absolutePath()))
             return fail(ErrorCode::IoError, EngineText::tr("cannot create the folder of %1").arg(target));
         QFile out(target);

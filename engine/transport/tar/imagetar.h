@@ -22,14 +22,26 @@ Result<std::unique_ptr<QTemporaryDir>> archiveWorkFolder(const QString &transpor
 // chains followed. Only for archives whose format has links (docker save writes <id>/layer.tar -> ../<hex>.tar).
 using TarLinks = QHash<QString, QString>;
 
+// Members of an archive left out of an unpacking (UnpackOptions::largestMember): name -> size.
+using TarSkipped = QHash<QString, qint64>;
+
+struct UnpackOptions {
+    // Where links are recorded; null: a link is refused.
+    TarLinks *links = nullptr;
+    // >= 0: files larger than this are not written, only recorded in `skipped` (when not null) — for reading an
+    // archive's manifests and configs without its layers.
+    qint64 largestMember = -1;
+    TarSkipped *skipped = nullptr;
+};
+
 // Unpacks the tar `archivePath` (plain, or compressed in any way libarchive reads) into the empty folder `folder`.
 // Only files and folders are written: a path that leaves the folder (absolute, or through ".."), an entry written
 // twice, a device, a damaged or truncated archive — each a MalformedContent error naming the archive. A link
-// (symbolic or hard) is refused when `links` is null; otherwise it is recorded there, resolved inside the archive
-// (a link that points outside it, or to nothing in it, is refused; a link to a folder is refused). Streamed;
+// (symbolic or hard) is refused unless options.links is given; it is then recorded there, resolved inside the
+// archive (a link that points outside it, or to nothing in it, is refused; a link to a folder is refused). Streamed;
 // cancellable between pieces.
 Status unpackTar(const QString &archivePath, const QString &folder, const CancelToken &cancel,
-                 TarLinks *links = nullptr);
+                 const UnpackOptions &options = {});
 
 // One member of an archive being written: a folder, a file copied from `file`, or `bytes`.
 struct TarMember {
