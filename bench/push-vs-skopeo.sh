@@ -6,6 +6,7 @@
 # Environment:
 #   STEVEDORE        stevedore binary (default: build/app/stevedore next to this script's repository)
 #   BENCH_CASES      which groups to run (default "synthetic real big")
+#   BENCH_REAL       which cases of the real group (default "zstd upload gzip again there"; again and there need gzip)
 #   BENCH_RUNS       runs per tool and case (default 3, at least 1; the big case runs once)
 #   BENCH_LAYER_MIB  synthetic: size of each layer in MiB (default 48: half random, half repetitive text)
 #   BENCH_KEEP=1     keep the work folder (layouts, registry storage, logs)
@@ -36,6 +37,8 @@ PLATFORMS=(linux/amd64 linux/arm64 linux/arm/v7 linux/ppc64le)
 LAYERS_PER_PLATFORM=3
 TOOLS=${BENCH_TOOLS:-stevedore skopeo}
 CASES=${BENCH_CASES:-synthetic real big}
+REAL_CASES=${BENCH_REAL:-zstd upload gzip again there}
+has_real() { [[ " $REAL_CASES " == *" $1 "* ]]; }
 has_tool() { [[ " $TOOLS " == *" $1 "* ]]; }
 has_case() { [[ " $CASES " == *" $1 "* ]]; }
 # shellcheck source=bench/layouts.sh
@@ -273,24 +276,34 @@ if has_case real; then
         done
         summary+=("$key|real: $what|$key-s-1|$key-k-1")
     }
-    fresh_case real-zstd "uncompressed -> zstd, fresh repository" "--compression-format zstd" \
-        "--dest-compress-format zstd" "$work/real"
-    fresh_case real-upload "gzip layers as they are, fresh repository" "" "" "$work/real-gz"
-    fresh_case real-gzip "uncompressed -> gzip, fresh repository" "" "" "$work/real"
-    echo
-    echo "real-again: the uncompressed source to a new repository, each tool's cache kept from real-gzip"
-    for ((run = 1; run <= RUNS; run++)); do
-        if has_tool stevedore; then push_stevedore real-again "real-again-s-$run" "$work/real"; fi
-        if has_tool skopeo; then push_skopeo real-again "real-again-k-$run" "$work/real"; fi
-    done
-    echo
-    echo "real-there: again to the repository of the last real-gzip run (every blob is there)"
-    for ((run = 1; run <= RUNS; run++)); do
-        if has_tool stevedore; then push_stevedore real-there "real-gzip-s-$RUNS" "$work/real"; fi
-        if has_tool skopeo; then push_skopeo real-there "real-gzip-k-$RUNS" "$work/real"; fi
-    done
-    summary+=("real-again|real: new repository, caches kept|real-again-s-1|real-again-k-1"
-              "real-there|real: every blob there|real-gzip-s-$RUNS|real-gzip-k-$RUNS")
+    if has_real zstd; then
+        fresh_case real-zstd "uncompressed -> zstd, fresh repository" "--compression-format zstd" \
+            "--dest-compress-format zstd" "$work/real"
+    fi
+    if has_real upload; then
+        fresh_case real-upload "gzip layers as they are, fresh repository" "" "" "$work/real-gz"
+    fi
+    if has_real gzip; then
+        fresh_case real-gzip "uncompressed -> gzip, fresh repository" "" "" "$work/real"
+    fi
+    if has_real gzip && has_real again; then
+        echo
+        echo "real-again: the uncompressed source to a new repository, each tool's cache kept from real-gzip"
+        for ((run = 1; run <= RUNS; run++)); do
+            if has_tool stevedore; then push_stevedore real-again "real-again-s-$run" "$work/real"; fi
+            if has_tool skopeo; then push_skopeo real-again "real-again-k-$run" "$work/real"; fi
+        done
+        summary+=("real-again|real: new repository, caches kept|real-again-s-1|real-again-k-1")
+    fi
+    if has_real gzip && has_real there; then
+        echo
+        echo "real-there: again to the repository of the last real-gzip run (every blob is there)"
+        for ((run = 1; run <= RUNS; run++)); do
+            if has_tool stevedore; then push_stevedore real-there "real-gzip-s-$RUNS" "$work/real"; fi
+            if has_tool skopeo; then push_skopeo real-there "real-gzip-k-$RUNS" "$work/real"; fi
+        done
+        summary+=("real-there|real: every blob there|real-gzip-s-$RUNS|real-gzip-k-$RUNS")
+    fi
     rm -rf "$work/real-gz"
 fi
 

@@ -2,13 +2,16 @@
 // the request in flight is finished) and abruptly (SIGKILL) — and started again on the same port, storage and
 // http.secret, several times during one `stevedore push --retry`. The push asks the session how far it got and
 // continues from there (or starts only that blob again when the registry dropped the session), sends at most one
-// chunk twice per interruption, and the image it leaves is byte-identical to an uninterrupted push's.
+// chunk twice per interruption, and the image it leaves is byte-identical to an uninterrupted push's. Both ways a
+// blob goes: compressed on the way (4 MiB chunks, each gathered first) and as it is stored (32 MiB chunks, each
+// streamed as it is read).
 #include "support/clitest.h"
 #include "support/e2e.h"
 #include "support/testsupport.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +26,8 @@ using namespace stevedore::test;
 
 namespace {
 
-constexpr qint64 kChunk = 4 * 1024 * 1024; // the docker transport's PATCH size
+constexpr qint64 kChunk = 4 * 1024 * 1024;          // the docker transport's PATCH size
+constexpr qint64 kStreamedChunk = 32 * 1024 * 1024; // … for a blob that goes as it is stored
 
 // The largest upload in progress in the registry's storage (its _uploads/<uuid>/data files).
 qint64 largestUpload(const QString &storage)
@@ -45,6 +49,7 @@ class TestResume : public QObject, public LayoutCliTest
     Q_OBJECT
 
     QString m_layout;
+    QString m_gzipLayout; // the same layer stored as gzip: pushed as it is, streamed
 
 private slots:
     void initTestCase()
@@ -73,6 +78,18 @@ private slots:
                                                  {{tar, u"application/vnd.oci.image.layer.v1.tar"_s, sha256Digest(tar)}},
                                                  &error);
         QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        const QString tarFile = path(u"layer.tar"_s);
+        QFile f(tarFile);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(tar) == tar.size());
+        f.close();
+        QVERIFY(runProcess(findTool(u"gzip"_s), {u"-1"_s, u"-n"_s, tarFile}).ok());
+        QFile gz(tarFile + u".gz"_s);
+        QVERIFY(gz.open(QIODevice::ReadOnly));
+        m_gzipLayout = path(u"gzlayout"_s);
+        QVERIFY2(!writeLayersLayout(m_gzipLayout, u"v1"_s, u"linux/"_s + hostPlatformArchitecture(),
+                                    {{gz.readAll(), u"application/vnd.oci.image.layer.v1.tar+gzip"_s, sha256Digest(tar)}},
+                                    &error).isEmpty(),
+                 qPrintable(error));
     }
 
     // Where the registry is stopped during one push (fractions of the layer's size) and how.
@@ -80,28 +97,36 @@ private slots:
     {
         QTest::addColumn<QList<double>>("at");
         QTest::addColumn<QList<bool>>("graceful");
-        QTest::newRow("graceful, abrupt, graceful") << QList<double>{0.2, 0.4, 0.6} << QList<bool>{true, false, true};
-        QTest::newRow("abrupt, graceful x3") << QList<double>{0.1, 0.3, 0.5, 0.7} << QList<bool>{false, true, true, true};
+        QTest::addColumn<bool>("streamed");
+        QTest::newRow("graceful, abrupt, graceful") << QList<double>{0.2, 0.4, 0.6} << QList<bool>{true, false, true} << false;
+        QTest::newRow("abrupt, graceful x3") << QList<double>{0.1, 0.3, 0.5, 0.7} << QList<bool>{false, true, true, true}
+                                             << false;
+        QTest::newRow("streamed: graceful, abrupt, graceful") << QList<double>{0.15, 0.45, 0.75}
+                                                              << QList<bool>{true, false, true} << true;
     }
 
     void registryRestartedMidBlob()
     {
         QFETCH(QList<double>, at);
         QFETCH(QList<bool>, graceful);
+        QFETCH(bool, streamed);
         RegistryFixture reg;
         QString error;
         QVERIFY2(reg.start(&error), qPrintable(error));
-        const QStringList common{u"push"_s, u"--tls-verify=false"_s, u"--compression-level"_s, u"9"_s};
+        const QStringList common = streamed ? QStringList{u"push"_s, u"--tls-verify=false"_s}
+                                            : QStringList{u"push"_s, u"--tls-verify=false"_s, u"--compression-level"_s, u"9"_s};
+        const QString layout = streamed ? m_gzipLayout : m_layout;
+        const qint64 chunk = streamed ? kStreamedChunk : kChunk;
 
         // The reference: the same push, uninterrupted.
-        const ProcessResult ref = cli(common + QStringList{u"oci:"_s + m_layout + u":v1"_s,
+        const ProcessResult ref = cli(common + QStringList{u"oci:"_s + layout + u":v1"_s,
                                                            u"docker://"_s + reg.hostPort() + u"/team/reference:v1"_s}, 120000);
         QVERIFY2(ref.ok(), qPrintable(describe(ref)));
         const QJsonObject refManifest = remoteManifest(reg, u"team/reference:v1"_s);
         const QJsonArray refLayers = refManifest.value(u"layers"_s).toArray();
         QCOMPARE(refLayers.size(), 1);
         const qint64 layerSize = refLayers.at(0).toObject().value(u"size"_s).toInteger();
-        QVERIFY2(layerSize > 12 * kChunk, qPrintable(QString::number(layerSize)));
+        QVERIFY2(layerSize > (streamed ? 3 * chunk / 2 : 12 * chunk), qPrintable(QString::number(layerSize)));
 
         // The interrupted push: a new repository, so that nothing can be mounted from the reference; no blob-info
         // cache of the first push either.
@@ -109,8 +134,8 @@ private slots:
         env.insert(u"XDG_CACHE_HOME"_s, path(u"cache2"_s));
         QProcess push;
         push.setProcessEnvironment(env);
-        push.start(m_cli, common + QStringList{u"--retry"_s, u"16"_s, u"--retry-delay"_s, u"300ms"_s, u"--log-level"_s,
-                                               u"info"_s, u"oci:"_s + m_layout + u":v1"_s,
+        push.start(m_cli, common + QStringList{u"--retry"_s, u"40"_s, u"--retry-delay"_s, u"300ms"_s, u"--log-level"_s,
+                                               u"info"_s, u"oci:"_s + layout + u":v1"_s,
                                                u"docker://"_s + reg.hostPort() + u"/team/resumed:v1"_s});
         QVERIFY(push.waitForStarted(10000));
 
@@ -168,7 +193,7 @@ private slots:
         QVERIFY2(!resumes.isEmpty(), err.right(4000).constData());
         for (const auto &[stored, sent] : resumes) {
             QVERIFY2(stored > 0 && stored <= sent, qPrintable(u"%1 of %2"_s.arg(stored).arg(sent)));
-            QVERIFY2(sent - stored <= kChunk, qPrintable(u"%1 bytes sent twice"_s.arg(sent - stored)));
+            QVERIFY2(sent - stored <= chunk, qPrintable(u"%1 bytes sent twice"_s.arg(sent - stored)));
         }
         const auto firstGraceful = std::find_if(cuts.begin(), cuts.end(), [](const Cut &c) { return c.graceful; });
         QVERIFY(firstGraceful != cuts.end());

@@ -16,6 +16,7 @@
 #include <atomic>
 #include <deque>
 
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -53,6 +54,7 @@ struct HttpService::Exchange {
 
     // Service thread only.
     QNetworkReply *reply = nullptr;
+    QIODevice *bodyDevice = nullptr; // reads request.bodyPipe for the reply; deleted after it
     QElapsedTimer idle;
     QStringList sslErrors;
     bool streaming = false;    // headers were 2xx for a streamed GET

@@ -19,6 +19,8 @@ class QThread;
 
 namespace stevedore {
 
+class BodyPipe;
+
 // A TLS set-up shared by every request made with it: the CAs and client certificate of a registry, and whether
 // certificates are verified. Requests with different profiles never share a connection.
 struct TlsProfile {
@@ -32,6 +34,9 @@ struct HttpRequest {
     QUrl url; // absolute, http or https
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // A body made while it is sent (an upload chunk streamed from the copy), instead of `body`: its length is the
+    // Content-Length. Such a request cannot be sent twice.
+    std::shared_ptr<BodyPipe> bodyPipe;
     // Buffered answers (and error answers of streamed ones) larger than this are refused before they are buffered:
     // a Content-Length above it fails at once, a body growing past it is cut off (ErrorCode::TooLarge).
     qint64 maxBody = 1 << 20;

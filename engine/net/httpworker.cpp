@@ -2,6 +2,8 @@
 // replies, moves their data to the waiting callers, watches idle time and deadlines, and classifies failures.
 #include "httpexchange.h"
 
+#include "bodypipe.h"
+
 #include "core/logging.h"
 
 #include <QNetworkAccessManager>
@@ -16,7 +18,34 @@ using namespace Qt::StringLiterals;
 namespace stevedore {
 
 namespace {
+
 const QByteArray kUserAgent = "stevedore/0.1";
+
+// The request body QtNetwork reads, from a BodyPipe: sequential, at its end once the pipe's length is read; a read
+// fails once the pipe is aborted (the producer gave up), which fails the request.
+class PipeDevice final : public QIODevice
+{
+public:
+    explicit PipeDevice(std::shared_ptr<BodyPipe> pipe) : m_pipe(std::move(pipe)) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_pipe->available() + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_pipe->finished() && QIODevice::bytesAvailable() == 0; }
+    qint64 size() const override { return m_pipe->length(); }
+    bool reset() override { return false; } // a cut request cannot be sent again from here: the caller retries
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_pipe->finished())
+            return -1; // the end
+        return m_pipe->read(data, maxSize);
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    std::shared_ptr<BodyPipe> m_pipe;
+};
+
 } // namespace
 
 void HttpService::Worker::begin(const std::shared_ptr<Exchange> &ex)
@@ -49,7 +78,21 @@ void HttpService::Worker::begin(const std::shared_ptr<Exchange> &ex)
         req.setSslConfiguration(r.tls->config);
     const bool hasBody = r.method == "POST" || r.method == "PUT" || r.method == "PATCH";
     if (hasBody)
-        req.setHeader(QNetworkRequest::ContentLengthHeader, r.body.size());
+        req.setHeader(QNetworkRequest::ContentLengthHeader, r.bodyPipe ? r.bodyPipe->length() : r.body.size());
+    if (hasBody && r.bodyPipe) {
+        // Sent as it comes, not gathered first (QtNetwork would buffer a sequential body whole, to be able to send it
+        // again): a failed request is the caller's to retry.
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        ex->bodyDevice = new PipeDevice(r.bodyPipe);
+        // Bytes pushed on the producer's thread wake the device here. The worker outlives every exchange; the
+        // exchange is held by the call, and a dropped one has no device any more.
+        r.bodyPipe->setOnData([this, ex] {
+            QMetaObject::invokeMethod(this, [ex] {
+                if (ex->bodyDevice)
+                    Q_EMIT ex->bodyDevice->readyRead();
+            }, Qt::QueuedConnection);
+        });
+    }
 
     QNetworkAccessManager *nam = managerFor(r.tls ? r.tls->key : u"system"_s);
     QNetworkReply *reply = nullptr;
@@ -57,6 +100,8 @@ void HttpService::Worker::begin(const std::shared_ptr<Exchange> &ex)
         reply = nam->get(req);
     else if (r.method == "HEAD")
         reply = nam->head(req);
+    else if (hasBody && ex->bodyDevice)
+        reply = nam->sendCustomRequest(req, r.method, ex->bodyDevice);
     else if (hasBody)
         reply = nam->sendCustomRequest(req, r.method, r.body);
     else
@@ -119,6 +164,9 @@ void HttpService::Worker::shutdownNow()
             delete ex->reply;
             ex->reply = nullptr;
         }
+        if (ex->request.bodyPipe)
+            ex->request.bodyPipe->abort();
+        delete std::exchange(ex->bodyDevice, nullptr);
         QMutexLocker lock(&ex->mutex);
         ex->released = true;
     }
@@ -366,14 +414,18 @@ void HttpService::Worker::checkIdle()
 void HttpService::Worker::drop(const std::shared_ptr<Exchange> &ex)
 {
     ex->request.body = QByteArray(); // the caller may want its buffer back: let go of our reference
+    if (ex->request.bodyPipe)
+        ex->request.bodyPipe->abort(); // a producer still pushing learns that the request is over
+    QIODevice *device = std::exchange(ex->bodyDevice, nullptr);
     if (ex->reply) {
         QNetworkReply *reply = ex->reply;
         reply->disconnect(this);
         ex->reply = nullptr;
         // Not inside its own signal: deleted from the event loop, then the caller's buffer is free again. Guarded:
         // shutdownNow() may run before this, and the manager it deletes takes its replies with it.
-        QMetaObject::invokeMethod(this, [reply = QPointer<QNetworkReply>(reply), ex] {
+        QMetaObject::invokeMethod(this, [reply = QPointer<QNetworkReply>(reply), ex, device] {
             delete reply.data();
+            delete device; // after the reply that read it
             QMutexLocker lock(&ex->mutex);
             ex->released = true;
             ex->changed.wakeAll();

@@ -220,6 +220,7 @@ RegistryClient::hop(const Request &request, const QUrl &url, const QByteArray &m
         headers.append({"Authorization", authorization});
     const QString what = request.what.isEmpty() ? QString::fromLatin1(method) + u' ' + redactUrl(url) : request.what;
     HttpRequest r = httpRequest(url, method, body, headers, request.maxBody, request.idleTimeout, what);
+    r.bodyPipe = request.bodyPipe;
     if (mode == Mode::Buffered) {
         auto resp = m_http.send(r, cancel);
         if (!resp)
@@ -269,6 +270,8 @@ RegistryClient::sendImpl(const Request &request, const CancelToken &cancel, Mode
         if (!resp)
             return resp;
         const Response &answer = resp->first;
+        if (request.bodyPipe)
+            return resp; // its body is spent: a redirect or a 401 is the caller's to report (and retry afresh)
         if (isRedirect(answer.status)) {
             const QByteArray location = answer.header("location");
             if (location.isEmpty())

@@ -79,12 +79,13 @@ public:
     // a DELETE (detached, bounded) when destroyed uncommitted and not suspended. No retry of its own: a failed request
     // fails the write (one PATCH is in flight while the caller makes the next chunk), and the caller's --retry decides,
     // resuming the session where it can. A shared client is kept alive by the writer; else it must outlive it.
+    // `blobSize` >= 0 (the blob goes as it is): each chunk's PATCH streams its body as it is written, 1 MiB pieces.
     Result<std::unique_ptr<BlobWriter>> beginUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
-                                                    const CancelToken &cancel);
+                                                    const CancelToken &cancel, qint64 blobSize = -1);
     // A BlobWriter continuing an upload session (BlobWriter::suspend()): GET of the session says how many bytes it
     // holds (its resumedAt()); an error when the registry no longer knows it.
     Result<std::unique_ptr<BlobWriter>> resumeUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
-                                                     const CancelToken &cancel);
+                                                     const CancelToken &cancel, qint64 blobSize = -1);
     // Abandons an upload session opened by a mount attempt (a detached DELETE).
     void cancelUpload(const QString &repo, const QUrl &session);
 
@@ -121,6 +122,7 @@ public:
         QUrl url;                  // relative: against baseUrl(); absolute: a URL the registry handed back
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        std::shared_ptr<BodyPipe> bodyPipe; // instead of body: made while sent; then no auth retry, no redirect
         QStringList scopes;        // token scopes; empty: none (ping, catalog uses "registry:catalog:*")
         qint64 maxBody = 1 << 20;  // larger answers are refused before they are buffered (TooLarge)
         std::optional<std::chrono::milliseconds> idleTimeout;

@@ -1,6 +1,8 @@
-// RegistryClient: blob uploads — POST a session, PATCH chunks (one in flight while the next is made), PUT ?digest=,
-// DELETE when abandoned, GET the session's Range to resume it.
+// RegistryClient: blob uploads — POST a session, PATCH chunks (one in flight while the next is made, or each streamed
+// as it is made), PUT ?digest=, DELETE when abandoned, GET the session's Range to resume it.
 #include "registryclient.h"
+
+#include "net/bodypipe.h"
 
 #include "core/logging.h"
 
@@ -15,6 +17,7 @@ namespace {
 
 constexpr std::chrono::milliseconds kCleanupDeadline{2000};
 constexpr qint64 kDefaultChunkSize = 4 << 20; // a writer asked for chunks of 0 bytes or fewer
+constexpr qint64 kStreamedPiece = 1 << 20;     // what the copy hands a streaming writer at a time
 
 // Appends digest=... to an upload URL whether or not it already has a query.
 QUrl withDigestParam(const QUrl &location, const Digest &digest)
@@ -29,41 +32,57 @@ QUrl withDigestParam(const QUrl &location, const Digest &digest)
 // One PATCH at a time, in order (each answer's Location is where the next goes), but asynchronous: write() sends
 // its chunk on a thread of its own and returns, so the next chunk is read, compressed and hashed while this one
 // travels; the following write() (or commit()) first waits for it and reports its failure.
+//
+// When the blob's size is known (it goes as it is stored), a chunk is not gathered first: its PATCH starts with the
+// chunk's first bytes and its body streams through a BodyPipe as write() hands them over, 1 MiB at a time. Chunks can
+// then be large (fewer requests, which is what a registry spends its time on) for the memory of a small one.
 class RegistryBlobWriter final : public BlobWriter
 {
 public:
-    // `keepAlive` holds the client when it is shared; otherwise the client must outlive the writer.
+    // `keepAlive` holds the client when it is shared; otherwise the client must outlive the writer. `blobSize` >= 0:
+    // chunks are streamed.
     RegistryBlobWriter(RegistryClient *client, std::shared_ptr<RegistryClient> keepAlive, QString repo, QUrl location,
-                       qint64 chunkSize, qint64 offset)
+                       qint64 chunkSize, qint64 offset, qint64 blobSize)
         : m_client(client), m_keepAlive(std::move(keepAlive)), m_repo(std::move(repo)), m_location(std::move(location)),
-          m_chunkSize(chunkSize > 0 ? chunkSize : kDefaultChunkSize), m_offset(offset), m_resumedAt(offset)
+          m_chunkSize(chunkSize > 0 ? chunkSize : kDefaultChunkSize), m_offset(offset), m_resumedAt(offset),
+          m_blobSize(blobSize)
     {
     }
     ~RegistryBlobWriter() override
     {
+        closePipe();
         if (m_pending.valid())
             m_pending.wait(); // its cancel token was cancelled with the copy's: a second at most
         if (!m_committed && !m_suspended)
             m_client->cancelUpload(m_repo, m_location);
     }
 
-    qint64 preferredChunkSize() const override { return m_chunkSize; }
+    qint64 preferredChunkSize() const override { return streamed() ? kStreamedPiece : m_chunkSize; }
     qint64 resumedAt() const override { return m_resumedAt; }
 
     Status write(const QByteArray &data, const CancelToken &cancel) override
     {
         if (data.isEmpty())
             return {};
+        if (streamed())
+            return stream(data, cancel);
         if (auto done = finishPending(); !done)
             return done;
         const qint64 at = m_offset;
         m_offset += data.size();
-        m_pending = std::async(std::launch::async, [this, data, at, cancel]() { return patch(data, at, cancel); });
+        m_pending = std::async(std::launch::async, [this, data, at, cancel]() { return patch(data, nullptr, at, data.size(), cancel); });
         return {};
     }
 
     Status commit(const Digest &digest, qint64 size, const CancelToken &cancel) override
     {
+        if (m_pipe) { // the blob ended inside a streamed chunk: fewer bytes than its size
+            closePipe();
+            (void)finishPending();
+            return fail(ErrorCode::SizeMismatch,
+                        formatText(EngineText::tr("blob %1: %2 bytes were uploaded but %3 were expected"),
+                                   digest.toString(), m_offset, m_blobSize));
+        }
         if (auto done = finishPending(); !done)
             return done;
         if (size >= 0 && size != m_offset)
@@ -93,6 +112,7 @@ public:
     // The session stays open: a new writer asks it how far it got (RegistryClient::resumeUpload).
     std::optional<BlobResumePoint> suspend() override
     {
+        closePipe();
         if (m_pending.valid())
             m_pending.wait();
         if (m_committed || m_sessionLost)
@@ -109,17 +129,66 @@ private:
         return m_pending.get();
     }
 
-    // Runs on the chunk's own thread; the writer's thread waits for it before it touches m_location again.
-    Status patch(const QByteArray &data, qint64 at, const CancelToken &cancel)
+    bool streamed() const { return m_blobSize >= 0; }
+
+    // The streamed mode of write(): `data` goes into the chunk in flight, a new chunk's PATCH starting when the last
+    // one is full.
+    Status stream(const QByteArray &data, const CancelToken &cancel)
+    {
+        qint64 pos = 0;
+        while (pos < data.size()) {
+            if (!m_pipe) {
+                if (auto done = finishPending(); !done)
+                    return done;
+                const qint64 left = m_blobSize - m_offset;
+                if (left <= 0)
+                    return fail(ErrorCode::SizeMismatch,
+                                formatText(EngineText::tr("more bytes to upload than the blob's %1"), m_blobSize));
+                auto pipe = std::make_shared<BodyPipe>(qMin(left, m_chunkSize));
+                m_pipe = pipe;
+                m_pipeLeft = pipe->length();
+                const qint64 at = m_offset;
+                m_pending = std::async(std::launch::async, [this, pipe, at, cancel]() {
+                    Status s = patch(QByteArray(), pipe, at, pipe->length(), cancel);
+                    pipe->abort(); // answered (or failed): a producer still waiting stops
+                    return s;
+                });
+            }
+            const qint64 n = qMin(qint64(data.size()) - pos, m_pipeLeft);
+            if (auto pushed = m_pipe->push(data.constData() + pos, n, cancel); !pushed) {
+                m_pipe.reset();
+                auto answer = finishPending(); // the request's own failure says more than the pipe's
+                return answer ? pushed : answer;
+            }
+            pos += n;
+            m_offset += n;
+            m_pipeLeft -= n;
+            if (m_pipeLeft == 0)
+                m_pipe.reset(); // complete: its answer is waited for by the next write() or commit()
+        }
+        return {};
+    }
+
+    void closePipe()
+    {
+        if (m_pipe)
+            std::exchange(m_pipe, nullptr)->abort();
+    }
+
+    // Runs on the chunk's own thread; the writer's thread waits for it before it touches m_location again. The body
+    // is `data`, or streams from `pipe`.
+    Status patch(const QByteArray &data, const std::shared_ptr<BodyPipe> &pipe, qint64 at, qint64 length,
+                 const CancelToken &cancel)
     {
         RegistryClient::Request r;
         r.method = "PATCH";
         r.url = m_location;
         r.headers = {{"Content-Type", "application/octet-stream"},
-                     {"Content-Range", QByteArray::number(at) + '-' + QByteArray::number(at + data.size() - 1)}};
+                     {"Content-Range", QByteArray::number(at) + '-' + QByteArray::number(at + length - 1)}};
         r.body = data;
+        r.bodyPipe = pipe;
         r.scopes = {m_client->repositoryScope(m_repo, true)};
-        r.what = m_client->describe(formatText(EngineText::tr("uploading bytes %1-%2 to"), at, at + data.size() - 1),
+        r.what = m_client->describe(formatText(EngineText::tr("uploading bytes %1-%2 to"), at, at + length - 1),
                                     m_repo);
         r.maxBody = 64 * 1024;
         auto resp = m_client->send(r, cancel);
@@ -163,6 +232,9 @@ private:
     qint64 m_chunkSize;
     qint64 m_offset = 0;    // bytes sent (or being sent)
     qint64 m_resumedAt = 0; // bytes the session had when this writer took it over
+    qint64 m_blobSize = -1; // known: chunks are streamed
+    std::shared_ptr<BodyPipe> m_pipe; // the streamed chunk being filled
+    qint64 m_pipeLeft = 0;  // bytes it still takes
     std::future<Status> m_pending;
     std::atomic<bool> m_sessionLost = false;
     bool m_committed = false;
@@ -207,7 +279,7 @@ Result<QUrl> RegistryClient::startUpload(const QString &repo, const CancelToken 
 }
 
 Result<std::unique_ptr<BlobWriter>> RegistryClient::beginUpload(const QString &repo, const QUrl &session, qint64 chunkSize,
-                                                                const CancelToken &cancel)
+                                                                const CancelToken &cancel, qint64 blobSize)
 {
     QUrl location = session;
     if (!location.isValid() || location.isEmpty()) {
@@ -217,11 +289,12 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::beginUpload(const QString &r
         location = *started;
     }
     return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
-        this, weak_from_this().lock(), repo, location, chunkSize, 0));
+        this, weak_from_this().lock(), repo, location, chunkSize, 0, blobSize));
 }
 
 Result<std::unique_ptr<BlobWriter>> RegistryClient::resumeUpload(const QString &repo, const QUrl &session,
-                                                                 qint64 chunkSize, const CancelToken &cancel)
+                                                                 qint64 chunkSize, const CancelToken &cancel,
+                                                                 qint64 blobSize)
 {
     auto location = policy().resolve(baseUrl(), session.toString(QUrl::FullyEncoded).toLatin1(),
                                      UrlPolicy::Purpose::UploadLocation);
@@ -251,7 +324,7 @@ Result<std::unique_ptr<BlobWriter>> RegistryClient::resumeUpload(const QString &
         next = *resolved;
     }
     return std::unique_ptr<BlobWriter>(std::make_unique<RegistryBlobWriter>(
-        this, weak_from_this().lock(), repo, next, chunkSize, *stored));
+        this, weak_from_this().lock(), repo, next, chunkSize, *stored, blobSize));
 }
 
 void RegistryClient::cancelUpload(const QString &repo, const QUrl &session)

@@ -13,6 +13,8 @@ namespace stevedore {
 namespace {
 
 constexpr qint64 kChunkSize = 4 * 1024 * 1024;
+// A blob that goes as it is stored (its size known) streams each PATCH: bigger chunks, for the same memory.
+constexpr qint64 kStreamedChunkSize = 32 * 1024 * 1024;
 constexpr int kMaxMountAttempts = 3;
 
 Result<ImageReference> imageOf(const TransportReference &ref)
@@ -137,7 +139,7 @@ public:
         return std::optional<ReusedBlob>();
     }
 
-    Result<std::unique_ptr<BlobWriter>> beginBlob(const BlobInfo &, const CancelToken &cancel) override
+    Result<std::unique_ptr<BlobWriter>> beginBlob(const BlobInfo &blob, const CancelToken &cancel) override
     {
         QUrl session;
         {
@@ -145,13 +147,18 @@ public:
             if (!m_spareSessions.isEmpty())
                 session = m_spareSessions.takeLast();
         }
+        if (blob.size >= 0)
+            return m_client->beginUpload(m_image.path(), session, kStreamedChunkSize, cancel, blob.size);
         return m_client->beginUpload(m_image.path(), session, kChunkSize, cancel);
     }
 
-    Result<std::unique_ptr<BlobWriter>> resumeBlob(const BlobInfo &, const BlobResumePoint &from,
+    Result<std::unique_ptr<BlobWriter>> resumeBlob(const BlobInfo &blob, const BlobResumePoint &from,
                                                    const CancelToken &cancel) override
     {
-        return m_client->resumeUpload(m_image.path(), QUrl(from.handle, QUrl::StrictMode), kChunkSize, cancel);
+        const QUrl session(from.handle, QUrl::StrictMode);
+        if (blob.size >= 0)
+            return m_client->resumeUpload(m_image.path(), session, kStreamedChunkSize, cancel, blob.size);
+        return m_client->resumeUpload(m_image.path(), session, kChunkSize, cancel);
     }
 
     Status putManifest(const RawManifest &manifest, bool isInstance, const CancelToken &cancel) override
