@@ -163,6 +163,38 @@ private slots:
         QVERIFY(fake.log(Kind::ManifestPut).isEmpty());
     }
 
+    // 3b'. A failed chunk leaves its session open for the retry to resume; when the retries give up, nobody will:
+    // the session is deleted (a detached DELETE, sent before the CLI exits).
+    void givenUpSessionIsDeleted()
+    {
+        const LayoutImage img = writeLayout(path(u"layout"_s), false);
+        QVERIFY(!img.digest.isEmpty());
+        FakeRegistry fake;
+        QVERIFY(fake.listen());
+        const QByteArray layer = img.layers.value(0).toLatin1();
+        fake.setOverride([layer](const SeenRequest &r, const QList<Logged> &) -> std::optional<Answer> {
+            if (kindOf(r) == Kind::Patch && sha256Of(r.body) == layer)
+                return Answer{httpAnswer(503, {}, {}), false, false};
+            return std::nullopt;
+        });
+        const ProcessResult r = runProcess(m_cli,
+                                           {u"push"_s, u"--tls-verify=false"_s, u"-q"_s, u"--retry"_s, u"1"_s,
+                                            u"--retry-delay"_s, u"10ms"_s, u"oci:"_s + img.dir + u":v1"_s,
+                                            fake.reference()},
+                                           20000, m_env);
+        QVERIFY2(!r.timedOut && !r.crashed, qPrintable(describe(r)));
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(fake.patchesOf(img.layers.value(0)), 2);
+        QList<QByteArray> layerSessions;
+        for (const Logged &l : fake.log(Kind::Patch))
+            if (sha256Of(l.request.body) == layer)
+                layerSessions << pathOnly(l.request.path);
+        QList<QByteArray> deleted;
+        for (const Logged &l : fake.log(Kind::Delete))
+            deleted << pathOnly(l.request.path);
+        QVERIFY2(deleted.contains(layerSessions.constLast()), qPrintable(fake.describeLog()));
+    }
+
     // 3c. A 503 with Retry-After: 1 is retried after a second, not after --retry-delay; without it, after the delay.
     void retryAfterIsHonoured_data()
     {

@@ -52,6 +52,8 @@ Result<BlobOutcome> CopyRun::copyBlob(const BlobTask &task)
                                   m_progress.setBlobState(task.key, BlobProgress::State::Retrying,
                                                           formatText(EngineText::tr("retry %1 of %2: %3"), n, m_context.retry.maxRetries, e.message));
                               });
+    if (resume) // the retries gave up (or the copy stopped) with a session kept for them: nobody will resume it
+        m_dest->abandonBlob(*resume);
     if (!result) {
         if (stopped())
             return fail(cancelledError());

@@ -64,6 +64,10 @@ public:
         return beginBlob(blob, cancel);
     }
 
+    // Gives up a session a suspended writer left for resumeBlob (the copy's retries are spent): the destination may
+    // free it (a registry's upload session: a detached DELETE).
+    virtual void abandonBlob(const BlobResumePoint &from) { Q_UNUSED(from); }
+
     // Puts a manifest. `isInstance` = true for an image manifest that an index put later refers to (stored by digest,
     // not tagged); false for the top-level manifest or index, which gets the destination's name. Called only after
     // every blob (or instance) it refers to is in place.

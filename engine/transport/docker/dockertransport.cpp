@@ -161,6 +161,11 @@ public:
         return m_client->resumeUpload(m_image.path(), session, kChunkSize, cancel);
     }
 
+    void abandonBlob(const BlobResumePoint &from) override
+    {
+        m_client->cancelUpload(m_image.path(), QUrl(from.handle, QUrl::StrictMode));
+    }
+
     Status putManifest(const RawManifest &manifest, bool isInstance, const CancelToken &cancel) override
     {
         QString reference;
