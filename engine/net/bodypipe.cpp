@@ -10,7 +10,10 @@ namespace {
 constexpr int kWakeMs = 25; // how often a waiting producer looks at its cancel token
 } // namespace
 
-BodyPipe::BodyPipe(qint64 length, qint64 capacity) : m_length(length), m_capacity(capacity > 0 ? capacity : kDefaultCapacity)
+BodyPipe::BodyPipe(qint64 length, qint64 capacity)
+    : m_length(length)
+    , m_capacity(qMax<qint64>(1, qMin(capacity > 0 ? capacity : kDefaultCapacity, length)))
+    , m_ring(m_capacity, Qt::Uninitialized)
 {
 }
 
@@ -26,18 +29,27 @@ Status BodyPipe::push(const char *data, qint64 size, const CancelToken &cancel)
                     return fail(ErrorCode::NetworkError, EngineText::tr("the request ended before its body was sent"));
                 if (cancel.isCancelled())
                     return fail(ErrorCode::Cancelled, EngineText::tr("cancelled"));
-                if (m_queued < m_capacity)
+                // Room for half the pipe at least (or for all that is left): pieces go in large batches, not in
+                // the slivers the connection frees, so both threads wake up rarely.
+                if (m_capacity - m_queued >= qMin(m_capacity / 2, size - done))
                     break;
+                m_producerWaiting = true;
                 m_space.wait(&m_mutex, QDeadlineTimer(kWakeMs));
+                m_producerWaiting = false;
             }
             const qint64 n = qMin(size - done, m_capacity - m_queued);
             if (m_pushed + n > m_length)
                 return fail(ErrorCode::Internal, EngineText::tr("more bytes than the request body's length"));
-            m_pieces.emplace_back(data + done, n);
+            const bool wasEmpty = m_queued == 0; // the reader may be waiting for bytes only then
+            const qint64 tail = (m_head + m_queued) % m_capacity;
+            const qint64 first = qMin(n, m_capacity - tail);
+            std::memcpy(m_ring.data() + tail, data + done, size_t(first));
+            std::memcpy(m_ring.data(), data + done + first, size_t(n - first));
             m_queued += n;
             m_pushed += n;
             done += n;
-            wake = m_onData;
+            if (wasEmpty)
+                wake = m_onData;
         }
         if (wake)
             wake();
@@ -49,7 +61,6 @@ void BodyPipe::abort()
 {
     QMutexLocker lock(&m_mutex);
     m_aborted = true;
-    m_pieces.clear();
     m_queued = 0;
     m_onData = nullptr;
     m_space.wakeAll();
@@ -66,21 +77,14 @@ qint64 BodyPipe::read(char *data, qint64 maxSize)
     QMutexLocker lock(&m_mutex);
     if (m_aborted)
         return -1;
-    qint64 got = 0;
-    while (got < maxSize && !m_pieces.empty()) {
-        const QByteArray &front = m_pieces.front();
-        const qint64 n = qMin(maxSize - got, qint64(front.size()) - m_frontUsed);
-        std::memcpy(data + got, front.constData() + m_frontUsed, size_t(n));
-        got += n;
-        m_frontUsed += n;
-        if (m_frontUsed == front.size()) {
-            m_pieces.pop_front();
-            m_frontUsed = 0;
-        }
-    }
+    const qint64 got = qMin(maxSize, m_queued);
+    const qint64 first = qMin(got, m_capacity - m_head);
+    std::memcpy(data, m_ring.constData() + m_head, size_t(first));
+    std::memcpy(data + first, m_ring.constData(), size_t(got - first));
+    m_head = (m_head + got) % m_capacity;
     m_queued -= got;
     m_read += got;
-    if (got > 0)
+    if (got > 0 && m_producerWaiting && m_capacity - m_queued >= m_capacity / 2)
         m_space.wakeAll();
     return got;
 }

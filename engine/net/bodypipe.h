@@ -10,7 +10,6 @@
 #include <QMutex>
 #include <QWaitCondition>
 
-#include <deque>
 #include <functional>
 
 namespace stevedore {
@@ -26,7 +25,7 @@ public:
 
     qint64 length() const { return m_length; }
 
-    // Producer. Queues `size` bytes (copied), waiting while the pipe is full; never more than length() in all. An
+    // Producer. Queues `size` bytes (copied into a ring allocated once), waiting while the pipe is full; never more than length() in all. An
     // error when the pipe is closed by abort() (the request ended: its own answer says why), when `cancel` is
     // cancelled, or past length().
     Status push(const char *data, qint64 size, const CancelToken &cancel);
@@ -40,7 +39,8 @@ public:
     qint64 available() const;
     // Every byte of length() was read.
     bool finished() const;
-    // Called, outside the pipe's lock and on the producer's thread, whenever bytes were queued (the reader's wake-up).
+    // Called, outside the pipe's lock and on the producer's thread, when bytes were queued into an empty pipe (the
+    // reader's wake-up: it reads until read() answers 0, then waits for this).
     void setOnData(std::function<void()> onData);
 
 private:
@@ -48,12 +48,13 @@ private:
     const qint64 m_capacity;
     mutable QMutex m_mutex;
     QWaitCondition m_space;
-    std::deque<QByteArray> m_pieces;
-    qint64 m_frontUsed = 0; // bytes of m_pieces.front() already read
+    QByteArray m_ring;      // the queued bytes, from m_head on, wrapping around: allocated once
+    qint64 m_head = 0;
     qint64 m_queued = 0;
     qint64 m_pushed = 0;
     qint64 m_read = 0;
     bool m_aborted = false;
+    bool m_producerWaiting = false;
     std::function<void()> m_onData;
 };
 
