@@ -2018,6 +2018,18 @@
             <source>%1 is an index, and %2 holds one image, not an index: copy one platform (leave out --all; --platform chooses it, this machine's by default)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>the request ended before its body was sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>more bytes than the request body's length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>more bytes to upload than the blob's %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>

@@ -2018,6 +2018,18 @@
             <source>%1 is an index, and %2 holds one image, not an index: copy one platform (leave out --all; --platform chooses it, this machine's by default)</source>
             <translation>%1 是索引，而 %2 只能保存一个镜像，不能保存索引：请只复制一个平台（不要使用 --all；用 --platform 选择，默认为本机平台）</translation>
         </message>
+        <message>
+            <source>the request ended before its body was sent</source>
+            <translation>请求在其正文发送完之前就结束了</translation>
+        </message>
+        <message>
+            <source>more bytes than the request body's length</source>
+            <translation>字节数超过了请求正文的长度</translation>
+        </message>
+        <message>
+            <source>more bytes to upload than the blob's %1</source>
+            <translation>要上传的字节数超过了数据块的 %1 字节</translation>
+        </message>
     </context>
     <context>
         <name>stevedore::ImportJob</name>
