@@ -3,6 +3,7 @@
 // one platform (and --all refused before anything is written), an archive replaced only once the new one is
 // complete, and bad archives refused with a clear error.
 #include "content/manifest.h"
+#include "support/archivetest.h"
 #include "support/copyrun.h"
 #include "support/testsupport.h"
 #include "transport/tar/imagetar.h"
@@ -20,25 +21,16 @@
 
 using namespace Qt::StringLiterals;
 using namespace stevedore;
+using stevedore::test::fileBytes;
 using stevedore::test::findTool;
 using stevedore::test::runCopy;
 using stevedore::test::runProcess;
+using stevedore::test::writeFileBytes;
 using stevedore::test::TestImageSpec;
 using stevedore::test::writeTestLayout;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 // The image a layout's tag names: its manifest, config digest and diff_ids.
 struct LayoutImage {
@@ -49,13 +41,13 @@ struct LayoutImage {
 
 std::optional<LayoutImage> layoutImage(const QString &layout, const QString &manifestDigest)
 {
-    auto raw = makeRawManifest(readAll(layout + u"/blobs/sha256/"_s + manifestDigest.mid(7)));
+    auto raw = makeRawManifest(fileBytes(layout + u"/blobs/sha256/"_s + manifestDigest.mid(7)));
     if (!raw)
         return std::nullopt;
     auto m = ImageManifest::parse(*raw);
     if (!m)
         return std::nullopt;
-    auto config = ImageConfig::parse(readAll(layout + u"/blobs/sha256/"_s + m->config.digest.hex()));
+    auto config = ImageConfig::parse(fileBytes(layout + u"/blobs/sha256/"_s + m->config.digest.hex()));
     if (!config)
         return std::nullopt;
     return LayoutImage{*m, m->config.digest, config->diffIds};
@@ -193,16 +185,16 @@ private Q_SLOTS:
         QVERIFY(!top.isEmpty());
         const auto source = layoutImage(path(u"src"_s), top);
         const QString archive = path(u"keep.tar"_s);
-        QVERIFY(writeAll(archive, "the old archive"));
+        QVERIFY(writeFileBytes(archive, "the old archive"));
         const QString layer = path(u"src/blobs/sha256/"_s + source->manifest.layers.last().digest.hex());
-        const QByteArray good = readAll(layer);
+        const QByteArray good = fileBytes(layer);
         QByteArray bad = good;
         bad[bad.size() / 2] = char(bad[bad.size() / 2] ^ 0x55);
-        QVERIFY(writeAll(layer, bad));
+        QVERIFY(writeFileBytes(layer, bad));
         auto failed = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"docker-archive:"_s + archive, false, context());
         QCOMPARE(failed.state, Job::State::Failed);
-        QCOMPARE(readAll(archive), QByteArray("the old archive"));
-        QVERIFY(writeAll(layer, good));
+        QCOMPARE(fileBytes(archive), QByteArray("the old archive"));
+        QVERIFY(writeFileBytes(layer, good));
         auto done = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"docker-archive:"_s + archive, false, context());
         QVERIFY2(done.state == Job::State::Succeeded, done.error ? qPrintable(done.error->message) : "");
         QVERIFY(runProcess(m_skopeo, {u"inspect"_s, u"docker-archive:"_s + archive}).ok());
@@ -220,7 +212,7 @@ private Q_SLOTS:
         };
         // Missing; not a tar; an OCI archive (a hint to open it as one).
         QVERIFY(errorOf(path(u"none.tar"_s)).contains(path(u"none.tar"_s)));
-        QVERIFY(writeAll(path(u"noise.tar"_s), QByteArray(4096, 'x')));
+        QVERIFY(writeFileBytes(path(u"noise.tar"_s), QByteArray(4096, 'x')));
         QVERIFY(errorOf(path(u"noise.tar"_s)).contains(u"not a tar archive"_s));
         QVERIFY(runProcess(m_skopeo, {u"copy"_s, u"-q"_s, u"oci:"_s + path(u"src"_s) + u":t"_s,
                                       u"oci-archive:"_s + path(u"oci.tar"_s)}).ok());
@@ -235,9 +227,9 @@ private Q_SLOTS:
         const QString parts = path(u"parts"_s);
         QVERIFY(QDir().mkpath(parts));
         QVERIFY(runProcess(m_tar, {u"-xf"_s, path(u"good.tar"_s), u"-C"_s, parts}).ok());
-        const QByteArray goodList = readAll(parts + u"/manifest.json"_s);
+        const QByteArray goodList = fileBytes(parts + u"/manifest.json"_s);
         auto archiveWith = [&](const QString &name, const QByteArray &list, const QStringList &extra = {}) {
-            QVERIFY(writeAll(parts + u"/manifest.json"_s, list));
+            QVERIFY(writeFileBytes(parts + u"/manifest.json"_s, list));
             QStringList args{u"-cf"_s, path(name), u"-C"_s, parts, u"."_s};
             args.append(extra);
             QVERIFY(runProcess(m_tar, args).ok());
@@ -289,9 +281,9 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(parts + u"/escape.tar"_s));
         // A layer whose bytes are not what its diff_id says: the copy stops at it, nothing written.
         const QString layerFile = parts + u'/' + source->diffIds.first().hex() + u".tar"_s;
-        QByteArray layer = readAll(layerFile);
+        QByteArray layer = fileBytes(layerFile);
         layer[layer.size() / 3] = char(layer[layer.size() / 3] ^ 0x20);
-        QVERIFY(writeAll(layerFile, layer));
+        QVERIFY(writeFileBytes(layerFile, layer));
         archiveWith(u"wrong.tar"_s, goodList);
         auto wrong = runCopy(u"docker-archive:"_s + path(u"wrong.tar"_s), u"oci:"_s + path(u"w"_s) + u":t"_s, false, context());
         QCOMPARE(wrong.state, Job::State::Failed);
@@ -309,51 +301,19 @@ private Q_SLOTS:
     // same top manifest and config as a full open, layers not there to open, nothing large in the temporary folder.
     void summaryUnpacksNoLayer()
     {
-        const QString top = makeSource(false, 5 * 1024 * 1024);
-        QVERIFY(!top.isEmpty());
+        QVERIFY(!makeSource(false, 5 * 1024 * 1024).isEmpty());
         const QString archive = path(u"big.tar"_s);
         auto out = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"docker-archive:"_s + archive, false, context());
         QVERIFY2(out.state == Job::State::Succeeded, out.error ? qPrintable(out.error->message) : "");
-        const auto ref = TransportReference::parse(u"docker-archive:"_s + archive);
-        QVERIFY(ref.has_value());
-        auto full = openSourceAndManifest(*ref, context(), {});
-        QVERIFY2(full.has_value(), full ? "" : qPrintable(full.error().message));
-        qint64 largest = 0;
-        QDirIterator it(path(u"tmp"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            largest = qMax(largest, QFileInfo(it.next()).size());
-        QVERIFY2(largest < 1024 * 1024, qPrintable(QString::number(largest)));
-        auto whole = openImageSource(*ref, context());
-        QVERIFY(whole.has_value());
-        QCOMPARE(full->top.bytes, (*whole)->manifest(std::nullopt, {})->bytes);
-        auto m = ImageManifest::parse(full->top);
-        QVERIFY(m.has_value());
-        QVERIFY(full->source->openBlob(BlobInfo::fromDescriptor(m->config, BlobRole::Config, -1), {}).has_value());
-        QVERIFY(!full->source->openBlob(BlobInfo::fromDescriptor(m->layers.first(), BlobRole::Layer, 0), {}).has_value());
-        QVERIFY((*whole)->openBlob(BlobInfo::fromDescriptor(m->layers.first(), BlobRole::Layer, 0), {}).has_value());
+        stevedore::test::checkSummaryUnpacksNoLayer(u"docker-archive:"_s + archive, path(u"tmp"_s), context());
     }
 
 private:
-    SystemContext context() const
-    {
-        SystemContext c;
-        c.storageRoot = path(u"store"_s);
-        c.blobInfoCachePath = path(u"cache.json"_s);
-        return c;
-    }
+    SystemContext context() const { return stevedore::test::archiveTestContext(m_dir->path()); }
     QString path(const QString &name) const { return m_dir->filePath(name); }
     QString makeSource(bool asIndex, qint64 layerSize = 64 * 1024)
     {
-        QString error;
-        TestImageSpec spec;
-        spec.asIndex = asIndex;
-        spec.layerSize = layerSize;
-        spec.platforms = {Platform::host().toString(), u"linux/arm64/v8"_s};
-        spec.gzipLayers = true;
-        const QString top = writeTestLayout(path(u"src"_s), u"t"_s, spec, &error);
-        if (top.isEmpty())
-            qWarning() << error;
-        return top;
+        return stevedore::test::writeArchiveTestSource(path(u"src"_s), asIndex, layerSize);
     }
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_skopeo, m_tar, m_gzip;

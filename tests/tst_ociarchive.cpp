@@ -2,6 +2,7 @@
 // complete, no temporary left behind, and bad archives (not a tar, cut short, a path out of the layout, a link)
 // refused with a clear error.
 #include "content/manifest.h"
+#include "support/archivetest.h"
 #include "support/copyrun.h"
 #include "support/testsupport.h"
 #include "transport/transports.h"
@@ -15,27 +16,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace stevedore;
+using stevedore::test::fileBytes;
 using stevedore::test::findTool;
 using stevedore::test::runCopy;
 using stevedore::test::runProcess;
+using stevedore::test::writeFileBytes;
 using stevedore::test::TestImageSpec;
 using stevedore::test::writeTestLayout;
-
-namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-} // namespace
 
 class TestOciArchive : public QObject
 {
@@ -120,19 +107,19 @@ private Q_SLOTS:
         const QString top = makeSource(false);
         QVERIFY(!top.isEmpty());
         const QString archive = path(u"keep.tar"_s);
-        QVERIFY(writeAll(archive, "the old archive"));
+        QVERIFY(writeFileBytes(archive, "the old archive"));
         // A layer whose bytes no longer match its digest: the copy fails at that blob.
-        auto m = ImageManifest::parse(*makeRawManifest(readAll(path(u"src/blobs/sha256/"_s + top.mid(7)))));
+        auto m = ImageManifest::parse(*makeRawManifest(fileBytes(path(u"src/blobs/sha256/"_s + top.mid(7)))));
         QVERIFY(m.has_value());
         const QString layer = path(u"src/blobs/sha256/"_s + m->layers.first().digest.hex());
-        const QByteArray good = readAll(layer);
+        const QByteArray good = fileBytes(layer);
         QByteArray bad = good;
         bad[bad.size() / 2] = char(bad[bad.size() / 2] ^ 0x55);
-        QVERIFY(writeAll(layer, bad));
+        QVERIFY(writeFileBytes(layer, bad));
         auto failed = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"oci-archive:"_s + archive, false, context());
         QCOMPARE(failed.state, Job::State::Failed);
-        QCOMPARE(readAll(archive), QByteArray("the old archive"));
-        QVERIFY(writeAll(layer, good));
+        QCOMPARE(fileBytes(archive), QByteArray("the old archive"));
+        QVERIFY(writeFileBytes(layer, good));
         auto done = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"oci-archive:"_s + archive, false, context());
         QVERIFY2(done.state == Job::State::Succeeded, done.error ? qPrintable(done.error->message) : "");
         auto raw = runProcess(m_skopeo, {u"inspect"_s, u"--raw"_s, u"oci-archive:"_s + archive});
@@ -158,25 +145,25 @@ private Q_SLOTS:
         QVERIFY(missing->message.contains(path(u"none.tar"_s)));
         auto folder = errorOf(path(u"src"_s));
         QVERIFY(folder && folder->message.contains(u"folder"_s));
-        QVERIFY(writeAll(path(u"noise.tar"_s), QByteArray(4096, 'x')));
+        QVERIFY(writeFileBytes(path(u"noise.tar"_s), QByteArray(4096, 'x')));
         auto noise = errorOf(path(u"noise.tar"_s));
         QVERIFY2(noise && noise->code == ErrorCode::MalformedContent, noise ? qPrintable(noise->message) : "opened");
         QVERIFY(noise->message.contains(path(u"noise.tar"_s)));
         // Cut short in the middle of a blob.
-        const QByteArray whole = readAll(path(u"good.tar"_s));
-        QVERIFY(writeAll(path(u"short.tar"_s), whole.left(whole.size() / 2)));
+        const QByteArray whole = fileBytes(path(u"good.tar"_s));
+        QVERIFY(writeFileBytes(path(u"short.tar"_s), whole.left(whole.size() / 2)));
         auto cut = errorOf(path(u"short.tar"_s));
         QVERIFY2(cut && cut->code == ErrorCode::MalformedContent, cut ? qPrintable(cut->message) : "opened");
         // A tar that is no layout.
         QVERIFY(QDir().mkpath(path(u"plain"_s)));
-        QVERIFY(writeAll(path(u"plain/readme"_s), "hello"));
+        QVERIFY(writeFileBytes(path(u"plain/readme"_s), "hello"));
         QVERIFY(runProcess(m_tar, {u"-cf"_s, path(u"plain.tar"_s), u"-C"_s, path(u"plain"_s), u"readme"_s}).ok());
         auto notLayout = errorOf(path(u"plain.tar"_s));
         QVERIFY2(notLayout && notLayout->message.contains(u"does not hold an OCI image layout"_s),
                  notLayout ? qPrintable(notLayout->message) : "opened");
         // An entry that climbs out of the folder (../escaped), and a symbolic link.
         QVERIFY(QDir().mkpath(path(u"deep/inner"_s)));
-        QVERIFY(writeAll(path(u"deep/escaped"_s), "out"));
+        QVERIFY(writeFileBytes(path(u"deep/escaped"_s), "out"));
         QVERIFY(runProcess(m_tar, {u"-cPf"_s, path(u"climb.tar"_s), u"-C"_s, path(u"deep/inner"_s), u"../escaped"_s}).ok());
         auto climb = errorOf(path(u"climb.tar"_s));
         QVERIFY2(climb && climb->message.contains(u"outside the layout"_s), climb ? qPrintable(climb->message) : "opened");
@@ -199,28 +186,11 @@ private Q_SLOTS:
     // same top manifest and config as a full open, layers not there to open, nothing large in the temporary folder.
     void summaryUnpacksNoLayer()
     {
-        const QString top = makeSource(false, 5 * 1024 * 1024);
-        QVERIFY(!top.isEmpty());
+        QVERIFY(!makeSource(false, 5 * 1024 * 1024).isEmpty());
         const QString archive = path(u"big.tar"_s);
         auto out = runCopy(u"oci:"_s + path(u"src"_s) + u":t"_s, u"oci-archive:"_s + archive, false, context());
         QVERIFY2(out.state == Job::State::Succeeded, out.error ? qPrintable(out.error->message) : "");
-        const auto ref = TransportReference::parse(u"oci-archive:"_s + archive);
-        QVERIFY(ref.has_value());
-        auto full = openSourceAndManifest(*ref, context(), {});
-        QVERIFY2(full.has_value(), full ? "" : qPrintable(full.error().message));
-        qint64 largest = 0;
-        QDirIterator it(path(u"tmp"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            largest = qMax(largest, QFileInfo(it.next()).size());
-        QVERIFY2(largest < 1024 * 1024, qPrintable(QString::number(largest)));
-        auto whole = openImageSource(*ref, context());
-        QVERIFY(whole.has_value());
-        QCOMPARE(full->top.bytes, (*whole)->manifest(std::nullopt, {})->bytes);
-        auto m = ImageManifest::parse(full->top);
-        QVERIFY(m.has_value());
-        QVERIFY(full->source->openBlob(BlobInfo::fromDescriptor(m->config, BlobRole::Config, -1), {}).has_value());
-        QVERIFY(!full->source->openBlob(BlobInfo::fromDescriptor(m->layers.first(), BlobRole::Layer, 0), {}).has_value());
-        QVERIFY((*whole)->openBlob(BlobInfo::fromDescriptor(m->layers.first(), BlobRole::Layer, 0), {}).has_value());
+        stevedore::test::checkSummaryUnpacksNoLayer(u"oci-archive:"_s + archive, path(u"tmp"_s), context());
     }
 
 private:
@@ -230,26 +200,11 @@ private:
         QTest::newRow("manifest") << false;
         QTest::newRow("index") << true;
     }
-    SystemContext context() const
-    {
-        SystemContext c;
-        c.storageRoot = path(u"store"_s);
-        c.blobInfoCachePath = path(u"cache.json"_s);
-        return c;
-    }
+    SystemContext context() const { return stevedore::test::archiveTestContext(m_dir->path()); }
     QString path(const QString &name) const { return m_dir->filePath(name); }
     QString makeSource(bool asIndex, qint64 layerSize = 64 * 1024)
     {
-        QString error;
-        TestImageSpec spec;
-        spec.asIndex = asIndex;
-        spec.layerSize = layerSize;
-        spec.platforms = {Platform::host().toString(), u"linux/arm64/v8"_s};
-        spec.gzipLayers = true;
-        const QString top = writeTestLayout(path(u"src"_s), u"t"_s, spec, &error);
-        if (top.isEmpty())
-            qWarning() << error;
-        return top;
+        return stevedore::test::writeArchiveTestSource(path(u"src"_s), asIndex, layerSize);
     }
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_skopeo, m_tar;

@@ -29,6 +29,16 @@ QString describe(const ProcessResult &r)
         .arg(QString::fromUtf8(r.err.left(4000)));
 }
 
+// Every PATCH whose body is the blob `digest` gets `answer`.
+void failPatchesOf(FakeRegistry &fake, const QByteArray &digest, const QByteArray &answer)
+{
+    fake.setOverride([digest, answer](const SeenRequest &r, const QList<Logged> &) -> std::optional<Answer> {
+        if (kindOf(r) == Kind::Patch && sha256Of(r.body) == digest)
+            return Answer{answer, false, false};
+        return std::nullopt;
+    });
+}
+
 bool oneLine(const QByteArray &err)
 {
     const QByteArray t = err.trimmed();
@@ -136,14 +146,9 @@ private slots:
         QVERIFY(!img.digest.isEmpty());
         FakeRegistry fake;
         QVERIFY(fake.listen());
-        const QByteArray layer = img.layers.value(0).toLatin1();
-        fake.setOverride([layer](const SeenRequest &r, const QList<Logged> &) -> std::optional<Answer> {
-            if (kindOf(r) == Kind::Patch && sha256Of(r.body) == layer)
-                return Answer{httpAnswer(500, "Content-Type: application/json\r\n",
-                                         R"({"errors":[{"code":"UNKNOWN","message":"disk on fire"}]})"),
-                              false, false};
-            return std::nullopt;
-        });
+        failPatchesOf(fake, img.layers.value(0).toLatin1(),
+                      httpAnswer(500, "Content-Type: application/json\r\n",
+                                 R"({"errors":[{"code":"UNKNOWN","message":"disk on fire"}]})"));
         const ProcessResult r = runProcess(m_cli,
                                            {u"push"_s, u"--tls-verify=false"_s, u"-q"_s, u"--retry"_s,
                                             QString::number(retries), u"--retry-delay"_s, u"10ms"_s,
@@ -172,11 +177,7 @@ private slots:
         FakeRegistry fake;
         QVERIFY(fake.listen());
         const QByteArray layer = img.layers.value(0).toLatin1();
-        fake.setOverride([layer](const SeenRequest &r, const QList<Logged> &) -> std::optional<Answer> {
-            if (kindOf(r) == Kind::Patch && sha256Of(r.body) == layer)
-                return Answer{httpAnswer(503, {}, {}), false, false};
-            return std::nullopt;
-        });
+        failPatchesOf(fake, layer, httpAnswer(503, {}, {}));
         const ProcessResult r = runProcess(m_cli,
                                            {u"push"_s, u"--tls-verify=false"_s, u"-q"_s, u"--retry"_s, u"1"_s,
                                             u"--retry-delay"_s, u"10ms"_s, u"oci:"_s + img.dir + u":v1"_s,

@@ -20,20 +20,6 @@ using namespace Qt::StringLiterals;
 using namespace stevedore;
 using namespace stevedore::test;
 
-namespace {
-
-qint64 rssKiB()
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
-
-} // namespace
 
 class TestStreamedUpload : public QObject
 {

@@ -94,6 +94,17 @@ Result<Digest> upload(RegistryClient &client, const QString &repo, const QByteAr
     return d;
 }
 
+qint64 rssKiB()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
 QByteArray readAll(BlobReader &reader)
 {
     QByteArray out;

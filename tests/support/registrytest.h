@@ -46,6 +46,9 @@ stevedore::RegistryConfig configFor(const RegistryFixture &f, bool withCreds = t
 stevedore::Result<stevedore::Digest> upload(stevedore::RegistryClient &client, const QString &repo,
                                             const QByteArray &data, qint64 chunk);
 
+// This process's resident memory (VmRSS), in KiB; -1 when unknown.
+qint64 rssKiB();
+
 // Everything a reader gives until its end (or an error).
 QByteArray readAll(stevedore::BlobReader &reader);
 

@@ -129,17 +129,14 @@ Result<std::unique_ptr<ImageDestination>> openDockerArchiveImageDestination(cons
                         EngineText::tr("%1: a docker save archive tags its image; a digest cannot name it").arg(ref.toString()));
         tags.append(ref.image->familiarString());
     }
-    const QFileInfo target(ref.path);
-    if (target.isDir())
-        return fail(ErrorCode::InvalidArgument, EngineText::tr("%1 is a folder, not an archive file").arg(ref.path));
-    if (target.exists() && !target.isFile())
-        return fail(ErrorCode::InvalidArgument,
-                    EngineText::tr("%1 is not a regular file (a pipe, socket or device); refused").arg(ref.path));
+    auto target = checkArchiveTarget(ref.path);
+    if (!target)
+        return fail(target.error());
     auto folder = archiveWorkFolder(u"docker-archive"_s);
     if (!folder)
         return fail(folder.error());
     return std::unique_ptr<ImageDestination>(std::make_unique<DockerArchiveImageDestination>(
-        std::move(*folder), target.absoluteFilePath(), tags, ref.toString()));
+        std::move(*folder), *target, tags, ref.toString()));
 }
 
 } // namespace stevedore

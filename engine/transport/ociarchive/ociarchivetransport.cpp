@@ -106,12 +106,9 @@ Result<std::unique_ptr<ImageDestination>> openOciArchiveImageDestination(const T
     if (ref.pathRef.startsWith(QLatin1Char('@')))
         return fail(ErrorCode::InvalidReference,
                     EngineText::tr("%1: an index (@N) cannot name a destination image").arg(ref.toString()));
-    const QFileInfo target(ref.path);
-    if (target.isDir())
-        return fail(ErrorCode::InvalidArgument, EngineText::tr("%1 is a folder, not an archive file").arg(ref.path));
-    if (target.exists() && !target.isFile())
-        return fail(ErrorCode::InvalidArgument,
-                    EngineText::tr("%1 is not a regular file (a pipe, socket or device); refused").arg(ref.path));
+    auto target = checkArchiveTarget(ref.path);
+    if (!target)
+        return fail(target.error());
     auto folder = archiveWorkFolder(QStringLiteral("oci-archive"));
     if (!folder)
         return fail(folder.error());
@@ -121,7 +118,7 @@ Result<std::unique_ptr<ImageDestination>> openOciArchiveImageDestination(const T
     if (!layout)
         return fail(layout.error());
     return std::unique_ptr<ImageDestination>(std::make_unique<OciArchiveImageDestination>(
-        std::move(*folder), std::move(*layout), target.absoluteFilePath(), ref.toString()));
+        std::move(*folder), std::move(*layout), *target, ref.toString()));
 }
 
 } // namespace stevedore

@@ -113,6 +113,17 @@ Result<std::unique_ptr<QTemporaryDir>> archiveWorkFolder(const QString &transpor
     return dir;
 }
 
+Result<QString> checkArchiveTarget(const QString &path)
+{
+    const QFileInfo target(path);
+    if (target.isDir())
+        return fail(ErrorCode::InvalidArgument, EngineText::tr("%1 is a folder, not an archive file").arg(path));
+    if (target.exists() && !target.isFile())
+        return fail(ErrorCode::InvalidArgument,
+                    EngineText::tr("%1 is not a regular file (a pipe, socket or device); refused").arg(path));
+    return target.absoluteFilePath();
+}
+
 Status unpackTar(const QString &archivePath, const QString &folder, const CancelToken &cancel,
                  const UnpackOptions &options)
 {

@@ -18,6 +18,10 @@ namespace stevedore {
 // /var/tmp (as containers/image does: /tmp is often a small tmpfs). Removed with the object.
 Result<std::unique_ptr<QTemporaryDir>> archiveWorkFolder(const QString &transport);
 
+// Where an archive is to be written: a regular file or nothing yet; a folder, pipe, socket or device is refused
+// (InvalidArgument). Returns the absolute path.
+Result<QString> checkArchiveTarget(const QString &path);
+
 // The links of an unpacked archive: each link's name (relative, clean) -> the name of the member it stands for, with
 // chains followed. Only for archives whose format has links (docker save writes <id>/layer.tar -> ../<hex>.tar).
 using TarLinks = QHash<QString, QString>;
