@@ -111,7 +111,7 @@ private Q_SLOTS:
     }
 
     // A 64 MiB blob in two 32 MiB chunks to Debian's registry: stored byte for byte, and the process never holds a
-    // chunk (QtNetwork would gather a streamed body whole unless told not to).
+    // chunk (QtNetwork would gather a streamed body whole unless told not to; checked in the normal build).
     void aLargeChunkIsNeverGathered()
     {
         QString error;
@@ -134,7 +134,8 @@ private Q_SLOTS:
         const Digest digest = digester.result();
         QVERIFY((*writer)->commit(digest, kPiece * kPieces, cancel).has_value());
         qInfo("RSS grew by %lld KiB at most while 64 MiB went in 32 MiB chunks", most - before);
-        QVERIFY2(most - before < 20 * 1024, qPrintable(QString::number(most - before)));
+        if (kMemoryBoundsApply) // not under AddressSanitizer: its quarantine keeps what was freed
+            QVERIFY2(most - before < 20 * 1024, qPrintable(QString::number(most - before)));
         auto reader = client.openBlob(u"team/big"_s, digest, cancel);
         QVERIFY(reader.has_value());
         Digester back;
