@@ -470,7 +470,14 @@ void TestMainWindow::closingNeverWaitsForTheNetwork()
     } // the window, its model and its jobs are destroyed here
     const qint64 took = closing.elapsed();
     qInfo() << "closing and destroying the window with an upload in flight took" << took << "ms";
-    QVERIFY2(took < 300, qPrintable(u"%1 ms"_s.arg(took)));
+    // A wait for the network would be the server's silence: seconds. The sanitizer build runs everything about three
+    // times slower (329 ms seen there with the suite running beside it), so its bound is three times the normal one.
+#if defined(__SANITIZE_ADDRESS__)
+    const qint64 bound = 900;
+#else
+    const qint64 bound = 300;
+#endif
+    QVERIFY2(took < bound, qPrintable(u"%1 ms"_s.arg(took)));
 }
 
 void TestMainWindow::networkCallsAreRefusedOnTheGuiThread()
