@@ -1,6 +1,7 @@
 // Retries and timeouts, end to end (the real CLI against a fake plain-http registry): --retry is the one retry loop
 // (no hidden one below it, exact attempt counts, Retry-After honoured), an idle timeout fails a push in seconds and
-// names the operation it cut, and a server that never says a word times out naming the contact. Cancellation is in
+// names the operation it cut, and a server that never says a word times out naming the contact; a commit left
+// unanswered holds back no other layer. Cancellation is in
 // tst_cancel; the fake registry both use is in support/fakeregistry.h. Traffic goes to 127.0.0.1 only.
 #include "support/e2e.h"
 #include "support/fakeregistry.h"
@@ -8,6 +9,9 @@
 #include "support/testsupport.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTcpServer>
@@ -166,6 +170,57 @@ private slots:
         else
             QVERIFY(fake.patchesOf(img.config) <= 1);
         QVERIFY(fake.log(Kind::ManifestPut).isEmpty());
+    }
+
+    // The memory budget compresses one zstd layer at a time, but a layer whose last byte is out of its compressor
+    // hands the compressor's share back: the next layer starts while the first one's commit (its PUT) goes
+    // unanswered. Before the hand-back the second layer waited for that answer.
+    void nextLayerStartsWhileOneCommits()
+    {
+        TestImageSpec spec;
+        spec.layersPerPlatform = 2;
+        spec.layerSize = 512 * 1024;
+        spec.asIndex = false;
+        spec.seed = 11;
+        QString error;
+        const QString dir = path(u"layout"_s);
+        const QString digest = writeTestLayout(dir, u"v1"_s, spec, &error);
+        QVERIFY2(!digest.isEmpty(), qPrintable(error));
+        const QJsonObject manifest = QJsonDocument::fromJson(readFileBytes(layoutBlobPath(dir, digest))).object();
+        const QByteArray config = manifest.value(u"config"_s).toObject().value(u"digest"_s).toString().toLatin1();
+        QCOMPARE(manifest.value(u"layers"_s).toArray().size(), 2);
+        FakeRegistry fake;
+        QVERIFY(fake.listen());
+        auto isLayerCommit = [config](const SeenRequest &r) {
+            return kindOf(r) == Kind::UploadPut && !QByteArray::fromPercentEncoding(r.path).contains(config);
+        };
+        fake.setOverride([isLayerCommit](const SeenRequest &r, const QList<Logged> &before) -> std::optional<Answer> {
+            if (!isLayerCommit(r))
+                return std::nullopt;
+            for (const Logged &l : before)
+                if (isLayerCommit(l.request))
+                    return std::nullopt; // the second layer's commit is answered
+            return Answer{{}, true, false}; // the first one's never is
+        });
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.start(m_cli, {u"push"_s, u"--tls-verify=false"_s, u"-q"_s, u"--retry=0"_s, u"--compression-format"_s,
+                        u"zstd"_s, u"oci:"_s + dir + u":v1"_s, fake.reference()});
+        QVERIFY(p.waitForStarted());
+        auto layerCommits = [&]() {
+            int n = 0;
+            for (const Logged &l : fake.log(Kind::UploadPut))
+                n += isLayerCommit(l.request) ? 1 : 0;
+            return n;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(layerCommits() == 2 || p.state() != QProcess::Running,
+                                  qPrintable(fake.describeLog()), 20000);
+        const bool running = p.state() == QProcess::Running;
+        p.kill();
+        p.waitForFinished(5000);
+        QVERIFY2(running, qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY2(layerCommits() == 2, qPrintable(fake.describeLog()));
+        QVERIFY(!fake.tagged());
     }
 
     // 3b'. A failed chunk leaves its session open for the retry to resume; when the retries give up, nobody will:

@@ -152,11 +152,14 @@ qint64 CompressingReader::workingSet(Compression compression, int level)
     case Compression::Gzip:
         return ownBuffers + ParallelGzipCompressor::memoryBound();
     case Compression::Zstd: {
-        // Each worker and the caller have a compression context; the workers' jobs and their outputs come from a
-        // shared pool of about two job buffers per worker, plus one being filled and one being flushed.
+        // As libzstd 1.5 lays out a multi-threaded stream: each worker and the caller have a compression context;
+        // the input goes through one round buffer of a job per worker plus three of slack (the one being filled, the
+        // overlap, the one being flushed); each job running or done and not yet flushed has an output buffer of
+        // ZSTD_compressBound(job): at most 2 x workers + 1 of them. Checked against libzstd's own count in tst_compress.
         const int workers = zstdWorkers();
         const qint64 context = qint64(ZSTD_estimateCCtxSize(effectiveLevel(compression, level)));
-        return ownBuffers + qint64(ZSTD_CStreamOutSize()) + (workers + 1) * context + (2 * workers + 2) * 2 * kZstdJobSize;
+        return ownBuffers + qint64(ZSTD_CStreamOutSize()) + (workers + 1) * context + (workers + 3) * kZstdJobSize
+             + (2 * workers + 1) * qint64(ZSTD_compressBound(size_t(kZstdJobSize)));
     }
     default:
         return 0;

@@ -179,6 +179,7 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
 {
     if (cancel.isCancelled())
         return fail(cancelledError());
+    takeBack(task); // an earlier attempt may have handed its compressor's share back
     auto reused = resume ? Result<std::optional<BlobOutcome>>(std::nullopt) : tryReuse(task, cancel);
     if (!reused)
         return fail(reused.error());
@@ -301,6 +302,11 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
         if (cancel.isCancelled())
             return fail(cancelledError());
     }
+    // Every byte is out of the stages: their buffers go now, and their share of the budget with them, so that the
+    // next blob starts compressing while this one's last chunk travels and the destination commits it.
+    chain.reset();
+    buffers = {}; // the writer keeps the chunk it still sends
+    handBack(task);
 
     Descriptor out = outInfo.toDescriptor();
     out.digest = task.transform.changes() ? output.result() : task.source.digest;

@@ -29,11 +29,35 @@ qint64 CopyRun::memoryCostOf(const BlobTask &task) const
 {
     if (task.foreign)
         return 0;
-    qint64 cost = 2 * chunkSizeFor(task, m_caps.writeChunkSize);
-    if (task.transform.changes())
-        cost += DecompressingReader::workingSet(task.transform.from)
-                + CompressingReader::workingSet(task.transform.to, task.transform.level);
-    return cost;
+    return 2 * chunkSizeFor(task, m_caps.writeChunkSize) + transformCostOf(task);
+}
+
+qint64 CopyRun::transformCostOf(const BlobTask &task)
+{
+    if (!task.transform.changes())
+        return 0;
+    return DecompressingReader::workingSet(task.transform.from)
+         + CompressingReader::workingSet(task.transform.to, task.transform.level);
+}
+
+void CopyRun::handBack(const BlobTask &task)
+{
+    if (!task.transform.changes())
+        return;
+    // The stages are gone and so is one chunk buffer: what is left is the last chunk the writer still sends.
+    const qint64 part = transformCostOf(task) + chunkSizeFor(task, m_caps.writeChunkSize);
+    QMutexLocker lock(&m_mutex);
+    if (m_handedBack.contains(task.key))
+        return;
+    m_handedBack.insert(task.key, part);
+    m_handedBackTotal += part;
+    m_changed.wakeAll(); // the coordinator may start the next blob now
+}
+
+void CopyRun::takeBack(const BlobTask &task)
+{
+    QMutexLocker lock(&m_mutex);
+    m_handedBackTotal -= m_handedBack.take(task.key);
 }
 
 Status CopyRun::runBlobs()
@@ -64,15 +88,17 @@ Status CopyRun::runBlobs()
         // always runs, whatever its estimate.
         while (!firstError && !m_stop.isCancelled() && !waiting.isEmpty()) {
             int running;
+            qint64 inUse;
             {
                 QMutexLocker lock(&m_mutex);
                 running = m_running;
+                inUse = m_memoryInUse - m_handedBackTotal;
             }
             if (running >= limit)
                 break;
             qsizetype pick = -1;
             for (qsizetype i = 0; i < waiting.size() && (pick < 0); ++i) {
-                if (running == 0 || m_memoryInUse + m_blobs.value(waiting.at(i))->memoryCost <= budget)
+                if (running == 0 || inUse + m_blobs.value(waiting.at(i))->memoryCost <= budget)
                     pick = i;
                 else if (inOrder)
                     break;
@@ -80,8 +106,11 @@ Status CopyRun::runBlobs()
             if (pick < 0)
                 break;
             const std::shared_ptr<BlobTask> task = m_blobs.value(waiting.takeAt(pick));
-            m_memoryInUse += task->memoryCost;
-            m_memoryPeak = qMax(m_memoryPeak, m_memoryInUse);
+            {
+                QMutexLocker lock(&m_mutex);
+                m_memoryInUse += task->memoryCost;
+                m_memoryPeak = qMax(m_memoryPeak, inUse + task->memoryCost);
+            }
             startBlob(task);
         }
 
@@ -96,13 +125,14 @@ Status CopyRun::runBlobs()
                 const QString key = m_completed.front();
                 m_completed.pop_front();
                 done.append({key, m_results.take(key)});
+                m_memoryInUse -= m_blobs.value(key)->memoryCost;
+                m_handedBackTotal -= m_handedBack.take(key);
             }
             running = m_running;
         }
         for (auto &[key, result] : done) {
             BlobTask &t = *m_blobs.value(key);
             t.finished = true;
-            m_memoryInUse -= t.memoryCost;
             if (result) {
                 t.output = result->output;
                 m_progress.setBlobState(key, result->state);

@@ -88,6 +88,13 @@ private:
     void startBlob(const std::shared_ptr<BlobTask> &task);
     void blobFinished(const QString &key, Result<BlobOutcome> result);
     qint64 memoryCostOf(const BlobTask &task) const;
+    // The part of a task's estimate its decompressor and compressor stand for (0 when the bytes go as they are).
+    static qint64 transformCostOf(const BlobTask &task);
+    // Called by a blob's own thread: its last byte has been read, so its decompressor, compressor and spare chunk
+    // buffer are gone, and the next blob may start while this one sends its last chunk and commits (handBack); a new
+    // attempt of the same blob makes them again and counts them again (takeBack).
+    void handBack(const BlobTask &task);
+    void takeBack(const BlobTask &task);
     // blobcopy.cpp
     // The size of the chunks written for `task` (and of its two buffers): the writer's preference, bounded, and
     // no larger than a blob of known size that goes as it is.
@@ -140,8 +147,10 @@ private:
     std::deque<QString> m_completed;
     QHash<QString, Result<BlobOutcome>> m_results;
     int m_running = 0;
-    qint64 m_memoryInUse = 0; // the estimates of the blobs running (coordinator only)
-    qint64 m_memoryPeak = 0;  // the highest m_memoryInUse reached, for the debug log
+    QHash<QString, qint64> m_handedBack; // of running blobs' estimates (handBack), by key
+    qint64 m_handedBackTotal = 0;
+    qint64 m_memoryInUse = 0; // the estimates of the blobs running, m_handedBackTotal included (m_mutex)
+    qint64 m_memoryPeak = 0;  // the highest m_memoryInUse - m_handedBackTotal reached, for the debug log
 };
 
 } // namespace stevedore
