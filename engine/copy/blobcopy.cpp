@@ -304,8 +304,8 @@ Result<BlobOutcome> CopyRun::copyBlobOnce(const BlobTask &task, const CancelToke
     }
     // Every byte is out of the stages: their buffers go now, and their share of the budget with them, so that the
     // next blob starts compressing while this one's last chunk travels and the destination commits it.
-    chain.reset();
-    buffers = {}; // the writer keeps the chunk it still sends
+    chain.reset(); // `output` is not read again: only its digest and size are used below
+    buffers = {};  // the writer keeps the chunk it still sends
     handBack(task);
 
     Descriptor out = outInfo.toDescriptor();

@@ -50,14 +50,14 @@ void CopyRun::handBack(const BlobTask &task)
     if (m_handedBack.contains(task.key))
         return;
     m_handedBack.insert(task.key, part);
-    m_handedBackTotal += part;
+    m_memoryInUse -= part;
     m_changed.wakeAll(); // the coordinator may start the next blob now
 }
 
 void CopyRun::takeBack(const BlobTask &task)
 {
     QMutexLocker lock(&m_mutex);
-    m_handedBackTotal -= m_handedBack.take(task.key);
+    m_memoryInUse += m_handedBack.take(task.key);
 }
 
 Status CopyRun::runBlobs()
@@ -92,7 +92,7 @@ Status CopyRun::runBlobs()
             {
                 QMutexLocker lock(&m_mutex);
                 running = m_running;
-                inUse = m_memoryInUse - m_handedBackTotal;
+                inUse = m_memoryInUse;
             }
             if (running >= limit)
                 break;
@@ -109,7 +109,7 @@ Status CopyRun::runBlobs()
             {
                 QMutexLocker lock(&m_mutex);
                 m_memoryInUse += task->memoryCost;
-                m_memoryPeak = qMax(m_memoryPeak, inUse + task->memoryCost);
+                m_memoryPeak = qMax(m_memoryPeak, m_memoryInUse);
             }
             startBlob(task);
         }
@@ -125,8 +125,7 @@ Status CopyRun::runBlobs()
                 const QString key = m_completed.front();
                 m_completed.pop_front();
                 done.append({key, m_results.take(key)});
-                m_memoryInUse -= m_blobs.value(key)->memoryCost;
-                m_handedBackTotal -= m_handedBack.take(key);
+                m_memoryInUse -= m_blobs.value(key)->memoryCost - m_handedBack.take(key);
             }
             running = m_running;
         }

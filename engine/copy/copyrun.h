@@ -147,10 +147,9 @@ private:
     std::deque<QString> m_completed;
     QHash<QString, Result<BlobOutcome>> m_results;
     int m_running = 0;
-    QHash<QString, qint64> m_handedBack; // of running blobs' estimates (handBack), by key
-    qint64 m_handedBackTotal = 0;
-    qint64 m_memoryInUse = 0; // the estimates of the blobs running, m_handedBackTotal included (m_mutex)
-    qint64 m_memoryPeak = 0;  // the highest m_memoryInUse - m_handedBackTotal reached, for the debug log
+    QHash<QString, qint64> m_handedBack; // what running blobs gave back of their estimates (handBack), by key
+    qint64 m_memoryInUse = 0; // the estimates of the blobs running, less what they gave back
+    qint64 m_memoryPeak = 0;  // the highest m_memoryInUse reached, for the debug log
 };
 
 } // namespace stevedore
