@@ -94,7 +94,8 @@ void RegistryBrowser::onCurrentChanged()
     const quint64 generation = m_detailsGeneration;
     const QString repository = current.data(RegistryTreeModel::RepositoryRole).toString();
     const QString host = session->host();
-    whenDone(this, manifestAsync(session, repository, current.data(RegistryTreeModel::ReferenceRole).toString()),
+    whenDone(this, manifestAsync(session, repository, current.data(RegistryTreeModel::ReferenceRole).toString(),
+                                 kInteractivePriority),
              [this, generation, session, repository, reference, host](const Result<RemoteManifest> &manifest) {
         if (generation != m_detailsGeneration)
             return;
@@ -114,7 +115,7 @@ void RegistryBrowser::onCurrentChanged()
             return;
         }
         m_details->showConfigNote([] { return tr("Reading…"); });
-        whenDone(this, configAsync(session, repository, *manifest->config),
+        whenDone(this, configAsync(session, repository, *manifest->config, kInteractivePriority),
                  [this, generation, host](const Result<RemoteConfig> &config) {
             if (generation != m_detailsGeneration)
                 return;
@@ -148,7 +149,7 @@ void RegistryBrowser::showIndexTotal(const RemoteManifest &index)
     const int count = int(index.platforms.size());
     const quint64 generation = m_detailsGeneration;
     for (const Descriptor &d : index.platforms) {
-        whenDone(this, manifestAsync(session, repository, d.digest.toString()),
+        whenDone(this, manifestAsync(session, repository, d.digest.toString(), kInteractivePriority),
                  [this, sum, generation, count](const Result<RemoteManifest> &image) {
             if (image && image->totalSize() >= 0)
                 sum->total += image->totalSize();

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMutexLocker>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtConcurrent/qtconcurrenttask.h>
 
 using namespace Qt::StringLiterals;
 
@@ -217,18 +218,20 @@ QFuture<Result<RegistryClient::ListPage>> tagsPageAsync(SessionPtr session, QStr
     });
 }
 
-QFuture<Result<RemoteManifest>> manifestAsync(SessionPtr session, QString repository, QString reference)
+QFuture<Result<RemoteManifest>> manifestAsync(SessionPtr session, QString repository, QString reference, int priority)
 {
-    return QtConcurrent::run(pools::io(), [session, repository, reference]() {
-        return browseManifest(*session, repository, reference);
-    });
+    return QtConcurrent::task([session, repository, reference]() { return browseManifest(*session, repository, reference); })
+        .onThreadPool(*pools::io())
+        .withPriority(priority)
+        .spawn();
 }
 
-QFuture<Result<RemoteConfig>> configAsync(SessionPtr session, QString repository, Descriptor config)
+QFuture<Result<RemoteConfig>> configAsync(SessionPtr session, QString repository, Descriptor config, int priority)
 {
-    return QtConcurrent::run(pools::io(), [session, repository, config]() {
-        return browseConfig(*session, repository, config);
-    });
+    return QtConcurrent::task([session, repository, config]() { return browseConfig(*session, repository, config); })
+        .onThreadPool(*pools::io())
+        .withPriority(priority)
+        .spawn();
 }
 
 QFuture<Result<Digest>> deleteManifestAsync(SessionPtr session, QString repository, QString reference)
